@@ -1,0 +1,4 @@
+fn main() {
+    eprintln!("xxgk: being written");
+    std::process::exit(2);
+}

@@ -1,0 +1,285 @@
+//! The checker's output: a [`Report`] with the tables it read and every
+//! [`Diagnostic`] it found.
+//!
+//! The serialised form of these types *is* the JSON contract
+//! (`schema_version: 1`) printed by `xxgk check --format json`, returned by the
+//! WebAssembly build and documented in the README. Field order is the order of
+//! declaration here; do not reorder fields without bumping the schema version.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// Version of the JSON contract.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A place in the checked text.
+///
+/// `start` and `end` are byte offsets into the (decoded, UTF-8) text and always
+/// fall on character boundaries; `line` is 1-based; `column` is the 1-based
+/// count of characters (Unicode scalar values) from the start of the line.
+/// `utf16` is only present when [`crate::Options::utf16`] is set (the
+/// WebAssembly build sets it so JavaScript can slice its own strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utf16: Option<Utf16Span>,
+}
+
+/// The same place as a [`Span`], in UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Utf16Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Which official format the report's tables follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Template {
+    /// 国办公开办函〔2019〕60号 trial format (2019 and 2020 reports).
+    #[serde(rename = "2019")]
+    F2019,
+    /// 国办公开办函〔2021〕30号 format (2021 reports on).
+    #[serde(rename = "2021")]
+    F2021,
+    /// Blocks of both formats in one report.
+    #[serde(rename = "hybrid")]
+    Hybrid,
+    /// A report for 2018 or earlier: the tables are out of scope.
+    #[serde(rename = "pre2019")]
+    Pre2019,
+    /// No table and no year told the format apart.
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl Template {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Template::F2019 => "2019",
+            Template::F2021 => "2021",
+            Template::Hybrid => "hybrid",
+            Template::Pre2019 => "pre2019",
+            Template::Unknown => "unknown",
+        }
+    }
+}
+
+/// A number read from a cell.
+///
+/// Counts are integers; money amounts keep the decimals as written.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Number {
+    Int(i64),
+    Dec(f64),
+}
+
+impl Number {
+    /// The value as an integer, if it is one.
+    pub fn as_int(self) -> Option<i64> {
+        match self {
+            Number::Int(v) => Some(v),
+            Number::Dec(_) => None,
+        }
+    }
+
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(v) => v as f64,
+            Number::Dec(v) => v,
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Int(v) => write!(f, "{v}"),
+            Number::Dec(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+/// One value cell of a table, as found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The cell's text as written (trimmed), e.g. `减 18`, `252.1万元`, ``.
+    pub text: String,
+    /// The number read, or `None` when the cell is blank or unreadable.
+    pub value: Option<Number>,
+    /// Money unit (`元`, `万元`) from the cell or its column header; `None` for counts.
+    pub unit: Option<String>,
+    /// Where the cell is. A blank cell has an empty span where it was expected.
+    pub span: Span,
+}
+
+/// A section heading (一 … 六) found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub number: u8,
+    pub title: String,
+    pub span: Span,
+}
+
+/// The statistical-period sentence (本报告中所列数据的统计期限自…起至…止).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Period {
+    /// `YYYY-MM-DD`
+    pub start: String,
+    /// `YYYY-MM-DD`
+    pub end: String,
+    pub span: Span,
+}
+
+/// Rows of a table in template order, serialised as a JSON object whose keys
+/// keep that order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rows(pub Vec<(&'static str, Vec<Cell>)>);
+
+impl Rows {
+    pub fn get(&self, key: &str) -> Option<&[Cell]> {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Rows {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// The three statistical tables.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Tables {
+    /// Table 1 (二、主动公开政府信息情况): item key → value cells in column order.
+    pub active: Option<Rows>,
+    /// Table 2 (三、收到和处理政府信息公开申请情况): row key → 7 cells.
+    pub applications: Option<Rows>,
+    /// Table 3 (四、行政复议、行政诉讼): 15 cells.
+    pub review: Option<Vec<Cell>>,
+}
+
+/// The table a [`CellRef`] points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableId {
+    Active,
+    Applications,
+    Review,
+}
+
+/// A cell of one of the three tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    pub table: TableId,
+    /// Row key (`total`, `denied.3`, `licensing` …); `None` for table 3.
+    pub row: Option<&'static str>,
+    /// 0-based column among the row's value cells.
+    pub column: usize,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Whether a finding says the report is wrong, or that the checker could not
+/// read part of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The report, as read, breaks a rule.
+    Report,
+    /// Part of the text could not be read; the finding is about the input.
+    Input,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Stable rule code, see [`crate::rules::RULES`].
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line, in Chinese, with the numbers of this case.
+    pub message: String,
+    /// The id in the format specification this check implements, if any.
+    pub spec: Option<&'static str>,
+    /// The cell the finding is about (for relations: the total cell).
+    pub cell: Option<CellRef>,
+    pub expected: Option<Number>,
+    pub actual: Option<Number>,
+    pub span: Option<Span>,
+    /// Whether the report is wrong or the input could not be read.
+    pub origin: Origin,
+    /// Other cells that enter the relation (its parts), with their spans.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A cell that enters a relation, with where it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    pub cell: CellRef,
+    pub span: Span,
+}
+
+/// Everything the checker found in one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    /// File name, or `-` for standard input / pasted text.
+    pub source: String,
+    pub template: Template,
+    pub year: Option<i32>,
+    pub agency: Option<String>,
+    /// Signature date `YYYY-MM-DD`, if the report ends with one.
+    pub date: Option<String>,
+    pub period: Option<Period>,
+    pub sections: Vec<Section>,
+    pub tables: Tables,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Number of diagnostics of the given severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// The report as the JSON of the contract (one line, no trailing newline).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("report serialises")
+    }
+}
