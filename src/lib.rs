@@ -16,7 +16,11 @@
 
 pub mod decode;
 pub mod model;
+pub mod render;
 pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 mod check;
 

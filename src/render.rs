@@ -1,0 +1,1 @@
+//! Human-readable output of a report, like a compiler's. (Being written.)

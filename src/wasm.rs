@@ -1,0 +1,1 @@
+//! The WebAssembly export layer. (Being written.)
