@@ -23,6 +23,11 @@ pub mod rules;
 mod wasm;
 
 mod check;
+mod doc;
+mod layout;
+mod tables;
+mod text;
+mod value;
 
 pub use check::check;
 pub use decode::{decode, DecodeError};

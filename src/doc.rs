@@ -1,0 +1,615 @@
+//! Document structure: title (agency, year), the statistical-period
+//! sentence, the six section headings and the signature date (spec §1, §8.1).
+
+use crate::layout::Line;
+use crate::text::{cn_numeral, fold, is_han, is_space, key, trim};
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub y: i32,
+    pub m: u32,
+    pub d: u32,
+}
+
+impl Date {
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
+    }
+
+    fn valid(self) -> bool {
+        let dim = match self.m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (self.y % 4 == 0 && self.y % 100 != 0) || self.y % 400 == 0 => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1900..=2200).contains(&self.y) && self.d >= 1 && self.d <= dim
+    }
+}
+
+/// A date found in a line, with its byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct DateHit {
+    pub date: Date,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A section heading.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub number: u8,
+    /// Index into the line list.
+    pub line: usize,
+    /// Byte range of the heading text (trimmed).
+    pub start: usize,
+    pub end: usize,
+    /// The title after the numeral (`总体情况`).
+    pub title: String,
+    /// The heading ends with （无）.
+    pub none: bool,
+}
+
+/// What the structure pass found.
+#[derive(Debug, Default)]
+pub struct Structure {
+    pub title_line: Option<usize>,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    /// Byte range of the year in the title.
+    pub year_span: Option<(usize, usize)>,
+    pub period: Option<(Date, Date, usize, usize)>,
+    /// Headings in document order (at most one per number).
+    pub headings: Vec<Heading>,
+    pub date: Option<DateHit>,
+}
+
+impl Structure {
+    pub fn heading(&self, n: u8) -> Option<&Heading> {
+        self.headings.iter().find(|h| h.number == n)
+    }
+
+    /// Line range (exclusive of the heading) of section `n`: up to the next
+    /// heading in document order, or the end.
+    pub fn region(&self, n: u8, nlines: usize) -> Option<(usize, usize)> {
+        let h = self.heading(n)?;
+        let end = self
+            .headings
+            .iter()
+            .filter(|o| o.line > h.line)
+            .map(|o| o.line)
+            .min()
+            .unwrap_or(nlines);
+        Some((h.line + 1, end))
+    }
+}
+
+/// Read the structure of a text.
+pub fn read(text: &str, lines: &[Line]) -> Structure {
+    let mut s = Structure {
+        headings: find_headings(text, lines),
+        ..Structure::default()
+    };
+    let first_heading = s.headings.first().map_or(lines.len(), |h| h.line);
+    find_title(text, lines, first_heading.min(40), &mut s);
+    s.period = find_period(text, lines);
+    if s.year.is_none() {
+        s.year = s.period.map(|p| p.0.y);
+    }
+    s.date = find_signature_date(text, lines, &s);
+    s
+}
+
+fn line_str<'a>(text: &'a str, l: &Line) -> &'a str {
+    &text[l.start..l.end]
+}
+
+// ---- headings --------------------------------------------------------------
+
+/// If the line is a section heading, its number, the byte offset of its
+/// title within the trimmed line, and the title.
+pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
+    // A heading is one cell: a table row like `一、\t本年新收…` is not.
+    if line.split('\t').filter(|c| !trim(c).is_empty()).count() != 1 {
+        return None;
+    }
+    let t = trim(line);
+    let mut chars = t.char_indices();
+    let (_, c0) = chars.next()?;
+    let (n, rest) = if c0 == '第' {
+        // 第一部分 / 第一章
+        let (i, c1) = chars.next()?;
+        let n = cn_numeral(&c1.to_string())?;
+        let after = &t[i + c1.len_utf8()..];
+        let after = after
+            .strip_prefix("部分")
+            .or_else(|| after.strip_prefix('章'))
+            .or_else(|| after.strip_prefix('节'))?;
+        (n, after)
+    } else {
+        let n = cn_numeral(&c0.to_string())?;
+        let (i, sep) = chars.next()?;
+        if !matches!(fold(sep), '、' | '.' | ',' | '，') && !is_space(sep) {
+            return None;
+        }
+        (n, &t[i + sep.len_utf8()..])
+    };
+    if !(1..=6).contains(&n) {
+        return None;
+    }
+    let k = key(rest);
+    if k.chars().count() > 40 || k.is_empty() {
+        return None;
+    }
+    let ok = match n {
+        1 => k.contains("总体情况") || k.contains("概述") || k.contains("总体") || k == "基本情况",
+        2 => k.contains("主动公开"),
+        3 => k.contains("申请") && !k.contains("数量"),
+        4 => k.contains("复议") || k.contains("诉讼"),
+        5 => k.contains("问题") || k.contains("改进") || k.contains("不足"),
+        6 => k.contains("其他") && (k.contains("报告") || k.contains("事项") || k.contains("说明")),
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let title = trim(rest).to_string();
+    let none = k.ends_with('无') && {
+        let f: Vec<char> = trim(rest).chars().map(fold).collect();
+        f.ends_with(&['(', '无', ')']) || f.ends_with(&['【', '无', '】'])
+    };
+    Some((n as u8, title, none))
+}
+
+fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut cands: Vec<Heading> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let s = line_str(text, l);
+        if s.len() > 240 {
+            continue;
+        }
+        if let Some((number, title, none)) = heading_of(s) {
+            let t = trim(s);
+            let start = l.start + (s.len() - s.trim_start_matches(is_space).len());
+            cands.push(Heading {
+                number,
+                line: i,
+                start,
+                end: start + t.len(),
+                title,
+                none,
+            });
+        }
+    }
+    // A preamble that lists the sections (three or more headings on
+    // consecutive non-empty lines) is a table of contents when the same
+    // numbers come again later.
+    let mut drop = vec![false; cands.len()];
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i;
+        while j + 1 < cands.len()
+            && cands[j + 1].number > cands[j].number
+            && nonempty_between(text, lines, cands[j].line, cands[j + 1].line) == 0
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let later = cands[j + 1..]
+                .iter()
+                .filter(|c| cands[i..=j].iter().any(|d| d.number == c.number))
+                .count();
+            if later >= 2 {
+                drop[i..=j].iter_mut().for_each(|d| *d = true);
+            }
+        }
+        i = j + 1;
+    }
+    let mut out: Vec<Heading> = Vec::new();
+    for (c, d) in cands.into_iter().zip(drop) {
+        if !d && !out.iter().any(|o| o.number == c.number) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn nonempty_between(text: &str, lines: &[Line], a: usize, b: usize) -> usize {
+    lines[a + 1..b]
+        .iter()
+        .filter(|l| !trim(line_str(text, l)).is_empty())
+        .count()
+}
+
+// ---- title, agency, year -----------------------------------------------------
+
+const AGENCY_END: &[char] = &[
+    '局', '委', '会', '室', '厅', '办', '府', '院', '部', '署', '心', '处', '所', '站', '队', '馆',
+    '镇', '乡', '道', '司', '团', '校', '区', '县', '市', '省', '盟', '旗',
+];
+
+fn looks_like_agency(k: &str) -> bool {
+    let n = k.chars().count();
+    (3..=30).contains(&n)
+        && k.chars().all(is_han)
+        && k.chars().last().is_some_and(|c| AGENCY_END.contains(&c))
+        && !k.contains("报告")
+}
+
+fn find_title(text: &str, lines: &[Line], limit: usize, s: &mut Structure) {
+    let mut seen = Vec::new();
+    for (i, l) in lines.iter().enumerate().take(limit) {
+        let line = line_str(text, l);
+        let t = trim(line);
+        if t.is_empty() {
+            continue;
+        }
+        let k = key(t);
+        if k.contains("报告")
+            && (k.contains("信息公开") || k.contains("政务公开"))
+            && k.chars().count() <= 80
+        {
+            s.title_line = Some(i);
+            if let Some((y, ys, ye)) = find_year(line) {
+                s.year = Some(y);
+                s.year_span = Some((l.start + ys, l.start + ye));
+                s.agency = agency_from_title(line, ys, ye);
+            }
+            break;
+        }
+        seen.push(k);
+        if seen.len() > 6 {
+            break;
+        }
+    }
+    // A line of its own above the title naming the agency in full.
+    if let Some(a) = seen.iter().find(|k| looks_like_agency(k)) {
+        s.agency = Some(a.clone());
+    }
+}
+
+/// The first year (`2020年`, `2020 年`, `二〇二〇年`) in a line: value and byte range.
+pub fn find_year(line: &str) -> Option<(i32, usize, usize)> {
+    let cs: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        let (pos, c) = cs[i];
+        let d = fold(c);
+        if d.is_ascii_digit() {
+            let mut j = i;
+            let mut v: i32 = 0;
+            while j < cs.len() && fold(cs[j].1).is_ascii_digit() && j - i < 5 {
+                v = v * 10 + fold(cs[j].1).to_digit(10).unwrap_or(0) as i32;
+                j += 1;
+            }
+            let before_digit = i > 0 && fold(cs[i - 1].1).is_ascii_digit();
+            if j - i == 4 && !before_digit && (1990..=2199).contains(&v) {
+                let mut k = j;
+                while k < cs.len() && is_space(cs[k].1) {
+                    k += 1;
+                }
+                if k < cs.len() && cs[k].1 == '年' {
+                    let end = cs.get(j).map_or(line.len(), |x| x.0);
+                    return Some((v, pos, end));
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        if cn_digit(c).is_some() && i + 4 < cs.len() + 1 {
+            let ds: Option<Vec<u32>> = cs[i..(i + 4).min(cs.len())]
+                .iter()
+                .map(|x| cn_digit(x.1))
+                .collect();
+            if let Some(ds) = ds {
+                if ds.len() == 4 && cs.get(i + 4).map(|x| x.1) == Some('年') {
+                    let v = ds.iter().fold(0, |a, &d| a * 10 + d) as i32;
+                    if (1990..=2199).contains(&v) {
+                        return Some((v, pos, cs[i + 4].0));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '○' | '零' | 'О' | 'o' | 'O' | '０' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
+}
+
+fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
+    let mut prefix = key(&line[..ys]);
+    for p in ["关于", "公布"] {
+        if let Some(x) = prefix.strip_suffix(p) {
+            prefix = x.to_string();
+        }
+    }
+    if prefix.chars().count() >= 2 {
+        return Some(prefix);
+    }
+    // 2020年示例县教育局政府信息公开工作年度报告
+    let after = key(&line[ye..]);
+    let after = after.strip_prefix('年').unwrap_or(&after);
+    let after = after.strip_prefix('度').unwrap_or(after);
+    for stop in ["政府信息公开", "政务公开", "信息公开"] {
+        if let Some(p) = after.find(stop) {
+            let a = &after[..p];
+            if a.chars().count() >= 2 {
+                return Some(a.to_string());
+            }
+        }
+    }
+    None
+}
+
+// ---- dates -------------------------------------------------------------------
+
+/// Every date in a line (`2021年1月26日`, `二〇二一年一月二十六日`,
+/// `2021-01-26`, `2021.1.26`); a month-day without a year (`12月31日`) takes
+/// the year of the date before it.
+pub fn find_dates(line: &str) -> Vec<DateHit> {
+    let cs: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let end_of = |k: usize| cs.get(k).map_or(line.len(), |x| x.0);
+    let mut out: Vec<DateHit> = Vec::new();
+    let mut i = 0;
+    let skip_sp = |mut k: usize| {
+        while k < cs.len() && is_space(cs[k].1) {
+            k += 1;
+        }
+        k
+    };
+    // A number (Arabic or Chinese) at k: value and next index.
+    let num = |k: usize, max: usize| -> Option<(u32, usize)> {
+        let mut j = k;
+        let mut v = 0u32;
+        while j < cs.len() && cs[j].1.is_ascii_digit() && j - k < max {
+            v = v * 10 + cs[j].1.to_digit(10).unwrap_or(0);
+            j += 1;
+        }
+        if j > k && !(j < cs.len() && cs[j].1.is_ascii_digit()) {
+            return Some((v, j));
+        }
+        // Chinese: up to 3 chars of 一二…十
+        let mut j = k;
+        while j < cs.len() && j - k < 3 && (cn_digit(cs[j].1).is_some() || cs[j].1 == '十') {
+            j += 1;
+        }
+        if j > k {
+            let s: String = cs[k..j].iter().map(|x| x.1).collect();
+            return cn_numeral(&s).map(|v| (v, j));
+        }
+        None
+    };
+    while i < cs.len() {
+        let before_ok = i == 0 || !cs[i - 1].1.is_ascii_digit();
+        // Year.
+        let year = if before_ok {
+            if cs[i].1.is_ascii_digit() {
+                num(i, 4).filter(|(v, j)| j - i == 4 && (1900..=2200).contains(v))
+            } else if cn_digit(cs[i].1).is_some() && i + 4 <= cs.len() {
+                let ds: Option<Vec<u32>> = cs[i..i + 4].iter().map(|x| cn_digit(x.1)).collect();
+                ds.map(|d| (d.iter().fold(0, |a, &x| a * 10 + x), i + 4))
+                    .filter(|(v, _)| (1900..=2200).contains(v))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((y, j)) = year {
+            let j = skip_sp(j);
+            let sep = cs.get(j).map(|x| x.1);
+            let chinese = sep == Some('年');
+            if chinese || matches!(sep, Some('-' | '.' | '/')) {
+                if let Some((m, k)) = num(skip_sp(j + 1), 2) {
+                    let k = skip_sp(k);
+                    let msep = cs.get(k).map(|x| x.1);
+                    let mok = if chinese {
+                        msep == Some('月')
+                    } else {
+                        msep == sep
+                    };
+                    if mok {
+                        if let Some((d, e)) = num(skip_sp(k + 1), 2) {
+                            let e2 = skip_sp(e);
+                            let fin = if chinese {
+                                matches!(cs.get(e2).map(|x| x.1), Some('日' | '号'))
+                                    .then_some(e2 + 1)
+                            } else {
+                                Some(e)
+                            };
+                            if let Some(fin) = fin {
+                                let date = Date { y: y as i32, m, d };
+                                if date.valid() {
+                                    out.push(DateHit {
+                                        date,
+                                        start: cs[i].0,
+                                        end: end_of(fin),
+                                    });
+                                    i = fin;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Month-day without a year, after a full date.
+        if let (Some(prev), true) = (out.last().copied(), before_ok) {
+            if let Some((m, k)) = num(i, 2) {
+                let k2 = skip_sp(k);
+                if cs.get(k2).map(|x| x.1) == Some('月') {
+                    if let Some((d, e)) = num(skip_sp(k2 + 1), 2) {
+                        let e2 = skip_sp(e);
+                        if matches!(cs.get(e2).map(|x| x.1), Some('日' | '号')) {
+                            let date = Date {
+                                y: prev.date.y,
+                                m,
+                                d,
+                            };
+                            if date.valid() {
+                                out.push(DateHit {
+                                    date,
+                                    start: cs[i].0,
+                                    end: end_of(e2 + 1),
+                                });
+                                i = e2 + 1;
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)> {
+    for l in lines {
+        let s = line_str(text, l);
+        if s.len() > 4000 || !s.contains("统计") {
+            continue;
+        }
+        let ds = find_dates(s);
+        if ds.len() >= 2 && ds[0].date < ds[1].date {
+            return Some((
+                ds[0].date,
+                ds[1].date,
+                l.start + ds[0].start,
+                l.start + ds[1].end,
+            ));
+        }
+    }
+    None
+}
+
+fn find_signature_date(text: &str, lines: &[Line], s: &Structure) -> Option<DateHit> {
+    let from = s.headings.last().map_or(0, |h| h.line + 1);
+    let mut seen = 0;
+    for l in lines[from.min(lines.len())..].iter().rev() {
+        let line = line_str(text, l);
+        let t = trim(line);
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 6 {
+            break;
+        }
+        if t.chars().count() > 40 {
+            continue;
+        }
+        if let Some(h) = find_dates(line).last() {
+            return Some(DateHit {
+                date: h.date,
+                start: l.start + h.start,
+                end: l.start + h.end,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::lines;
+
+    #[test]
+    fn headings_and_rows() {
+        assert_eq!(heading_of("一、总体情况").map(|h| h.0), Some(1));
+        assert_eq!(
+            heading_of("  三、收到和处理政府信息公开申请情况（无）").map(|h| (h.0, h.2)),
+            Some((3, true))
+        );
+        assert_eq!(heading_of("五、主要问题和改进措施").map(|h| h.0), Some(5));
+        assert_eq!(
+            heading_of("四、因政府信息公开工作被申请行政复议和提起行政诉讼情况").map(|h| h.0),
+            Some(4)
+        );
+        assert!(heading_of("三、本年度办理结果").is_none());
+        assert!(heading_of("四、结转下年度继续办理").is_none());
+        assert!(heading_of("一、本年新收政府信息公开申请数量").is_none());
+        assert!(heading_of("二、\t上年结转政府信息公开申请数量\t0").is_none());
+        assert!(heading_of("一是加强领导").is_none());
+    }
+
+    #[test]
+    fn dates() {
+        let d = find_dates("统计期限自2020年1月1日起至12月31日止");
+        assert_eq!(d.len(), 2);
+        assert_eq!(
+            d[1].date,
+            Date {
+                y: 2020,
+                m: 12,
+                d: 31
+            }
+        );
+        let d = find_dates("二〇二一年一月二十六日");
+        assert_eq!(
+            d[0].date,
+            Date {
+                y: 2021,
+                m: 1,
+                d: 26
+            }
+        );
+        assert_eq!(find_dates("2021-01-26")[0].date.iso(), "2021-01-26");
+        assert!(find_dates("2021年2月30日").is_empty());
+    }
+
+    #[test]
+    fn title_agency_year() {
+        for (t, agency, year) in [
+            (
+                "示例县教育局2020年度政府信息公开工作年度报告",
+                "示例县教育局",
+                2020,
+            ),
+            (
+                "2021年示例市教育局 政府信息公开年度报告",
+                "示例市教育局",
+                2021,
+            ),
+            (
+                "示例县教育局 2022 年度政府信息公开 工作年度报告",
+                "示例县教育局",
+                2022,
+            ),
+        ] {
+            let text = format!("{t}\n一、总体情况\n");
+            let s = read(&text, &lines(&text));
+            assert_eq!(s.agency.as_deref(), Some(agency), "{t}");
+            assert_eq!(s.year, Some(year));
+        }
+    }
+
+    #[test]
+    fn preamble_list_is_not_the_sections() {
+        let text = "示例县教育局2021年政府信息公开工作年度报告\n本报告包括：\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\n一、总体情况\n正文\n二、主动公开政府信息情况\n表\n三、收到和处理政府信息公开申请情况\n表\n";
+        let ls = lines(text);
+        let s = read(text, &ls);
+        assert_eq!(s.headings.len(), 3);
+        assert_eq!(s.headings[0].line, 6);
+    }
+}

@@ -1,0 +1,390 @@
+//! Lines and cells: the layout of pasted text (spec §8.4).
+//!
+//! A line is split into cells by tabs, or by `|` for pipe rows; a line with
+//! neither is one cell. A cell is then split at spaces into words, so that
+//! PDF-like rows (`规章 0 0 0`) and cells holding several numbers
+//! (`0 0 0 0 0 0 0`) give one token per number, while labels written with
+//! spaces inside (`自 然 人`) stay one text token. Page numbers and separator
+//! lines are recognised as junk.
+
+use crate::text::{fold, is_space, trim};
+use crate::value::{classify, is_sign_word, is_unit_word, WordKind};
+
+/// One line of the text, without its terminator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Split text into lines at `\n`, `\r\n`, `\r`, form feed, vertical tab and
+/// the Unicode line/paragraph separators.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(text.len() / 24 + 1);
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let brk = match c {
+            '\n' | '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => true,
+            '\r' => {
+                if let Some(&(_, '\n')) = iter.peek() {
+                    out.push(Line { start, end: i });
+                    let (j, _) = iter.next().unwrap_or((i, '\n'));
+                    start = j + 1;
+                    continue;
+                }
+                true
+            }
+            _ => false,
+        };
+        if brk {
+            out.push(Line { start, end: i });
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(Line {
+        start,
+        end: text.len(),
+    });
+    out
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Label or other words.
+    Text,
+    /// A readable value.
+    Num,
+    /// A value-like word that is not a readable number.
+    Bad,
+    /// An empty cell or a blank marker.
+    Blank,
+}
+
+/// A piece of a line: a word run or a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How a line reads as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but spaces (no tab).
+    Empty,
+    /// A page number or a separator line.
+    Junk,
+    /// Tokens (possibly a single blank cell for a line holding only a tab).
+    Cells,
+}
+
+/// Split one line into tokens, appending to `out`.
+pub fn tokenize(text: &str, line: Line, out: &mut Vec<Token>) -> LineKind {
+    let s = &text[line.start..line.end];
+    let t = trim(s);
+    if t.is_empty() {
+        if s.contains('\t') {
+            out.push(Token {
+                kind: Kind::Blank,
+                start: line.start + s.find('\t').unwrap_or(0) + 1,
+                end: line.start + s.find('\t').unwrap_or(0) + 1,
+            });
+            return LineKind::Cells;
+        }
+        return LineKind::Empty;
+    }
+    if is_page_number(t) || is_separator(t) {
+        return LineKind::Junk;
+    }
+    let first = out.len();
+    if s.contains('\t') {
+        split_cells(text, line.start, s, '\t', out);
+    } else if is_pipe_row(t) {
+        let mut cells: Vec<(usize, &str)> = Vec::new();
+        let mut cs = 0;
+        for (i, c) in s.char_indices() {
+            if c == '|' || c == '｜' {
+                cells.push((cs, &s[cs..i]));
+                cs = i + c.len_utf8();
+            }
+        }
+        cells.push((cs, &s[cs..]));
+        // Drop the empty cells outside the first and last bar.
+        let n = cells.len();
+        for (i, (off, part)) in cells.into_iter().enumerate() {
+            if (i == 0 || i == n - 1) && trim(part).is_empty() {
+                continue;
+            }
+            cell_tokens(text, line.start + off, part, out);
+        }
+    } else {
+        cell_tokens(text, line.start, s, out);
+    }
+    // Empty cells before a line's first content are the grid's (merged label
+    // columns, or the tab that starts every line of a one-cell-per-line paste).
+    let lead = out[first..]
+        .iter()
+        .take_while(|t| t.kind == Kind::Blank)
+        .count();
+    if lead < out.len() - first {
+        out.drain(first..first + lead);
+    }
+    LineKind::Cells
+}
+
+fn split_cells(text: &str, base: usize, s: &str, sep: char, out: &mut Vec<Token>) {
+    let mut off = 0;
+    for part in s.split(sep) {
+        cell_tokens(text, base + off, part, out);
+        off += part.len() + sep.len_utf8();
+    }
+}
+
+fn is_pipe_row(t: &str) -> bool {
+    let first = t.chars().next().map(fold);
+    first == Some('|') || t.chars().filter(|&c| c == '|' || c == '｜').count() >= 2
+}
+
+/// Tokens of one cell starting at byte `base`.
+fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
+    let lead = cell.len() - cell.trim_start_matches(is_space).len();
+    let t = trim(cell);
+    let start = base + lead;
+    if t.is_empty() {
+        out.push(Token {
+            kind: Kind::Blank,
+            start,
+            end: start,
+        });
+        return;
+    }
+    let end = start + t.len();
+    // The whole cell as one value (`增 1`, `15800000.00 元`).
+    match classify(t) {
+        WordKind::Num => {
+            out.push(Token {
+                kind: Kind::Num,
+                start,
+                end,
+            });
+            return;
+        }
+        WordKind::Blank => {
+            out.push(Token {
+                kind: Kind::Blank,
+                start,
+                end,
+            });
+            return;
+        }
+        _ => {}
+    }
+    // Words.
+    let mut words: Vec<(usize, usize, WordKind)> = Vec::new();
+    let mut ws: Option<usize> = None;
+    for (i, c) in t.char_indices() {
+        if is_space(c) {
+            if let Some(w) = ws.take() {
+                words.push((w, i, classify(&t[w..i])));
+            }
+        } else if ws.is_none() {
+            ws = Some(i);
+        }
+    }
+    if let Some(w) = ws {
+        words.push((w, t.len(), classify(&t[w..])));
+    }
+    let first_new = out.len();
+    let mut i = 0;
+    while i < words.len() {
+        let (ws, we, k) = words[i];
+        let word = &t[ws..we];
+        // A sign word followed by its number.
+        if k == WordKind::Text && is_sign_word(word) {
+            if let Some(&(_, ne, WordKind::Num)) = words.get(i + 1) {
+                push(out, Kind::Num, start + ws, start + ne);
+                i += 2;
+                continue;
+            }
+        }
+        let kind = match k {
+            WordKind::Text => Kind::Text,
+            WordKind::Num => Kind::Num,
+            WordKind::Blank => Kind::Blank,
+            WordKind::Bad => Kind::Bad,
+        };
+        // A number followed by its unit.
+        if kind == Kind::Num {
+            if let Some(&(_, ue, WordKind::Text)) = words.get(i + 1) {
+                let (us, _, _) = words[i + 1];
+                if is_unit_word(&t[us..ue]) {
+                    push(out, Kind::Num, start + ws, start + ue);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        // Consecutive text words are one label.
+        if kind == Kind::Text && out.len() > first_new {
+            let last = out.last_mut().expect("non-empty");
+            if last.kind == Kind::Text {
+                last.end = start + we;
+                i += 1;
+                continue;
+            }
+        }
+        push(out, kind, start + ws, start + we);
+        i += 1;
+    }
+    let _ = text;
+}
+
+fn push(out: &mut Vec<Token>, kind: Kind, start: usize, end: usize) {
+    out.push(Token { kind, start, end });
+}
+
+/// `- 4 -`, `— 4 —`, `第 4 页`, `第4页 共12页`, `4/12`.
+fn is_page_number(t: &str) -> bool {
+    let c: Vec<char> = t.chars().filter(|&c| !is_space(c)).map(fold).collect();
+    let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(|c| c.is_ascii_digit());
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '―');
+    if c.len() >= 3 && dash(c[0]) && dash(c[c.len() - 1]) {
+        let inner: Vec<char> = c[1..c.len() - 1]
+            .iter()
+            .copied()
+            .filter(|&x| !dash(x))
+            .collect();
+        return digits(&inner);
+    }
+    if c.first() == Some(&'第') {
+        if let Some(p) = c.iter().position(|&x| x == '页') {
+            if digits(&c[1..p]) {
+                let rest = &c[p + 1..];
+                return rest.is_empty()
+                    || (rest.first() == Some(&'共')
+                        && rest.last() == Some(&'页')
+                        && digits(&rest[1..rest.len() - 1]))
+                    || (rest.first() == Some(&',') || rest.first() == Some(&'，'));
+            }
+        }
+        return false;
+    }
+    if let Some(p) = c.iter().position(|&x| x == '/') {
+        return digits(&c[..p]) && digits(&c[p + 1..]);
+    }
+    false
+}
+
+/// A line made only of dashes, bars, colons, plus signs and spaces, with at
+/// least one run of three (`-----	--	--`, `|---|:---:|`).
+fn is_separator(t: &str) -> bool {
+    let mut run = 0;
+    let mut long = false;
+    for c in t.chars().map(fold) {
+        match c {
+            '-' | '—' | '=' | '_' | '─' | '━' | '–' | '*' | '~' => {
+                run += 1;
+                long |= run >= 3;
+            }
+            '|' | ':' | '+' => run = 0,
+            c if is_space(c) => run = 0,
+            _ => return false,
+        }
+    }
+    long
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(Kind, &str)> {
+        let mut out = Vec::new();
+        let ls = lines(s);
+        for l in ls {
+            tokenize(s, l, &mut out);
+        }
+        out.into_iter()
+            .map(|t| (t.kind, &s[t.start..t.end]))
+            .collect()
+    }
+
+    #[test]
+    fn line_breaks() {
+        let t = "a\r\nb\rc\nd\u{c}e";
+        let v: Vec<&str> = lines(t).iter().map(|l| &t[l.start..l.end]).collect();
+        assert_eq!(v, ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn tab_rows() {
+        use Kind::*;
+        assert_eq!(
+            toks("行政许可\t15\t增 1\t16\t"),
+            [
+                (Text, "行政许可"),
+                (Num, "15"),
+                (Num, "增 1"),
+                (Num, "16"),
+                (Blank, "")
+            ]
+        );
+        assert_eq!(
+            toks("（三）不予公开\t1.属于国家秘密\t0 0 0"),
+            [
+                (Text, "（三）不予公开"),
+                (Text, "1.属于国家秘密"),
+                (Num, "0"),
+                (Num, "0"),
+                (Num, "0")
+            ]
+        );
+    }
+
+    #[test]
+    fn space_rows() {
+        use Kind::*;
+        assert_eq!(
+            toks("1. 属于国家秘密 0 — 约5 增 2 3 万元"),
+            [
+                (Text, "1. 属于国家秘密"),
+                (Num, "0"),
+                (Blank, "—"),
+                (Bad, "约5"),
+                (Num, "增 2"),
+                (Num, "3 万元")
+            ]
+        );
+        assert_eq!(toks("结 果 维 持"), [(Text, "结 果 维 持")]);
+    }
+
+    #[test]
+    fn pipe_rows() {
+        use Kind::*;
+        assert_eq!(
+            toks("| 规章 | 0 |  | 3 |"),
+            [(Text, "规章"), (Num, "0"), (Blank, ""), (Num, "3")]
+        );
+        assert_eq!(toks("|---|:---:|"), []);
+        assert_eq!(toks("｜规章｜1｜"), [(Text, "规章"), (Num, "1")]);
+    }
+
+    #[test]
+    fn junk() {
+        for s in [
+            "- 4 -",
+            "— 12 —",
+            "第 4 页",
+            "第4页 共12页",
+            "3/12",
+            "-------------\t--\t--",
+        ] {
+            assert_eq!(toks(s), [], "{s}");
+        }
+        assert_eq!(toks("4").len(), 1);
+        assert_eq!(toks("\t"), [(Kind::Blank, "")]);
+    }
+}

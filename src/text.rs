@@ -1,0 +1,191 @@
+//! Character classes, folding and the map from byte offsets to lines,
+//! columns and UTF-16 offsets.
+//!
+//! Nothing here allocates a normalised copy of the whole text: the parser works
+//! on byte ranges of the original and only folds the short pieces it compares
+//! (labels, numbers). So every cell and finding keeps the exact span of the
+//! characters the user wrote.
+
+use crate::model::{Span, Utf16Span};
+
+/// Whitespace, including the wide and invisible kinds pasted text carries:
+/// ideographic space, NBSP, en/em spaces, zero-width characters, BOM and bidi
+/// controls.
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\u{a0}'
+            | '\u{3000}'
+            | '\u{2000}'..='\u{200f}'
+            | '\u{202a}'..='\u{202f}'
+            | '\u{205f}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{ad}'
+            | '\u{1680}'
+            | '\u{180e}'
+    )
+}
+
+/// Trim [`is_space`] characters from both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Full-width ASCII to ASCII (`１` → `1`, `（` → `(`, `：` → `:`), and a few
+/// look-alikes the templates are written with.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' => '-',
+        '\u{3002}' => '。',
+        '\u{ff61}' => '。',
+        '\u{2215}' => '/',
+        _ => c,
+    }
+}
+
+/// A CJK ideograph (unified, extension A, or compatibility), or 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '〇')
+}
+
+/// The comparison key of a label: folded, with only ideographs, ASCII letters
+/// and digits kept (`（二）部分公开（区分…）` → `二部分公开区分…`).
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = fold(c);
+        if is_han(c) || c.is_ascii_alphanumeric() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A Chinese numeral 一…十 (also 〇/零 and compounds up to 九十九) to its value.
+pub fn cn_numeral(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        Some(match c {
+            '〇' | '零' | '○' | 'Ｏ' | 'O' => 0,
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d)?),
+        [d, '十'] => Some(digit(*d)? * 10),
+        [d, '十', e] => Some(digit(*d)? * 10 + digit(*e)?),
+        [d] => digit(*d),
+        _ => None,
+    }
+}
+
+/// Maps byte offsets of one text to [`Span`]s (line, column, UTF-16).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+    /// UTF-16 offset where each line starts (only when asked for).
+    utf16_starts: Option<Vec<usize>>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str, utf16: bool) -> Self {
+        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let utf16_starts = utf16.then(|| {
+            let mut v = Vec::with_capacity(starts.len());
+            let mut acc = 0;
+            let mut prev = 0;
+            for &s in &starts {
+                acc += text[prev..s].encode_utf16().count();
+                v.push(acc);
+                prev = s;
+            }
+            v
+        });
+        LineIndex {
+            text,
+            starts,
+            utf16_starts,
+        }
+    }
+
+    /// The span of the byte range `start..end` (both on char boundaries).
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let line = self.starts.partition_point(|&s| s <= start) - 1;
+        let ls = self.starts[line];
+        let column = self.text[ls..start].chars().count() + 1;
+        let utf16 = self.utf16_starts.as_ref().map(|u| {
+            let s = u[line] + self.text[ls..start].encode_utf16().count();
+            Utf16Span {
+                start: s,
+                end: s + self.text[start..end].encode_utf16().count(),
+            }
+        });
+        Span {
+            start,
+            end,
+            line: line + 1,
+            column,
+            utf16,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_width_space_and_punctuation() {
+        assert_eq!(key("（二）部分公开"), key("(二) 部分 公开"));
+        assert_eq!(key("自 然 人"), "自然人");
+        assert_eq!(key("危及“三安全一稳定”"), key("危及\"三安全一稳定\""));
+        assert_eq!(key("１．属于"), "1属于");
+    }
+
+    #[test]
+    fn numerals() {
+        assert_eq!(cn_numeral("六"), Some(6));
+        assert_eq!(cn_numeral("十二"), Some(12));
+        assert_eq!(cn_numeral("二十六"), Some(26));
+        assert_eq!(cn_numeral("三十"), Some(30));
+        assert_eq!(cn_numeral("甲"), None);
+    }
+
+    #[test]
+    fn spans_count_characters_and_utf16() {
+        let t = "一\r\n二三𝄞x\rz";
+        let idx = LineIndex::new(t, true);
+        let x = t.find('x').unwrap();
+        let s = idx.span(x, x + 1);
+        assert_eq!((s.line, s.column), (2, 4));
+        let u = s.utf16.unwrap();
+        assert_eq!((u.start, u.end), (7, 8));
+        let z = t.find('z').unwrap();
+        assert_eq!(idx.span(z, z + 1).line, 3);
+    }
+}

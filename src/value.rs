@@ -1,0 +1,324 @@
+//! Reading one cell's text as a value (spec §8.5).
+//!
+//! Blank, `—`, `-`, `/` and `无` are *missing*, never zero. Signed changes
+//! (`增 1`, `减 18`, `+2`, `-8`, `增加3`) become signed integers. Money keeps
+//! its decimals and unit. Anything else that looks numeric but is not a clean
+//! number (`约5`, `5-6`, `--253`, `05`, 40 digits) is unreadable: the checker
+//! never guesses a value.
+
+use crate::text::{fold, is_han, is_space};
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Val {
+    /// Nothing, or a placeholder meaning nothing (`—`, `/`, `无`).
+    Blank,
+    /// An integer, possibly signed.
+    Int(i64),
+    /// A decimal number with the number of decimals written.
+    Dec(f64, u8),
+    /// Not a number the checker can read.
+    Bad,
+}
+
+/// A parsed cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parsed {
+    pub val: Val,
+    /// Money unit written in the cell.
+    pub unit: Option<&'static str>,
+    /// The text carried an explicit sign (`+`, `-`, `增`, `减`).
+    pub signed: bool,
+}
+
+const BAD: Parsed = Parsed {
+    val: Val::Bad,
+    unit: None,
+    signed: false,
+};
+
+/// Largest number of integer digits read; more is unreadable.
+const MAX_DIGITS: usize = 15;
+
+/// Read a cell's text.
+pub fn parse(s: &str) -> Parsed {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut chars: [char; 24] = ['\0'; 24];
+    let mut m = 0;
+    // Fold and drop spaces; keep at most 24 characters (longer is not a number).
+    for c in s.chars() {
+        if is_space(c) {
+            continue;
+        }
+        if m == chars.len() {
+            return BAD;
+        }
+        chars[m] = fold(c);
+        m += 1;
+    }
+    let chars = &chars[..m];
+    if chars.is_empty() || is_blank_marker(chars) {
+        return Parsed {
+            val: Val::Blank,
+            unit: None,
+            signed: false,
+        };
+    }
+    let mut body = chars;
+    // Unit suffix.
+    let mut unit = None;
+    for (suffix, u) in [
+        (&['万', '元'][..], Some("万元")),
+        (&['元'][..], Some("元")),
+        (&['人', '次'][..], None),
+        (&['件'][..], None),
+        (&['个'][..], None),
+        (&['项'][..], None),
+        (&['条'][..], None),
+        (&['次'][..], None),
+        (&['宗'][..], None),
+    ] {
+        if body.len() > suffix.len() && body.ends_with(suffix) {
+            body = &body[..body.len() - suffix.len()];
+            unit = u;
+            break;
+        }
+    }
+    // Sign prefix.
+    let mut neg = false;
+    let mut signed = false;
+    for (prefix, is_neg) in [
+        (&['增', '加'][..], false),
+        (&['减', '少'][..], true),
+        (&['增'][..], false),
+        (&['减'][..], true),
+        (&['+'][..], false),
+        (&['-'][..], true),
+    ] {
+        if body.starts_with(prefix) {
+            body = &body[prefix.len()..];
+            neg = is_neg;
+            signed = true;
+            break;
+        }
+    }
+    // Digits, optional thousands separators, optional decimals.
+    let mut int_digits = 0usize;
+    let mut frac_digits = 0usize;
+    let mut seen_dot = false;
+    let mut group = 0usize; // digits since the last comma
+    let mut commas = false;
+    for (i, &c) in body.iter().enumerate() {
+        match c {
+            '0'..='9' => {
+                if n == buf.len() {
+                    return BAD;
+                }
+                buf[n] = c as u8;
+                n += 1;
+                if seen_dot {
+                    frac_digits += 1;
+                } else {
+                    int_digits += 1;
+                    group += 1;
+                }
+            }
+            ',' if !seen_dot && i > 0 => {
+                if (commas && group != 3) || (!commas && (group == 0 || group > 3)) {
+                    return BAD;
+                }
+                commas = true;
+                group = 0;
+            }
+            '.' if !seen_dot && int_digits > 0 => {
+                seen_dot = true;
+                if n == buf.len() {
+                    return BAD;
+                }
+                buf[n] = b'.';
+                n += 1;
+            }
+            _ => return BAD,
+        }
+    }
+    if int_digits == 0 || (seen_dot && frac_digits == 0) || (commas && group != 3) {
+        return BAD;
+    }
+    if int_digits > MAX_DIGITS {
+        return BAD;
+    }
+    // A leading zero on a whole number ("05", "000") means digits ran together.
+    if int_digits > 1 && buf[0] == b'0' {
+        return BAD;
+    }
+    let digits = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    let val = if seen_dot {
+        match digits.parse::<f64>() {
+            Ok(v) => Val::Dec(if neg { -v } else { v }, frac_digits.min(255) as u8),
+            Err(_) => return BAD,
+        }
+    } else {
+        match digits.parse::<i64>() {
+            Ok(v) => Val::Int(if neg { -v } else { v }),
+            Err(_) => return BAD,
+        }
+    };
+    Parsed { val, unit, signed }
+}
+
+fn is_blank_marker(chars: &[char]) -> bool {
+    match chars {
+        ['无'] | ['空'] | ['/'] | ['\\'] | ['×'] => true,
+        _ if chars.len() <= 4 => chars
+            .iter()
+            .all(|c| matches!(c, '-' | '—' | '―' | '─' | '━' | '–' | '~' | '_')),
+        _ => {
+            let s: String = chars.iter().collect();
+            s.eq_ignore_ascii_case("&nbsp;")
+        }
+    }
+}
+
+/// How a whitespace-separated word of a cell reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    Text,
+    Num,
+    Blank,
+    Bad,
+}
+
+/// Classify a word: a number, a blank marker, label text, or something
+/// numeric the checker cannot read (`约5`, `5-6`).
+pub fn classify(word: &str) -> WordKind {
+    match parse(word).val {
+        Val::Blank => WordKind::Blank,
+        Val::Int(_) | Val::Dec(..) => WordKind::Num,
+        Val::Bad => {
+            if is_enumerator(word) {
+                return WordKind::Text;
+            }
+            let mut digits = false;
+            let mut han = 0;
+            for c in word.chars() {
+                let c = fold(c);
+                if c.is_ascii_digit() {
+                    digits = true;
+                } else if is_han(c) {
+                    han += 1;
+                }
+            }
+            if digits && han <= 1 {
+                WordKind::Bad
+            } else {
+                WordKind::Text
+            }
+        }
+    }
+}
+
+/// `1.`, `1．`, `1、`, `(1)`, `1)`: a list enumerator, not a value.
+pub fn is_enumerator(word: &str) -> bool {
+    let w: Vec<char> = word.chars().map(fold).collect();
+    let (open, rest) = match w.first() {
+        Some('(') => (true, &w[1..]),
+        _ => (false, &w[..]),
+    };
+    let d = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if d == 0 || d > 2 {
+        return false;
+    }
+    match &rest[d..] {
+        [')'] => true,
+        ['.'] | ['、'] if !open => true,
+        _ => false,
+    }
+}
+
+/// A sign word written apart from its number (`增 1`).
+pub fn is_sign_word(word: &str) -> bool {
+    matches!(
+        word.chars().map(fold).collect::<String>().as_str(),
+        "增" | "减" | "增加" | "减少" | "+"
+    )
+}
+
+/// A unit word written apart from its number (`15800000.00 元`).
+pub fn is_unit_word(word: &str) -> bool {
+    matches!(word, "元" | "万元" | "件" | "个" | "项" | "条")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Val {
+        parse(s).val
+    }
+
+    #[test]
+    fn blanks_are_not_zero() {
+        for s in [
+            "", "  ", "—", "-", "--", "/", "无", "——", "&nbsp;", "\u{3000}",
+        ] {
+            assert_eq!(v(s), Val::Blank, "{s:?}");
+        }
+        assert_eq!(v("0"), Val::Int(0));
+    }
+
+    #[test]
+    fn signed_changes() {
+        assert_eq!(v("增 1"), Val::Int(1));
+        assert_eq!(v("减 18"), Val::Int(-18));
+        assert_eq!(v("+2"), Val::Int(2));
+        assert_eq!(v("-8"), Val::Int(-8));
+        assert_eq!(v("增加3"), Val::Int(3));
+        assert_eq!(v("减少2"), Val::Int(-2));
+        assert_eq!(v("－8"), Val::Int(-8));
+        assert!(parse("+2").signed);
+        assert_eq!(v("--253"), Val::Bad);
+    }
+
+    #[test]
+    fn money_and_units() {
+        let p = parse("15800000.00元");
+        assert_eq!(p.val, Val::Dec(15800000.0, 2));
+        assert_eq!(p.unit, Some("元"));
+        let p = parse("252.1万元");
+        assert_eq!(p.val, Val::Dec(252.1, 1));
+        assert_eq!(p.unit, Some("万元"));
+        assert_eq!(v("2673.5355"), Val::Dec(2673.5355, 4));
+        assert_eq!(v("１２"), Val::Int(12));
+        assert_eq!(v("1,234"), Val::Int(1234));
+        assert_eq!(v("15件"), Val::Int(15));
+    }
+
+    #[test]
+    fn unreadable() {
+        for s in [
+            "约5",
+            "5-6",
+            "1,23",
+            "05",
+            "000",
+            "1.2.3",
+            "12.",
+            "1234567890123456789012345678901234567890",
+            "三",
+        ] {
+            assert_eq!(v(s), Val::Bad, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(classify("约5"), WordKind::Bad);
+        assert_eq!(classify("1."), WordKind::Text);
+        assert_eq!(classify("3.其他"), WordKind::Text);
+        assert_eq!(classify("规章555"), WordKind::Text);
+        assert_eq!(classify("增"), WordKind::Text);
+        assert_eq!(classify("0"), WordKind::Num);
+        assert_eq!(classify("—"), WordKind::Blank);
+    }
+}
