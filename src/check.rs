@@ -8,7 +8,7 @@ use crate::tables::{
     self, t1_block, t1_expected, t2_expected, RawCell, RawReview, RawRow, RawTable, Version,
     T1_ROWS, T2_ROWS,
 };
-use crate::text::{fold, LineIndex};
+use crate::text::{contains, find, fold, LineIndex};
 use crate::value::Val;
 use crate::Options;
 
@@ -425,7 +425,7 @@ fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &str, f: &mu
             });
         }
         for (i, c) in r.cells.iter().enumerate() {
-            if c.parsed.val == Val::Bad {
+            if c.parsed.val == Val::Bad && r.merged.is_none() {
                 f.add(
                     "CELL-UNREADABLE",
                     format!(
@@ -497,13 +497,14 @@ fn preview(s: &str) -> String {
 
 /// Blank-cell findings, or one finding for a table with no number at all.
 fn check_blanks<'a>(
-    cells: impl Iterator<Item = (CellRef, &'a RawCell, String)>,
+    cells: impl Iterator<Item = (CellRef, &'a RawCell)>,
+    describe: impl Fn(&CellRef) -> String,
     name: &str,
     anchor: (usize, usize),
     f: &mut Findings,
 ) -> bool {
     let cells: Vec<_> = cells.collect();
-    if cells.iter().all(|(_, c, _)| c.blank()) {
+    if cells.iter().all(|(_, c)| c.blank()) {
         f.add(
             "TABLE-BLANK",
             format!("{name}一个数字也没有填写；没有发生的事项应填 0，而不是留空或写“无”"),
@@ -511,9 +512,9 @@ fn check_blanks<'a>(
         .at(anchor);
         return true;
     }
-    for (r, c, what) in cells {
+    for (r, c) in cells {
         if c.blank() {
-            f.add("DOC-BLANK", format!("{what}为空；没有的应填 0"))
+            f.add("DOC-BLANK", format!("{}为空；没有的应填 0", describe(&r)))
                 .at((c.start, c.end))
                 .cell(r);
         }
@@ -581,14 +582,16 @@ fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
                         column: i,
                     },
                     c,
-                    format!(
-                        "表二「{}」·{}",
-                        t2_label(r.key),
-                        T2_COLS.get(i).unwrap_or(&"?")
-                    ),
                 )
             })
         }),
+        |r| {
+            format!(
+                "表二「{}」·{}",
+                t2_label(r.row.unwrap_or("")),
+                T2_COLS.get(r.column).unwrap_or(&"?")
+            )
+        },
         name,
         t.anchor,
         f,
@@ -846,13 +849,8 @@ fn check_t3(t: &RawReview, f: &mut Findings) {
         .values(Some(15), Some(t.cells.len() as i64));
     }
     let blank = check_blanks(
-        t.cells.iter().enumerate().map(|(i, c)| {
-            (
-                cref(i),
-                c,
-                format!("表三{}", T3_COLS.get(i).unwrap_or(&"?")),
-            )
-        }),
+        t.cells.iter().enumerate().map(|(i, c)| (cref(i), c)),
+        |r| format!("表三{}", T3_COLS.get(r.column).unwrap_or(&"?")),
         "表三",
         t.anchor,
         f,
@@ -960,19 +958,23 @@ fn check_t1(text: &str, t: &RawTable, template: Template, st: &Structure, f: &mu
     }
     let blank = check_blanks(
         t.rows.iter().flat_map(|r| {
-            let v = r.version.unwrap_or(Version::V2019);
-            r.cells.iter().enumerate().map(move |(i, c)| {
-                (
-                    cref(r.key, i),
-                    c,
-                    format!(
-                        "表一「{}」·{}",
-                        t1_label(r.key, r.version),
-                        t1_columns(r.key, v).get(i).unwrap_or(&"多出的单元格")
-                    ),
-                )
-            })
+            r.cells
+                .iter()
+                .enumerate()
+                .map(move |(i, c)| (cref(r.key, i), c))
         }),
+        |c| {
+            let key = c.row.unwrap_or("");
+            let r = t.row(key);
+            let v = r.and_then(|r| r.version);
+            format!(
+                "表一「{}」·{}",
+                t1_label(key, v),
+                t1_columns(key, v.unwrap_or(Version::V2019))
+                    .get(c.column)
+                    .unwrap_or(&"多出的单元格")
+            )
+        },
         name,
         t.anchor,
         f,
@@ -1474,7 +1476,7 @@ fn plan_for_year(line: &str, y: i32) -> Option<(usize, usize)> {
     ];
     let ys = format!("{y}");
     let mut from = 0;
-    while let Some(p) = line[from..].find(&ys) {
+    while let Some(p) = find(&line[from..], &ys) {
         let p = from + p;
         from = p + ys.len();
         let rest = &line[from..];
@@ -1563,11 +1565,11 @@ fn narrative_claims(line: &str) -> Vec<NarrClaim> {
                     });
                 }
             }
-        } else if k.contains("行政复议") && !k.contains("诉讼") {
+        } else if contains(&k, "行政复议") && !contains(&k, "诉讼") {
             let neg = ["未发生", "没有发生", "未收到", "没有收到", "无"]
                 .iter()
-                .find_map(|n| clause.find(n));
-            let p = clause.find("行政复议").unwrap_or(0);
+                .find_map(|n| find(clause, n));
+            let p = find(clause, "行政复议").unwrap_or(0);
             if neg.is_some_and(|n| n < p) {
                 out.push(NarrClaim {
                     kind: Claim::Review,

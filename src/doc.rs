@@ -2,7 +2,7 @@
 //! sentence, the six section headings and the signature date (spec §1, §8.1).
 
 use crate::layout::Line;
-use crate::text::{cn_numeral, fold, is_han, is_space, key, trim};
+use crate::text::{cn_numeral, contains, fold, is_han, is_space, key, trim};
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -111,6 +111,15 @@ fn line_str<'a>(text: &'a str, l: &Line) -> &'a str {
 /// If the line is a section heading, its number, the byte offset of its
 /// title within the trimmed line, and the title.
 pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
+    // Markdown or rich-text markers around a heading (`## 一、…`, `**一、…**`).
+    let line = line
+        .trim_start_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '【'))
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '】'));
+    // Quick rejection: a heading starts with 一…六 or 第.
+    let c = line.chars().find(|&c| !is_space(c))?;
+    if !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '第') {
+        return None;
+    }
     // A heading is one cell: a table row like `一、\t本年新收…` is not.
     if line.split('\t').filter(|c| !trim(c).is_empty()).count() != 1 {
         return None;
@@ -486,7 +495,7 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
 fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)> {
     for l in lines {
         let s = line_str(text, l);
-        if s.len() > 4000 || !s.contains("统计") {
+        if s.len() > 4000 || !contains(s, "统计") {
             continue;
         }
         let ds = find_dates(s);

@@ -20,26 +20,31 @@ pub struct Line {
 /// Split text into lines at `\n`, `\r\n`, `\r`, form feed, vertical tab and
 /// the Unicode line/paragraph separators.
 pub fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::with_capacity(text.len() / 24 + 1);
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 24 + 1);
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let brk = match c {
-            '\n' | '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}' | '\u{85}' => true,
-            '\r' => {
-                if let Some(&(_, '\n')) = iter.peek() {
-                    out.push(Line { start, end: i });
-                    let (j, _) = iter.next().unwrap_or((i, '\n'));
-                    start = j + 1;
-                    continue;
+    let mut i = 0;
+    while i < b.len() {
+        // (length of the terminator, or 0)
+        let term = match b[i] {
+            b'\n' | 0x0b | 0x0c => 1,
+            b'\r' => {
+                if b.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
                 }
-                true
             }
-            _ => false,
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => 3,
+            0xc2 if b.get(i + 1) == Some(&0x85) => 2,
+            _ => 0,
         };
-        if brk {
+        if term > 0 {
             out.push(Line { start, end: i });
-            start = i + c.len_utf8();
+            i += term;
+            start = i;
+        } else {
+            i += 1;
         }
     }
     out.push(Line {
@@ -162,25 +167,17 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
         return;
     }
     let end = start + t.len();
-    // The whole cell as one value (`增 1`, `15800000.00 元`).
-    match classify(t) {
-        WordKind::Num => {
-            out.push(Token {
-                kind: Kind::Num,
-                start,
-                end,
-            });
-            return;
-        }
-        WordKind::Blank => {
-            out.push(Token {
-                kind: Kind::Blank,
-                start,
-                end,
-            });
-            return;
-        }
-        _ => {}
+    // The whole cell as one value (`增 1`, `15800000.00 元`), or one word.
+    let whole = classify(t);
+    let kind = match whole {
+        WordKind::Text => Kind::Text,
+        WordKind::Bad => Kind::Bad,
+        WordKind::Num => Kind::Num,
+        WordKind::Blank => Kind::Blank,
+    };
+    if matches!(kind, Kind::Num | Kind::Blank) || !t.contains(is_space) {
+        out.push(Token { kind, start, end });
+        return;
     }
     // Words.
     let mut words: Vec<(usize, usize, WordKind)> = Vec::new();

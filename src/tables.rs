@@ -11,7 +11,7 @@
 //! another count is kept as found and reported, never shifted.
 
 use crate::layout::{tokenize, Kind, Line, LineKind, Token};
-use crate::text::{cn_numeral, key};
+use crate::text::{cn_numeral, contains, find, key};
 use crate::value::{parse, Parsed, Val};
 
 /// Template version of a table or block.
@@ -54,6 +54,8 @@ pub struct RawRow {
     pub subtotal: bool,
     /// Table 1: the block's version.
     pub version: Option<Version>,
+    /// Value tokens found after the label (0: a bare label).
+    pub tokens: usize,
 }
 
 /// A row with numbers whose label the template does not have.
@@ -350,6 +352,20 @@ const T1_HEADERS_2021: &[&str] = &[
     "本年收费金额",
 ];
 
+/// Words of table 2's header (never row labels).
+const T2_HEADER_WORDS: &[&str] = &[
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "公益组织",
+    "社会组织",
+    "法律服务机构",
+    "申请人情况",
+    "勾稽关系",
+    "第一项加第二项",
+];
+
 const T3_HEADER_WORDS: &[&str] = &[
     "复议",
     "诉讼",
@@ -455,7 +471,7 @@ impl Classifier {
             return Label::Narrative;
         }
         if self.which == Which::T1 {
-            if let Some(p) = k.find("第二十条第") {
+            if let Some(p) = find(&k, "第二十条第") {
                 let rest = &k[p + "第二十条第".len()..];
                 let num: String = rest.chars().take_while(|&c| c != '项').collect();
                 let b = match cn_numeral(&num) {
@@ -486,7 +502,7 @@ impl Classifier {
         let mut best: Option<(usize, usize, usize)> = None; // (row, key len, position)
         for (i, d) in self.defs().iter().enumerate() {
             for &dk in d.keys {
-                if let Some(p) = k.find(dk) {
+                if let Some(p) = find(&k, dk) {
                     if best.is_none_or(|b| dk.len() > b.1) {
                         best = Some((i, dk.len(), p));
                     }
@@ -507,9 +523,11 @@ impl Classifier {
             } else {
                 None
             };
+            // Words after the label (an explanation in brackets) make it a variant.
+            let variant = merged.is_none() && !rest.is_empty();
             return Label::Data {
                 row,
-                variant: false,
+                variant,
                 merged,
             };
         }
@@ -520,7 +538,7 @@ impl Classifier {
         }
         if self.which == Which::T2 {
             for (i, (g, _)) in T2_GROUPS.iter().enumerate() {
-                if body == *g || (k.contains(g) && k.len() <= g.len() + 9) {
+                if body == *g || (contains(&k, g) && k.len() <= g.len() + 9) {
                     return Label::Group(i);
                 }
             }
@@ -542,12 +560,15 @@ impl Classifier {
         // A fragment of a group, header or row label.
         let bn = body.chars().count();
         if bn <= 8 {
-            let frag = T2_GROUPS.iter().any(|(g, _)| g.contains(body))
-                || T3_HEADER_WORDS.iter().any(|w| body.contains(w))
+            let frag = T2_GROUPS.iter().any(|(g, _)| contains(g, body))
+                || T3_HEADER_WORDS.iter().any(|w| contains(body, w))
                 || bn <= 4;
             if frag {
                 return Label::Fragment;
             }
+        }
+        if T2_HEADER_WORDS.iter().any(|w| contains(body, w)) {
+            return Label::Fragment;
         }
         // A label with a typo.
         if bn >= 4 {
@@ -593,10 +614,10 @@ impl Classifier {
 
 fn t1_header(k: &str, raw: &str) -> Option<Label> {
     let mut v = None;
-    if T1_HEADERS_2021.iter().any(|h| k.contains(h)) {
+    if T1_HEADERS_2021.iter().any(|h| contains(k, h)) {
         v = Some(Version::V2021);
-    } else if T1_HEADERS_2019.iter().any(|h| k.contains(h))
-        || (k.contains("处理决定数量") && !k.contains("本年处理决定数量"))
+    } else if T1_HEADERS_2019.iter().any(|h| contains(k, h))
+        || (contains(k, "处理决定数量") && !contains(k, "本年处理决定数量"))
     {
         v = Some(Version::V2019);
     } else if k.chars().count() >= 3 {
@@ -701,8 +722,16 @@ fn read_rows(text: &str, lines: &[Line], from: usize, to: usize, which: Which) -
             let raw = &text[tok.start..tok.end];
             match tok.kind {
                 Kind::Text => {
-                    let label = cls.classify(raw, tok.start);
+                    let mut label = cls.classify(raw, tok.start);
                     let span = (tok.start, tok.end);
+                    // An unknown short label followed on its line by numbers
+                    // is a row the template does not have.
+                    if label == Label::Fragment && !seen_label && key(raw).chars().count() >= 3 {
+                        let next = toks.iter().find(|t| t.start >= tok.end);
+                        if next.is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Bad)) {
+                            label = Label::Unknown;
+                        }
+                    }
                     match label {
                         Label::Narrative => {
                             close(&mut open, &mut built, &mut extras);
@@ -865,7 +894,23 @@ fn read_rows(text: &str, lines: &[Line], from: usize, to: usize, which: Which) -
             Which::T2 => 7,
             Which::T1 => version.map_or(0, |v| t1_count(key, v)),
         };
-        let (cells, all_blank) = finish(text, &b.toks, expected, which == Which::T1, b.label.1);
+        let (mut cells, all_blank) = finish(text, &b.toks, expected, which == Which::T1, b.label.1);
+        if let Some((ms, me)) = b.merged {
+            // Digits run into the label: the row's cells are unreadable, not blank.
+            let n = expected.max(1);
+            cells = (0..n)
+                .map(|i| RawCell {
+                    start: if i == 0 { ms } else { me },
+                    end: me,
+                    parsed: Parsed {
+                        val: Val::Bad,
+                        unit: None,
+                        signed: false,
+                    },
+                })
+                .collect();
+        }
+        let all_blank = all_blank && b.merged.is_none();
         t.rows.push(RawRow {
             key,
             label: b.label,
@@ -876,6 +921,7 @@ fn read_rows(text: &str, lines: &[Line], from: usize, to: usize, which: Which) -
             all_blank,
             subtotal,
             version,
+            tokens: b.toks.len(),
         });
     }
     t.extra = extras;
@@ -890,8 +936,10 @@ fn read_rows(text: &str, lines: &[Line], from: usize, to: usize, which: Which) -
         } else {
             None
         };
-        // In a 2021 table, a （六）其他处理 row with numbers is a subtotal.
+        // In a 2021 table, （六）其他处理 on a line of its own is the group
+        // label; with numbers it is a subtotal.
         if t.version == Some(Version::V2021) {
+            t.rows.retain(|r| !(r.key == "other" && r.tokens == 0));
             for r in &mut t.rows {
                 if r.key == "other" {
                     r.subtotal = true;
@@ -1028,12 +1076,12 @@ pub fn read_review(text: &str, lines: &[Line], from: usize, to: usize) -> Option
         let is_header = !texts.is_empty()
             && texts.iter().all(|t| {
                 let k = key(&text[t.start..t.end]);
-                k.chars().count() <= 12 && T3_HEADER_WORDS.iter().any(|w| k.contains(w))
+                k.chars().count() <= 12 && T3_HEADER_WORDS.iter().any(|w| contains(&k, w))
                     || k.chars().count() <= 2
             })
             && texts.iter().any(|t| {
                 let k = key(&text[t.start..t.end]);
-                T3_HEADER_WORDS.iter().any(|w| k.contains(w))
+                T3_HEADER_WORDS.iter().any(|w| contains(&k, w))
             });
         if is_header {
             if started {

@@ -12,6 +12,9 @@ use crate::model::{Span, Utf16Span};
 /// ideographic space, NBSP, en/em spaces, zero-width characters, BOM and bidi
 /// controls.
 pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return c == ' ' || c == '\t';
+    }
     matches!(
         c,
         ' ' | '\t'
@@ -62,6 +65,31 @@ pub fn key(s: &str) -> String {
         }
     }
     out
+}
+
+/// Byte offset of `needle` in `hay`. The strings compared here are short
+/// labels, for which a plain scan is several times faster than the standard
+/// library's two-way searcher (whose set-up dominates).
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| {
+        h[i] == first
+            && h[i + 1..i + n.len()]
+                .iter()
+                .zip(&n[1..])
+                .all(|(a, b)| a == b)
+    })
+}
+
+/// Whether `needle` occurs in `hay` (see [`find`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
 }
 
 /// A Chinese numeral 一…十 (also 〇/零 and compounds up to 九十九) to its value.

@@ -42,6 +42,20 @@ const MAX_DIGITS: usize = 15;
 
 /// Read a cell's text.
 pub fn parse(s: &str) -> Parsed {
+    // Fast path: a plain whole number, the commonest cell by far.
+    let b = s.as_bytes();
+    if !b.is_empty()
+        && b.len() <= MAX_DIGITS
+        && b.iter().all(u8::is_ascii_digit)
+        && (b.len() == 1 || b[0] != b'0')
+    {
+        let v = b.iter().fold(0i64, |a, &d| a * 10 + (d - b'0') as i64);
+        return Parsed {
+            val: Val::Int(v),
+            unit: None,
+            signed: false,
+        };
+    }
     let mut buf = [0u8; 64];
     let mut n = 0;
     let mut chars: [char; 24] = ['\0'; 24];
@@ -167,6 +181,23 @@ pub fn parse(s: &str) -> Parsed {
     Parsed { val, unit, signed }
 }
 
+/// A word with no digit that stands for an empty cell (`—`, `/`, `无`).
+fn is_blank_text(word: &str) -> bool {
+    let mut chars = ['\0'; 6];
+    let mut n = 0;
+    for c in word.chars() {
+        if is_space(c) {
+            continue;
+        }
+        if n == chars.len() {
+            return false;
+        }
+        chars[n] = fold(c);
+        n += 1;
+    }
+    n == 0 || is_blank_marker(&chars[..n])
+}
+
 fn is_blank_marker(chars: &[char]) -> bool {
     match chars {
         ['无'] | ['空'] | ['/'] | ['\\'] | ['×'] => true,
@@ -192,6 +223,23 @@ pub enum WordKind {
 /// Classify a word: a number, a blank marker, label text, or something
 /// numeric the checker cannot read (`约5`, `5-6`).
 pub fn classify(word: &str) -> WordKind {
+    let b = word.as_bytes();
+    if !b.is_empty()
+        && b.len() <= MAX_DIGITS
+        && b.iter().all(u8::is_ascii_digit)
+        && (b.len() == 1 || b[0] != b'0')
+    {
+        return WordKind::Num;
+    }
+    // Fast path: words with no digit at all are text or blank markers.
+    let has_digit = word.chars().any(|c| fold(c).is_ascii_digit());
+    if !has_digit {
+        return if is_blank_text(word) {
+            WordKind::Blank
+        } else {
+            WordKind::Text
+        };
+    }
     match parse(word).val {
         Val::Blank => WordKind::Blank,
         Val::Int(_) | Val::Dec(..) => WordKind::Num,
@@ -220,28 +268,29 @@ pub fn classify(word: &str) -> WordKind {
 
 /// `1.`, `1．`, `1、`, `(1)`, `1)`: a list enumerator, not a value.
 pub fn is_enumerator(word: &str) -> bool {
-    let w: Vec<char> = word.chars().map(fold).collect();
-    let (open, rest) = match w.first() {
-        Some('(') => (true, &w[1..]),
-        _ => (false, &w[..]),
-    };
-    let d = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut it = word.chars().map(fold).peekable();
+    let open = it.peek() == Some(&'(');
+    if open {
+        it.next();
+    }
+    let mut d = 0;
+    while it.peek().is_some_and(|c| c.is_ascii_digit()) {
+        it.next();
+        d += 1;
+    }
     if d == 0 || d > 2 {
         return false;
     }
-    match &rest[d..] {
-        [')'] => true,
-        ['.'] | ['、'] if !open => true,
+    match (it.next(), it.next()) {
+        (Some(')'), None) => true,
+        (Some('.' | '、'), None) => !open,
         _ => false,
     }
 }
 
 /// A sign word written apart from its number (`增 1`).
 pub fn is_sign_word(word: &str) -> bool {
-    matches!(
-        word.chars().map(fold).collect::<String>().as_str(),
-        "增" | "减" | "增加" | "减少" | "+"
-    )
+    matches!(word, "增" | "减" | "增加" | "减少" | "+" | "＋")
 }
 
 /// A unit word written apart from its number (`15800000.00 元`).
