@@ -1496,7 +1496,7 @@ fn plan_for_year(line: &str, y: i32) -> Option<(usize, usize)> {
             .collect();
         if let Some(m) = MARKS
             .iter()
-            .filter_map(|m| clause.find(m).map(|i| i + m.len()))
+            .filter_map(|m| find(&clause, m).map(|i| i + m.len()))
             .min()
         {
             let end = line.len() - rest.len() + m.min(rest.len());
@@ -1525,11 +1525,14 @@ fn narrative_claims(line: &str) -> Vec<NarrClaim> {
     let mut out = Vec::new();
     for (cs, clause) in clauses(line) {
         let k: String = clause.chars().map(fold).collect();
-        let apps = k.contains("申请")
-            && (k.contains("公开") || k.contains("信息"))
-            && !k.contains("许可")
-            && !k.contains("复议")
-            && !k.contains("诉讼");
+        if !contains(&k, "申请") && !contains(&k, "复议") {
+            continue;
+        }
+        let apps = contains(&k, "申请")
+            && (contains(&k, "公开") || contains(&k, "信息"))
+            && !contains(&k, "许可")
+            && !contains(&k, "复议")
+            && !contains(&k, "诉讼");
         let neg = [
             "未收到",
             "没有收到",
@@ -1539,10 +1542,10 @@ fn narrative_claims(line: &str) -> Vec<NarrClaim> {
             "无依申请",
         ]
         .iter()
-        .find_map(|n| clause.find(n));
+        .find_map(|n| find(&clause, n));
         if apps {
             if let Some(p) = neg {
-                if clause[p..].contains("申请") {
+                if contains(&clause[p..], "申请") {
                     out.push(NarrClaim {
                         kind: Claim::Applications,
                         value: 0,
@@ -1554,7 +1557,7 @@ fn narrative_claims(line: &str) -> Vec<NarrClaim> {
             }
             let verb = ["收到", "受理", "接到", "新收"]
                 .iter()
-                .find_map(|v| clause.find(v));
+                .find_map(|v| find(&clause, v));
             if let Some(v) = verb {
                 if let Some((n, s, e)) = number_with_unit(&clause[v..]) {
                     out.push(NarrClaim {

@@ -196,6 +196,11 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     // consecutive non-empty lines) is a table of contents when the same
     // numbers come again later.
     let mut drop = vec![false; cands.len()];
+    // Index of the last candidate of each number.
+    let mut last_of = [None::<usize>; 7];
+    for (i, c) in cands.iter().enumerate() {
+        last_of[c.number as usize] = Some(i);
+    }
     let mut i = 0;
     while i < cands.len() {
         let mut j = i;
@@ -206,9 +211,9 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             j += 1;
         }
         if j - i >= 2 {
-            let later = cands[j + 1..]
+            let later = cands[i..=j]
                 .iter()
-                .filter(|c| cands[i..=j].iter().any(|d| d.number == c.number))
+                .filter(|c| last_of[c.number as usize].is_some_and(|l| l > j))
                 .count();
             if later >= 2 {
                 drop[i..=j].iter_mut().for_each(|d| *d = true);

@@ -25,6 +25,14 @@ pub fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // Skip to the next byte that may start a line terminator.
+        match b[i..]
+            .iter()
+            .position(|&c| c <= 0x0d || c == 0xe2 || c == 0xc2)
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         // (length of the terminator, or 0)
         let term = match b[i] {
             b'\n' | 0x0b | 0x0c => 1,

@@ -225,11 +225,15 @@ impl Snippet {
     fn new(text: &str, span: Span) -> Snippet {
         let start = floor_boundary(text, span.start);
         let end = floor_boundary(text, span.end.max(start));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let mut line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        if text[line_start..line_end].ends_with('\r') {
-            line_end -= 1;
-        }
+        // Lines end at `\n`, `\r\n` or a lone `\r`, as in the checker's
+        // line numbers.
+        let bytes = text.as_bytes();
+        let is_break =
+            |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        let line_start = (0..start).rev().find(|&i| is_break(i)).map_or(0, |i| i + 1);
+        let line_end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
         // Only the first line of a multi-line span is underlined.
         let underline_end = end.min(line_end);
 

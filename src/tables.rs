@@ -498,6 +498,30 @@ impl Classifier {
                 return self.data("other.3");
             }
         }
+        // Most labels are exactly a template key once the enumerator is gone.
+        for (i, d) in self.defs().iter().enumerate() {
+            if d.keys.contains(&body) {
+                return Label::Data {
+                    row: i,
+                    variant: false,
+                    merged: None,
+                };
+            }
+        }
+        if self.which == Which::T2 {
+            if let Some(i) = T2_GROUPS.iter().position(|(g, _)| *g == body) {
+                return Label::Group(i);
+            }
+        }
+        // Header cells never contain a row label: reject them cheaply.
+        if self.which == Which::T2 && T2_HEADER_WORDS.iter().any(|w| contains(body, w)) {
+            return Label::Fragment;
+        }
+        if self.which == Which::T1 && !contains(&k, "规") && !contains(&k, "行政") {
+            if let Some(h) = t1_header(&k, raw) {
+                return h;
+            }
+        }
         // The longest template key contained in the text.
         let mut best: Option<(usize, usize, usize)> = None; // (row, key len, position)
         for (i, d) in self.defs().iter().enumerate() {

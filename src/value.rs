@@ -61,14 +61,22 @@ pub fn parse(s: &str) -> Parsed {
     let mut chars: [char; 24] = ['\0'; 24];
     let mut m = 0;
     // Fold and drop spaces; keep at most 24 characters (longer is not a number).
+    // A space between two digits separates two numbers: not one value.
+    let mut gap = false;
     for c in s.chars() {
         if is_space(c) {
+            gap = m > 0;
             continue;
         }
         if m == chars.len() {
             return BAD;
         }
-        chars[m] = fold(c);
+        let f = fold(c);
+        if gap && is_numeric_char(chars[m - 1]) && is_numeric_char(f) {
+            return BAD;
+        }
+        gap = false;
+        chars[m] = f;
         m += 1;
     }
     let chars = &chars[..m];
@@ -196,6 +204,10 @@ fn is_blank_text(word: &str) -> bool {
         n += 1;
     }
     n == 0 || is_blank_marker(&chars[..n])
+}
+
+fn is_numeric_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || c == ','
 }
 
 fn is_blank_marker(chars: &[char]) -> bool {
@@ -341,6 +353,14 @@ mod tests {
         assert_eq!(v("１２"), Val::Int(12));
         assert_eq!(v("1,234"), Val::Int(1234));
         assert_eq!(v("15件"), Val::Int(15));
+    }
+
+    #[test]
+    fn numbers_apart_are_not_one_value() {
+        assert_eq!(v("1 0 0 0 1"), Val::Bad);
+        assert_eq!(v("15 800"), Val::Bad);
+        assert_eq!(v("增 1"), Val::Int(1));
+        assert_eq!(v("3 万元"), Val::Int(3));
     }
 
     #[test]
