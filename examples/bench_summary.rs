@@ -1,7 +1,8 @@
 //! Print a Markdown table of how fast `xxgk::check` is, for the README.
 //!
 //! ```text
-//! cargo run --release --example bench_summary
+//! cargo run --release --example bench_summary        # the shipped build (opt-level "z")
+//! cargo run --profile bench --example bench_summary  # opt-level 3, as `cargo bench`
 //! ```
 //!
 //! Inputs are the same as `benches/check.rs`: every `tests/fixtures/*.txt`
@@ -55,6 +56,9 @@ fn median_micros(mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
+    if cfg!(debug_assertions) {
+        eprintln!("note: a debug build; run with --release for meaningful numbers");
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let options = xxgk::Options::default();
     let mut rows = Vec::new();

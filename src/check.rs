@@ -694,7 +694,7 @@ fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
             )
         })
         .collect();
-    for col in 0..7 {
+    for (col, col_name) in T2_COLS.iter().enumerate() {
         // T2-SUM.
         let parts: Option<Vec<i64>> = outcomes
             .iter()
@@ -707,12 +707,12 @@ fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
                 let msg = if blank_total {
                     format!(
                         "表二（七）总计·{}为空，而各项办理结果之和为 {sum}",
-                        T2_COLS[col]
+                        col_name
                     )
                 } else {
                     format!(
                         "表二（七）总计·{}为 {total}，但各项办理结果之和为 {sum}",
-                        T2_COLS[col]
+                        col_name
                     )
                 };
                 let d = f
@@ -742,7 +742,7 @@ fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
                         "T2-BAL",
                         format!(
                             "表二{}列：第一项加第二项之和为 {}（{a}+{b}），第三项加第四项之和为 {}（{c}+{d4}），两者应相等",
-                            T2_COLS[col],
+                            col_name,
                             a + b,
                             c + d4
                         ),
@@ -770,7 +770,7 @@ fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
         if items.is_empty() || r.cells.len() != 7 {
             continue;
         }
-        for col in 0..7 {
+        for (col, col_name) in T2_COLS.iter().enumerate() {
             let parts: Option<Vec<i64>> = items
                 .iter()
                 .map(|k| t2_value(t, k, col).map(|v| v.0))
@@ -787,7 +787,7 @@ fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
                     format!(
                         "表二自行添加的小计「{}」·{}为 {sub}，但其下各项之和为 {sum}",
                         t2_label(r.key),
-                        T2_COLS[col]
+                        col_name
                     ),
                 )
                 .at((c.start, c.end))
@@ -1018,7 +1018,7 @@ fn check_t1(text: &str, t: &RawTable, template: Template, st: &Structure, f: &mu
         }
         let label = t1_label(r.key, r.version);
         match (t1_block(r.key), v) {
-            (1 | 2 | 3, Version::V2019) => {
+            (1..=3, Version::V2019) => {
                 if let (Some(prev), Some(change)) = (get(r, 0), get(r, 1)) {
                     if prev + change < 0 {
                         let c = &r.cells[1];
@@ -1216,7 +1216,10 @@ fn check_document(
             }
         }
         if !found {
-            let d = f.add("DOC-TABLES", format!("未找到{name}"));
+            let d = f.add(
+                "DOC-TABLES",
+                format!("未找到{name}：表格可能是图片、被粘贴丢失，或标签与模板相差太多无法识别"),
+            );
             if let Some(h) = h {
                 d.at((h.start, h.end));
             }
@@ -1542,7 +1545,7 @@ fn narrative_claims(line: &str) -> Vec<NarrClaim> {
             "无依申请",
         ]
         .iter()
-        .find_map(|n| find(&clause, n));
+        .find_map(|n| find(clause, n));
         if apps {
             if let Some(p) = neg {
                 if contains(&clause[p..], "申请") {
@@ -1557,7 +1560,7 @@ fn narrative_claims(line: &str) -> Vec<NarrClaim> {
             }
             let verb = ["收到", "受理", "接到", "新收"]
                 .iter()
-                .find_map(|v| find(&clause, v));
+                .find_map(|v| find(clause, v));
             if let Some(v) = verb {
                 if let Some((n, s, e)) = number_with_unit(&clause[v..]) {
                     out.push(NarrClaim {

@@ -99,6 +99,9 @@ pub fn read(text: &str, lines: &[Line]) -> Structure {
         s.year = s.period.map(|p| p.0.y);
     }
     s.date = find_signature_date(text, lines, &s);
+    if s.agency.is_none() {
+        s.agency = find_signature_agency(text, lines, &s);
+    }
     s
 }
 
@@ -361,15 +364,13 @@ fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
     let after = key(&line[ye..]);
     let after = after.strip_prefix('年').unwrap_or(&after);
     let after = after.strip_prefix('度').unwrap_or(after);
-    for stop in ["政府信息公开", "政务公开", "信息公开"] {
-        if let Some(p) = after.find(stop) {
-            let a = &after[..p];
-            if a.chars().count() >= 2 {
-                return Some(a.to_string());
-            }
-        }
-    }
-    None
+    // The agency ends where the report's name starts (the earliest of these).
+    let p = ["政府信息公开", "政务公开", "信息公开"]
+        .iter()
+        .filter_map(|stop| after.find(stop))
+        .min()?;
+    let a = &after[..p];
+    (a.chars().count() >= 2).then(|| a.to_string())
 }
 
 // ---- dates -------------------------------------------------------------------
@@ -516,6 +517,32 @@ fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)>
     None
 }
 
+/// The agency named in the signature, on the lines just above (or beside)
+/// the date at the end.
+fn find_signature_agency(text: &str, lines: &[Line], s: &Structure) -> Option<String> {
+    let from = s.headings.last().map_or(0, |h| h.line + 1);
+    let mut seen = 0;
+    for l in lines[from.min(lines.len())..].iter().rev() {
+        let t = trim(line_str(text, l));
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 4 {
+            break;
+        }
+        let mut k = key(t);
+        // Drop a date written on the same line.
+        if let Some(d) = find_dates(t).first() {
+            k = key(&t[..d.start]);
+        }
+        if looks_like_agency(&k) {
+            return Some(k);
+        }
+    }
+    None
+}
+
 fn find_signature_date(text: &str, lines: &[Line], s: &Structure) -> Option<DateHit> {
     let from = s.headings.last().map_or(0, |h| h.line + 1);
     let mut seen = 0;
@@ -616,6 +643,14 @@ mod tests {
             assert_eq!(s.agency.as_deref(), Some(agency), "{t}");
             assert_eq!(s.year, Some(year));
         }
+    }
+
+    #[test]
+    fn agency_from_signature() {
+        let text = "2022年度政府信息公开工作年度报告\n一、总体情况\n正文\n六、其他需要报告的事项\n无\n示例县教育局\n2023年1月10日\n";
+        let s = read(text, &lines(text));
+        assert_eq!(s.agency.as_deref(), Some("示例县教育局"));
+        assert_eq!(s.date.map(|d| d.date.iso()).as_deref(), Some("2023-01-10"));
     }
 
     #[test]

@@ -284,7 +284,7 @@ fn is_page_number(t: &str) -> bool {
 }
 
 /// A line made only of dashes, bars, colons, plus signs and spaces, with at
-/// least one run of three (`-----	--	--`, `|---|:---:|`).
+/// least one run of three (`-----` `--` `--` between tabs, `|---|:---:|`).
 fn is_separator(t: &str) -> bool {
     let mut run = 0;
     let mut long = false;

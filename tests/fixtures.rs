@@ -483,7 +483,7 @@ fn render_tables(report: &Report) -> String {
             matches!(d.code, "CELL-UNREADABLE" | "CELL-MERGED")
                 && d.cell
                     .as_ref()
-                    .is_some_and(|c| c.table == table && c.row.as_deref() == row && c.column == col)
+                    .is_some_and(|c| c.table == table && c.row == row && c.column == col)
         })
     };
     let mut s = String::new();
