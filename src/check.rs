@@ -1526,16 +1526,21 @@ struct NarrClaim {
 /// there were.
 fn narrative_claims(line: &str) -> Vec<NarrClaim> {
     let mut out = Vec::new();
+    // Most lines say nothing of applications or reconsideration.
+    if !line.contains("申请") && !line.contains("复议") {
+        return out;
+    }
     for (cs, clause) in clauses(line) {
-        let k: String = clause.chars().map(fold).collect();
-        if !contains(&k, "申请") && !contains(&k, "复议") {
+        // The key words are ideographs, which folding leaves alone.
+        let k = clause;
+        if !contains(k, "申请") && !contains(k, "复议") {
             continue;
         }
-        let apps = contains(&k, "申请")
-            && (contains(&k, "公开") || contains(&k, "信息"))
-            && !contains(&k, "许可")
-            && !contains(&k, "复议")
-            && !contains(&k, "诉讼");
+        let apps = contains(k, "申请")
+            && (contains(k, "公开") || contains(k, "信息"))
+            && !contains(k, "许可")
+            && !contains(k, "复议")
+            && !contains(k, "诉讼");
         let neg = [
             "未收到",
             "没有收到",
@@ -1571,7 +1576,7 @@ fn narrative_claims(line: &str) -> Vec<NarrClaim> {
                     });
                 }
             }
-        } else if contains(&k, "行政复议") && !contains(&k, "诉讼") {
+        } else if contains(k, "行政复议") && !contains(k, "诉讼") {
             let neg = ["未发生", "没有发生", "未收到", "没有收到", "无"]
                 .iter()
                 .find_map(|n| find(clause, n));
