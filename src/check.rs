@@ -1364,7 +1364,7 @@ fn check_document(
         let in6 = st.region(6, lines.len()).map(|(a, b)| {
             lines[a..b]
                 .iter()
-                .any(|l| text[l.start..l.end].contains("处理费"))
+                .any(|l| crate::text::key(&text[l.start..l.end]).contains("处理费"))
         });
         let anywhere = text.contains("信息处理费");
         if in6 != Some(true) {
@@ -1630,6 +1630,14 @@ fn number_with_unit(s: &str) -> Option<(i64, usize, usize)> {
             while j < cs.len() && fold(cs[j].1).is_ascii_digit() && j - i < 9 {
                 v = v * 10 + fold(cs[j].1).to_digit(10).unwrap_or(0) as i64;
                 j += 1;
+            }
+            if j < cs.len() && fold(cs[j].1).is_ascii_digit() {
+                // More than 9 digits: no count is read out of part of them.
+                while j < cs.len() && fold(cs[j].1).is_ascii_digit() {
+                    j += 1;
+                }
+                i = j;
+                continue;
             }
             let mut k = j;
             while k < cs.len() && crate::text::is_space(cs[k].1) {

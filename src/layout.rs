@@ -187,15 +187,16 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
         out.push(Token { kind, start, end });
         return;
     }
-    // Words.
+    // Words. Zero-width and bidi-control characters do not separate words
+    // (`1.属\u{200b}于` is one label) and do not start one.
     let mut words: Vec<(usize, usize, WordKind)> = Vec::new();
     let mut ws: Option<usize> = None;
     for (i, c) in t.char_indices() {
-        if is_space(c) {
+        if is_space(c) && !is_invisible(c) {
             if let Some(w) = ws.take() {
                 words.push((w, i, classify(&t[w..i])));
             }
-        } else if ws.is_none() {
+        } else if ws.is_none() && !is_invisible(c) {
             ws = Some(i);
         }
     }
@@ -245,6 +246,21 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
         i += 1;
     }
     let _ = text;
+}
+
+/// A [`is_space`] character that takes no room: zero-width characters, bidi
+/// controls, BOM, soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{ad}'
+            | '\u{180e}'
+    )
 }
 
 fn push(out: &mut Vec<Token>, kind: Kind, start: usize, end: usize) {

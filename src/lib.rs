@@ -15,6 +15,9 @@
 #![forbid(unsafe_code)]
 
 pub mod decode;
+pub mod docx;
+pub mod html;
+pub mod input;
 pub mod model;
 pub mod render;
 pub mod rules;
@@ -24,6 +27,7 @@ mod wasm;
 
 mod check;
 mod doc;
+mod grid;
 mod layout;
 mod tables;
 mod text;
@@ -31,6 +35,7 @@ mod value;
 
 pub use check::check;
 pub use decode::{decode, DecodeError};
+pub use input::{read_document, DocKind, Document, InputError};
 pub use model::*;
 
 /// How to check.

@@ -751,7 +751,9 @@ fn read_rows(text: &str, lines: &[Line], from: usize, to: usize, which: Which) -
                     // An unknown short label followed on its line by numbers
                     // is a row the template does not have.
                     if label == Label::Fragment && !seen_label && key(raw).chars().count() >= 3 {
-                        let next = toks.iter().find(|t| t.start >= tok.end);
+                        // (Tokens are in text order: a binary search keeps
+                        // a line of many such labels linear.)
+                        let next = toks.get(toks.partition_point(|t| t.start < tok.end));
                         if next.is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Bad)) {
                             label = Label::Unknown;
                         }
@@ -1141,9 +1143,8 @@ pub fn read_review(text: &str, lines: &[Line], from: usize, to: usize) -> Option
     let (mut cells, all_blank) = finish(text, &toks, 15, true, anchor.1);
     if first.is_some() {
         // Leading and trailing blanks beyond 15 belong to the grid.
-        while cells.len() > 15 && cells.first().is_some_and(|c| c.blank()) {
-            cells.remove(0);
-        }
+        let lead = cells.iter().take_while(|c| c.blank()).count();
+        cells.drain(..lead.min(cells.len().saturating_sub(15)));
         while cells.len() > 15 && cells.last().is_some_and(|c| c.blank()) {
             cells.pop();
         }

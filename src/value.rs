@@ -37,7 +37,8 @@ const BAD: Parsed = Parsed {
     signed: false,
 };
 
-/// Largest number of integer digits read; more is unreadable.
+/// Largest number of digits read (integer and decimals together: what an
+/// `f64` holds exactly); more is unreadable.
 const MAX_DIGITS: usize = 15;
 
 /// Read a cell's text.
@@ -167,7 +168,7 @@ pub fn parse(s: &str) -> Parsed {
     if int_digits == 0 || (seen_dot && frac_digits == 0) || (commas && group != 3) {
         return BAD;
     }
-    if int_digits > MAX_DIGITS {
+    if int_digits + frac_digits > MAX_DIGITS {
         return BAD;
     }
     // A leading zero on a whole number ("05", "000") means digits ran together.
@@ -261,7 +262,13 @@ pub fn classify(word: &str) -> WordKind {
             }
             let mut digits = false;
             let mut han = 0;
-            for c in word.chars() {
+            // Digits with a unit (`…万元`, too long to read) are a value.
+            let body = ["万元", "人次", "元", "件", "个", "项", "条", "次", "宗"]
+                .iter()
+                .find_map(|u| word.trim_end_matches(is_space).strip_suffix(u))
+                .filter(|b| !b.chars().any(|c| is_han(fold(c))))
+                .unwrap_or(word);
+            for c in body.chars() {
                 let c = fold(c);
                 if c.is_ascii_digit() {
                     digits = true;

@@ -1,1 +1,91 @@
-//! The WebAssembly export layer. (Being written.)
+//! The WebAssembly export layer: a thin shell over [`crate::check`],
+//! [`crate::decode`] and [`crate::rules::RULES`] for the web page and for
+//! anyone embedding the checker (`import init, { check } from "./pkg/xxgk.js"`).
+//!
+//! No logic lives here beyond reading the options, the call into the library
+//! and turning the result into a plain JavaScript value. Results cross the
+//! boundary as the contract's JSON text parsed by the browser's own
+//! `JSON.parse`: the object is exactly the one `xxgk check --format json`
+//! prints (plus UTF-16 offsets on every span), with table rows as plain
+//! objects whose keys keep template order, and it costs no extra code in the
+//! `.wasm` since `serde_json` is already there for [`crate::Report::to_json`].
+
+use wasm_bindgen::prelude::*;
+
+use crate::rules::RULES;
+use crate::Options;
+
+/// A thrown JavaScript `Error` with the given message.
+fn js_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+/// Parses JSON text produced by `serde_json` into a plain JavaScript value.
+fn parse_json(json: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(json)
+}
+
+/// Reads `{ source?: string }`; anything else (undefined, null, a missing or
+/// non-string `source`) gives the default source `-`.
+fn options_from(value: &JsValue) -> Result<Options, JsValue> {
+    let mut options = Options {
+        utf16: true,
+        ..Options::default()
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() {
+        return Err(js_error("check 的第二个参数应为对象，如 { source: \"报告.txt\" }"));
+    }
+    let source = js_sys::Reflect::get(value, &JsValue::from_str("source"))?;
+    if let Some(source) = source.as_string() {
+        options.source = source;
+    } else if !source.is_undefined() && !source.is_null() {
+        return Err(js_error("options.source 应为字符串"));
+    }
+    Ok(options)
+}
+
+/// Checks a report and returns the report object of the JSON contract
+/// (`schema_version: 1`), every span also carrying `utf16: {start, end}`.
+///
+/// `options`: `{ source?: string }` — the name shown as the report's source
+/// (default `-`).
+#[wasm_bindgen]
+pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(&options)?;
+    parse_json(&crate::check(text, &options).to_json())
+}
+
+/// Checks a report and returns the contract's JSON text, byte for byte what
+/// `xxgk check --format json` prints for the same text (no UTF-16 offsets).
+#[wasm_bindgen(js_name = checkJson)]
+pub fn check_json(text: &str, source: Option<String>) -> String {
+    let options = Options {
+        source: source.unwrap_or_else(|| "-".to_string()),
+        utf16: false,
+    };
+    crate::check(text, &options).to_json()
+}
+
+/// Decodes a file's bytes (UTF-8, UTF-16 or GB18030/GBK, with or without a
+/// BOM) into text; throws an `Error` with a Chinese message when the bytes
+/// are not a text file.
+#[wasm_bindgen]
+pub fn decode(bytes: &[u8]) -> Result<String, JsValue> {
+    crate::decode(bytes).map_err(js_error)
+}
+
+/// Every check: `[{code, spec, severity, origin, group, title, explanation}]`.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    let json = serde_json::to_string(RULES).map_err(js_error)?;
+    parse_json(&json)
+}
+
+/// The checker's version, e.g. `0.1.0`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,539 @@
+// End-to-end tests of the web page in headless Chromium: what the page draws
+// must equal what the native CLI prints for the same text; files of every
+// kind open; findings select their characters; nothing pasted ever runs; no
+// request leaves the page's origin. Screenshots go to test-artifacts/.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  ARTIFACTS, WWW, dropFiles, encodeGbk, inputs, launch, nativeJson, openPage, paste, settled, shot, startServer,
+} from './support.mjs';
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+const SAMPLE = fs.readFileSync(path.join(WWW, 'sample.txt'), 'utf8');
+
+let server;
+let browser;
+
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the app and waits for the checker to be ready. */
+async function app(options) {
+  const session = await openPage(browser, server.origin, options);
+  await session.page.waitForFunction(() => ['idle', 'done'].includes(document.getElementById('status')?.dataset.state ?? ''),
+    null, { timeout: 30_000 });
+  return session;
+}
+
+/** Closes a page after checking it sent nothing elsewhere and ran nothing it shouldn't. */
+async function done(session) {
+  const { context, requests, dialogs, errors } = session;
+  const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`)
+    && !url.startsWith(`blob:${server.origin}/`) && !url.startsWith('data:'));
+  await context.close();
+  assert.deepEqual(foreign, [], 'every request stays on the page\'s origin');
+  assert.deepEqual(dialogs, [], 'no dialog was opened');
+  assert.deepEqual(errors, [], 'no script error or console error');
+}
+
+/** What the page shows: every drawn cell, every listed finding, the summary. */
+function drawn(page) {
+  return page.evaluate(() => {
+    const cells = {};
+    for (const td of document.querySelectorAll('#table-area td[data-key]')) {
+      const el = /** @type {HTMLElement} */ (td);
+      cells[el.dataset.key ?? ''] = { text: el.textContent, sev: el.dataset.sev ?? null };
+    }
+    const findings = Array.from(document.querySelectorAll('#finding-groups li.finding'), (li) => {
+      const el = /** @type {HTMLElement} */ (li);
+      return {
+        index: Number(el.dataset.index),
+        code: el.dataset.code,
+        severity: el.dataset.severity,
+        message: el.querySelector('.msg')?.textContent,
+        cell: el.dataset.cell,
+        expected: el.dataset.expected,
+        actual: el.dataset.actual,
+      };
+    });
+    const summary = Object.fromEntries(Array.from(document.querySelectorAll('#summary dd[data-field]'),
+      (dd) => [/** @type {HTMLElement} */ (dd).dataset.field, dd.textContent]));
+    const counts = Object.fromEntries(Array.from(document.querySelectorAll('#summary li.count'),
+      (li) => [/** @type {HTMLElement} */ (li).dataset.severity, Number(li.querySelector('strong')?.textContent)]));
+    const more = document.querySelectorAll('#finding-groups button.more').length;
+    return { cells, findings, summary, counts, more };
+  });
+}
+
+const keyOf = (ref) => `${ref.table}|${ref.row ?? ''}|${ref.column}`;
+
+/** What the page should show for a report of the native CLI. */
+function expectedDrawing(report) {
+  const worst = new Map();
+  for (const d of report.diagnostics) {
+    if (!d.cell) continue;
+    const key = keyOf(d.cell);
+    if (!worst.has(key) || SEVERITY_RANK[d.severity] < SEVERITY_RANK[worst.get(key)]) worst.set(key, d.severity);
+  }
+  const cells = {};
+  const add = (key, cell) => { cells[key] = { text: cell.text, sev: worst.get(key) ?? null }; };
+  for (const table of ['active', 'applications']) {
+    for (const [row, list] of Object.entries(report.tables[table] ?? {})) {
+      list.forEach((cell, column) => add(keyOf({ table, row, column }), cell));
+    }
+  }
+  (report.tables.review ?? []).forEach((cell, column) => add(keyOf({ table: 'review', row: null, column }), cell));
+  const findings = report.diagnostics
+    .map((d, index) => ({
+      index, code: d.code, severity: d.severity, message: d.message, cell: d.cell ? keyOf(d.cell) : '',
+      expected: d.expected === null ? '' : String(d.expected), actual: d.actual === null ? '' : String(d.actual),
+    }))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.index - b.index);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of report.diagnostics) counts[d.severity]++;
+  return { cells, findings, counts };
+}
+
+/** Asserts the page shows exactly the native report. */
+async function assertDrawnEquals(page, report, label) {
+  const seen = await drawn(page);
+  if (seen.more) {
+    await page.click('#finding-groups button.more >> nth=0');
+    return assertDrawnEquals(page, report, label);
+  }
+  const want = expectedDrawing(report);
+  assert.deepEqual(seen.cells, want.cells, `${label}: table cells`);
+  assert.deepEqual(seen.findings, want.findings, `${label}: findings`);
+  assert.deepEqual(seen.counts, want.counts, `${label}: counts`);
+  assert.equal(seen.summary.year, report.year === null ? '—' : `${report.year} 年`, `${label}: year`);
+  assert.equal(seen.summary.agency, report.agency ?? '—', `${label}: agency`);
+  assert.equal(seen.summary.date, report.date ?? '—', `${label}: date`);
+}
+
+/** Removes the `utf16` offsets (the only difference between the wasm and the CLI objects). */
+function withoutUtf16(value) {
+  if (Array.isArray(value)) return value.map(withoutUtf16);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'utf16').map(([k, v]) => [k, withoutUtf16(v)]));
+  }
+  return value;
+}
+
+/** Every span in a report. */
+function spans(value, out = []) {
+  if (Array.isArray(value)) value.forEach((v) => spans(v, out));
+  else if (value && typeof value === 'object') {
+    if ('start' in value && 'end' in value && 'line' in value) out.push(value);
+    Object.values(value).forEach((v) => spans(v, out));
+  }
+  return out;
+}
+
+/** UTF-16 offset of a UTF-8 byte offset. */
+function utf16At(text, byte) {
+  return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
+}
+
+/** The wasm exports called in the page, next to the native CLI, for one text. */
+async function assertWasmEqualsNative(page, text, native) {
+  const result = await page.evaluate(async (t) => {
+    const m = await import('/pkg/xxgk.js');
+    await m.default();
+    return { json: m.checkJson(t, '-'), report: m.check(t, { source: '-' }), version: m.version() };
+  }, text);
+  assert.equal(result.json, native, 'checkJson() gives the CLI\'s JSON byte for byte');
+  const parsed = JSON.parse(native);
+  assert.deepEqual(withoutUtf16(result.report), parsed, 'check() gives the CLI\'s object, plus utf16 offsets');
+  for (const span of spans(result.report)) {
+    assert.ok(span.utf16, 'every span has utf16 offsets');
+    assert.equal(span.utf16.start, utf16At(text, span.start));
+    assert.equal(span.utf16.end, utf16At(text, span.end));
+  }
+  return parsed;
+}
+
+const safeName = (file) => path.basename(file).replace(/[^\w.-]+/g, '_');
+
+describe('the page', { timeout: 900_000 }, () => {
+  test('the sample report is checked and drawn like the CLI, and exports', async () => {
+    const session = await app();
+    const { page } = session;
+    await shot(page, '01-empty');
+    await page.click('#sample');
+    await settled(page);
+    const text = await page.inputValue('#input');
+    assert.equal(text, SAMPLE);
+    const native = nativeJson({ text });
+    const report = await assertWasmEqualsNative(page, text, native);
+    await assertDrawnEquals(page, report, 'sample');
+    const codes = report.diagnostics.map((d) => d.code).sort();
+    assert.ok(codes.includes('T2-SUM') && codes.includes('T3-REV') && codes.includes('DOC-FEE'),
+      `the sample's deliberate errors are found: ${codes.join(' ')}`);
+    assert.equal(await page.textContent('#summary dd[data-field="template"]'), '2021 格式（国办公开办函〔2021〕30号）');
+    await shot(page, '02-sample');
+
+    // Export: the JSON, and both CSV files with a BOM.
+    const save = async (button) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const file = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(file);
+      return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+    };
+    const json = await save('#export-json');
+    assert.equal(json.name, '粘贴的报告.xxgk.json');
+    assert.deepEqual(withoutUtf16(JSON.parse(json.bytes.toString('utf8'))), report);
+    const tables = await save('#export-tables');
+    assert.deepEqual([...tables.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'tables CSV starts with a BOM');
+    const cellCount = Object.keys(expectedDrawing(report).cells).length;
+    const tableLines = tables.bytes.toString('utf8').trimEnd().split('\r\n');
+    assert.equal(tableLines.length, cellCount + 1);
+    assert.match(tableLines[0], /^\uFEFF表格,行,行名称,列,列名称,原文,数值,单位/);
+    assert.ok(tableLines.some((l) => l.startsWith('表二,total,（七）总计,1,自然人,5,5,,') && l.endsWith('T2-SUM')), 'the broken total is in the CSV');
+    const findings = await save('#export-findings');
+    assert.deepEqual([...findings.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'findings CSV starts with a BOM');
+    const findingLines = findings.bytes.toString('utf8').trimEnd().split('\r\n');
+    assert.equal(findingLines.length, report.diagnostics.length + 1);
+    assert.ok(findingLines[1].includes('T2-SUM'));
+
+    // The print view: only the report, its findings and its tables.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.left')).display), 'none');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.actions')).display), 'none');
+    await shot(page, '03-print-view');
+    await page.pdf({ path: path.join(ARTIFACTS, '03-print.pdf'), format: 'A4', landscape: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    await done(session);
+  });
+
+  test('every fixture and seed is drawn exactly as the native CLI reports it', async (t) => {
+    const files = inputs();
+    if (!files.length) {
+      t.skip('no tests/fixtures/*.txt and no ../shared/seeds/*.txt');
+      return;
+    }
+    const session = await app();
+    const { page } = session;
+    for (const file of files) {
+      const label = path.relative(path.join(WWW, '..', '..'), file);
+      // As a file's decoding does, a leading byte-order mark is not part of the text.
+      await paste(page, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      const text = await page.inputValue('#input');
+      const native = nativeJson({ text });
+      const report = await assertWasmEqualsNative(page, text, native);
+      await assertDrawnEquals(page, report, label);
+      await shot(page, `10-${file.includes(`${path.sep}seeds${path.sep}`) ? 'seed' : 'fixture'}-${safeName(file)}`);
+    }
+    await done(session);
+  });
+
+  test('clicking a finding selects its characters and marks its cell', async () => {
+    const session = await app();
+    const { page } = session;
+    await page.click('#sample');
+    await settled(page);
+    const report = JSON.parse(nativeJson({ text: SAMPLE }));
+    const items = await page.locator('#finding-groups li.finding').count();
+    assert.equal(items, report.diagnostics.length);
+    for (let i = 0; i < items; i++) {
+      const li = page.locator('#finding-groups li.finding').nth(i);
+      const index = Number(await li.getAttribute('data-index'));
+      const d = report.diagnostics[index];
+      await li.locator('button.go').click();
+      const sel = await page.evaluate(() => {
+        const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+        return {
+          start: ta.selectionStart, end: ta.selectionEnd, focused: document.activeElement === ta,
+          selected: ta.value.slice(ta.selectionStart, ta.selectionEnd),
+          current: document.querySelector('td.current')?.getAttribute('data-key') ?? null,
+          related: Array.from(document.querySelectorAll('td.related'), (td) => td.getAttribute('data-key')),
+        };
+      });
+      assert.ok(d.span, `${d.code} has a span`);
+      assert.equal(sel.start, utf16At(SAMPLE, d.span.start), `${d.code}: selection start`);
+      assert.equal(sel.end, utf16At(SAMPLE, d.span.end), `${d.code}: selection end`);
+      assert.equal(sel.selected, Buffer.from(SAMPLE).subarray(d.span.start, d.span.end).toString());
+      assert.ok(sel.focused);
+      assert.equal(sel.current, d.cell ? keyOf(d.cell) : null);
+      assert.deepEqual(sel.related.sort(), (d.related ?? []).map((r) => keyOf(r.cell)).sort());
+      if (i === 0) await shot(page, '20-finding-selected', { fullPage: false });
+    }
+    // Hover and keyboard focus show a marked cell's findings.
+    const marked = page.locator('#table-area td[data-sev="error"]').first();
+    await marked.hover();
+    await page.waitForSelector('#tip:not([hidden])');
+    assert.match(await page.textContent('#tip') ?? '', /T2-SUM|T3-REV/);
+    await shot(page, '21-cell-hover', { fullPage: false });
+    await page.mouse.move(0, 0);
+    await page.waitForSelector('#tip', { state: 'hidden' });
+    await page.locator('#table-area td[data-key="review||4"]').focus();
+    await page.waitForSelector('#tip:not([hidden])');
+    assert.match(await page.textContent('#tip') ?? '', /T3-REV/);
+    assert.equal(await page.getAttribute('#table-area td[data-key="review||4"]', 'aria-describedby'), 'tip');
+    // Clicking a cell selects it in the text.
+    await page.click('#table-area td[data-key="review||4"]');
+    const cellSel = await page.evaluate(() => {
+      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+      return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+    });
+    assert.equal(cellSel, '2');
+    // Filters: by severity and by code.
+    await page.uncheck('input[name="sev"][value="error"]');
+    assert.equal(await page.locator('#finding-groups li.finding:visible').count(), 1);
+    await page.check('input[name="sev"][value="error"]');
+    await page.selectOption('#code-filter', 'T3-REV');
+    assert.equal(await page.locator('#finding-groups li.finding:visible').count(), 1);
+    assert.equal(await page.getAttribute('#finding-groups li.finding:visible', 'data-code'), 'T3-REV');
+    // A rule's explanation opens in place.
+    await page.click('#finding-groups li.finding:visible details.rule summary');
+    assert.ok((await page.textContent('#finding-groups li.finding:visible details.rule')).length > 60);
+    await shot(page, '22-filter-and-explanation', { fullPage: false });
+    await done(session);
+  });
+
+  test('dropped and chosen files open: UTF-8, GBK, HTML, several at once, unreadable ones', async () => {
+    const session = await app();
+    const { page } = session;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-'));
+
+    // GBK, dropped.
+    const gbk = encodeGbk(SAMPLE);
+    fs.writeFileSync(path.join(tmp, 'gbk.txt'), gbk);
+    await dropFiles(page, [{ name: '示例GBK.txt', buffer: gbk }]);
+    await page.waitForFunction(() => document.getElementById('input').value.length > 0);
+    await settled(page);
+    assert.equal(await page.inputValue('#input'), SAMPLE, 'GBK bytes decode to the same text');
+    const gbkReport = JSON.parse(nativeJson({ file: path.join(tmp, 'gbk.txt') }));
+    await assertDrawnEquals(page, gbkReport, 'GBK file');
+    assert.equal(await page.textContent('#summary dd[data-field="source"]'), '示例GBK.txt');
+    await shot(page, '30-gbk-dropped');
+
+    // HTML with merged cells, and a UTF-8 text with CRLF line ends, chosen together.
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>页面标题</title>
+      <style>p { color: red }</style><script>window.__pwned = 'html';</script></head>
+      <body><h1>示例区卫生健康委员会2022年政府信息公开工作年度报告</h1>
+      <p>本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>
+      <p>四、政府信息公开行政复议、行政诉讼情况</p>
+      <table border="1">
+        <tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+        <tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td><td rowspan="2">总计</td>
+            <td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+        <tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>
+            <td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+        <tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td>
+            <td><img src="x" onerror="window.__pwned = 'img'">0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+      </table>
+      <div>落款<br>示例区卫生健康委员会</div><p>2023年1月18日</p></body></html>`;
+    const htmlText = [
+      '示例区卫生健康委员会2022年政府信息公开工作年度报告',
+      '',
+      '本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。',
+      '',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '',
+      ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''].join('\t'),
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''].join('\t'),
+      ['', '', '', '', '', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].join('\t'),
+      ['1', '0', '0', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'].join('\t'),
+      '',
+      '落款',
+      '示例区卫生健康委员会',
+      '',
+      '2023年1月18日',
+    ].join('\n');
+    const crlf = SAMPLE.replace(/\n/g, '\r\n');
+    await page.setInputFiles('#file', [
+      { name: '报告.html', mimeType: 'text/html', buffer: Buffer.from(html) },
+      { name: 'crlf.txt', mimeType: 'text/plain', buffer: Buffer.from(crlf) },
+      { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n') },
+      { name: '空.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('#doc-list li').length === 6);
+    await page.waitForFunction(() => !document.querySelector('#doc-list')?.textContent?.includes('检查中'));
+    await settled(page);
+    assert.equal(await page.inputValue('#input'), htmlText, 'HTML tables become tab-separated rows');
+    const htmlReport = JSON.parse(nativeJson({ text: htmlText }));
+    await assertDrawnEquals(page, htmlReport, 'HTML file');
+    assert.ok(htmlReport.tables.review, 'table 3 was read from the HTML table');
+    await shot(page, '31-html-file');
+
+    const pick = async (name) => {
+      await page.click(`#doc-list button:has-text("${name}")`);
+      await settled(page);
+    };
+    await pick('crlf.txt');
+    assert.equal(await page.inputValue('#input'), SAMPLE, 'CRLF line ends are shown as the textarea shows them');
+    await assertDrawnEquals(page, JSON.parse(nativeJson({ text: SAMPLE })), 'CRLF file');
+    await shot(page, '32-several-files');
+
+    await pick('扫描件.pdf');
+    assert.match(await page.textContent('#file-error') ?? '', /无法读取“扫描件\.pdf”：.*PDF/);
+    assert.equal(await page.locator('#table-area td').count(), 0);
+    await shot(page, '33-unreadable-pdf');
+    await pick('空.txt');
+    assert.match(await page.textContent('#file-error') ?? '', /无法读取“空\.txt”：/);
+
+    await pick('示例GBK.txt');
+    await assertDrawnEquals(page, gbkReport, 'GBK file again');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    await done(session);
+  });
+
+  test('pasted markup is shown as text and never runs', async () => {
+    const session = await app();
+    const { page } = session;
+    const hostile = [
+      '<img src=x onerror="window.__pwned=1;alert(1)">示例局2021年政府信息公开工作年度报告',
+      '<script>window.__pwned = 2; alert(2)</script>',
+      '<a href="javascript:window.__pwned=3">点我</a> <svg onload="window.__pwned=4"><circle r="5"/></svg>',
+      '<iframe src="javascript:window.__pwned=5"></iframe><style>body{display:none}</style>',
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+      '规章\t<b onmouseover=alert(6)>1</b>\t<img src=x onerror=alert(7)>\t"><svg/onload=alert(8)>',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t<script>alert(9)</script>',
+      '<img src=x onerror=alert(10)>',
+    ].join('\n');
+    await paste(page, hostile);
+    assert.equal(await page.inputValue('#input'), hostile);
+    // Click every finding and focus every cell: still nothing runs.
+    const n = await page.locator('#finding-groups li.finding button.go').count();
+    for (let i = 0; i < n; i++) await page.locator('#finding-groups li.finding button.go').nth(i).click();
+    for (const td of await page.locator('#table-area td[data-key]').all()) await td.hover();
+    await shot(page, '40-hostile-text');
+    const check = await page.evaluate(() => ({
+      pwned: window.__pwned,
+      markup: document.querySelectorAll('main img, main script, main svg, main iframe, main a, main b, main style').length,
+      agency: document.querySelector('#summary dd[data-field="agency"]')?.textContent,
+      visible: getComputedStyle(document.body).display,
+    }));
+    assert.equal(check.pwned, undefined, 'no pasted script ran');
+    assert.equal(check.markup, 0, 'no pasted element was created');
+    assert.equal(check.visible, 'block', 'no pasted style applied');
+    const native = JSON.parse(nativeJson({ text: hostile }));
+    await assertDrawnEquals(page, native, 'hostile text');
+    if (native.agency) assert.equal(check.agency, native.agency);
+
+    // A file whose name is markup.
+    await page.setInputFiles('#file', [{ name: '<img src=x onerror=alert(11)>.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) }]);
+    await page.waitForFunction(() => document.querySelectorAll('#doc-list li').length === 2);
+    await settled(page);
+    assert.equal(await page.textContent('#summary dd[data-field="source"]'), '<img src=x onerror=alert(11)>.txt');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('main img, nav img').length), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    const leaked = session.requests.filter((u) => /\/x$/.test(u));
+    assert.deepEqual(leaked, [], 'no image from the text was fetched');
+    await done(session);
+  });
+
+  test('a newer edit wins over a stale result', async () => {
+    const session = await app();
+    const { page } = session;
+    const big = `${SAMPLE}\n`.repeat(200);
+    const other = SAMPLE.replace('示例县教育局2021年', '示例县卫生健康局2021年');
+    await page.evaluate(async ([a, b]) => {
+      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+      ta.value = a;
+      ta.dispatchEvent(new Event('input'));
+      await new Promise((r) => setTimeout(r, 150)); // the long check is under way
+      ta.value = b;
+      ta.dispatchEvent(new Event('input'));
+    }, [big, other]);
+    await settled(page);
+    const report = JSON.parse(nativeJson({ text: other }));
+    await assertDrawnEquals(page, report, 'the newer text');
+    assert.equal(await page.textContent('#summary dd[data-field="agency"]'), '示例县卫生健康局');
+    await done(session);
+  });
+
+  test('a 5 MB paste keeps the page responsive', async () => {
+    const session = await app();
+    const { page } = session;
+    const unit = `${SAMPLE}\n`;
+    const text = unit.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(unit)));
+    const started = Date.now();
+    await page.fill('#input', text);
+    // While the worker checks, the page keeps answering.
+    const lags = [];
+    while (await page.evaluate(() => document.body.dataset.busy) === 'true' && Date.now() - started < 120_000) {
+      const t = Date.now();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      lags.push(Date.now() - t);
+    }
+    await settled(page, 120_000);
+    const elapsed = Date.now() - started;
+    assert.ok(lags.every((ms) => ms < 1000), `frames kept coming while checking: ${lags.join(',')}`);
+    assert.equal(await page.evaluate(() => document.getElementById('input').value.length), text.length);
+    assert.equal(await page.getAttribute('#status', 'data-state'), 'done');
+    const native = JSON.parse(nativeJson({ text }));
+    await assertDrawnEquals(page, native, '5 MB');
+    await shot(page, '50-five-megabytes', { fullPage: false });
+    console.log(`# 5 MB paste: result shown after ${elapsed} ms`);
+    await done(session);
+  });
+
+  test('the page works offline once loaded', async () => {
+    const session = await app();
+    const { page, context } = session;
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+    });
+    await page.click('#sample');
+    await settled(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'idle', null, { timeout: 30_000 });
+    await page.click('#sample');
+    await settled(page);
+    assert.equal(await page.locator('#finding-groups li.finding').count(), 4);
+    await shot(page, '60-offline', { fullPage: false });
+    await context.setOffline(false);
+    await done(session);
+  });
+
+  test('the embedding example works through the ES-module API', async () => {
+    const session = await openPage(browser, server.origin, { path: '/embed.html' });
+    const { page } = session;
+    await page.waitForSelector('#embed-check:not([disabled])');
+    await page.waitForFunction(() => document.getElementById('embed-input').value.length > 0);
+    await page.click('#embed-check');
+    await page.waitForSelector('#embed-findings li');
+    const report = JSON.parse(nativeJson({ text: SAMPLE }));
+    assert.equal(await page.locator('#embed-findings li').count(), report.diagnostics.length);
+    await page.click('#embed-findings li >> nth=0 >> button');
+    const sel = await page.evaluate(() => {
+      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('embed-input'));
+      return [ta.selectionStart, ta.selectionEnd];
+    });
+    const first = report.diagnostics[0];
+    assert.deepEqual(sel, [utf16At(SAMPLE, first.span.start), utf16At(SAMPLE, first.span.end)]);
+    await shot(page, '70-embed');
+    await done(session);
+  });
+
+  test('a narrow screen stacks the text above the results', async () => {
+    const session = await app({ viewport: { width: 420, height: 900 } });
+    const { page } = session;
+    await page.click('#sample');
+    await settled(page);
+    await shot(page, '80-narrow');
+    await done(session);
+  });
+});

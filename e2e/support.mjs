@@ -1,0 +1,144 @@
+// Shared by the browser tests and the browser benchmark: a static server on
+// 127.0.0.1 (random port), Debian's Chromium driven by playwright-core, the
+// native CLI, the inputs (fixtures and seeds), and a GBK encoder.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from '../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WWW = path.join(ROOT, 'www');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+export const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+/** Starts the static server for www/ on a free port. */
+export async function startServer() {
+  const server = createServer(WWW);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** `*.txt` files of a folder, sorted; none when the folder is missing. */
+export function txtFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.txt')).sort().map((f) => path.join(dir, f));
+}
+
+/** Every report the tests paste: the fixtures and, when present, the seeds. */
+export function inputs() {
+  return [...txtFiles(FIXTURES), ...txtFiles(SEEDS)];
+}
+
+/** The native CLI: `XXGK_CLI`, else target/release/xxgk (scripts/test builds it). */
+export function cliPath() {
+  const cli = process.env.XXGK_CLI ?? path.join(ROOT, 'target', 'release', 'xxgk');
+  if (!fs.existsSync(cli)) throw new Error(`native CLI not found at ${cli}: run cargo build --release`);
+  return cli;
+}
+
+/**
+ * `xxgk check --format json` on text given on stdin (or on a file), exactly as printed.
+ * @param {{text?: string, file?: string}} what
+ */
+export function nativeJson(what) {
+  const args = ['check', '--format', 'json', what.file ?? '-'];
+  const run = spawnSync(cliPath(), args, { input: what.text ?? '', maxBuffer: 1 << 30, cwd: ROOT });
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`xxgk ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
+  }
+  return run.stdout.toString('utf8').replace(/\n$/, '');
+}
+
+/** A page of the app with every request recorded and script-run traps set. */
+export async function openPage(browser, origin, { path: pagePath = '/', viewport = { width: 1440, height: 1000 } } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
+  const requests = [];
+  const dialogs = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(origin + pagePath);
+  return { context, page, requests, dialogs, errors };
+}
+
+/** Waits until the page shows an up-to-date result (or an error). */
+export async function settled(page, timeout = 60_000) {
+  await page.waitForFunction(() => document.body.dataset.busy === 'false', null, { timeout, polling: 50 });
+}
+
+/** Pastes text into the report box (value + input event, as a paste does). */
+export async function paste(page, text) {
+  await page.fill('#input', text);
+  await settled(page);
+}
+
+/** Saves a full-page screenshot under test-artifacts/. */
+export async function shot(page, name, options = {}) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, ...options });
+}
+
+let gbkTable = null;
+/** Encodes text as GBK bytes (the table is built by decoding every GBK code with TextDecoder). */
+export function encodeGbk(text) {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gbk', { fatal: true });
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        try {
+          const ch = decoder.decode(Uint8Array.of(lead, trail));
+          if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, [lead, trail]);
+        } catch { /* not a GBK code */ }
+      }
+    }
+  }
+  const bytes = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = gbkTable.get(ch);
+      if (!pair) throw new Error(`not encodable in GBK: ${ch} (U+${code.toString(16)})`);
+      bytes.push(...pair);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** Drops files on the page the way a user does (a DataTransfer with File objects). */
+export async function dropFiles(page, files) {
+  const payload = files.map((f) => ({ name: f.name, type: f.type ?? '', data: [...f.buffer] }));
+  await page.evaluate((items) => {
+    const transfer = new DataTransfer();
+    for (const item of items) transfer.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
+    const target = document.getElementById('input');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, payload);
+}

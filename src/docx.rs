@@ -1,0 +1,1081 @@
+//! Reading the text of a Word document (`.docx`, and the `.wps` files WPS
+//! saves in the same format).
+//!
+//! A `.docx` file is a ZIP archive whose main part, `word/document.xml`, holds
+//! the body as WordprocessingML. [`docx_to_text`] finds that part (through
+//! `_rels/.rels`), inflates it with a bound on its size, and writes the body
+//! in the layout the checker reads best (see [`crate::grid`]):
+//!
+//! * each paragraph (`w:p`) is a line: the text of its `w:t`, `w:tab` as a
+//!   tab, `w:br`/`w:cr` as a line break; empty paragraphs are empty lines,
+//!   except between two tables, where they only split one table over pages;
+//! * each table row (`w:tr`) is a line, cells (`w:tc`) joined by tabs; a cell
+//!   with `w:gridSpan` N is followed by N−1 empty cells, a `w:vMerge`
+//!   continuation is an empty cell, `w:gridBefore` N gives N leading empty
+//!   cells; a row one of whose cells holds a table is written cell by cell;
+//! * tracked changes are read as accepted: `w:ins` and `w:moveTo` are kept,
+//!   `w:del` and `w:moveFrom` dropped; hidden text (`w:vanish`), field
+//!   instructions, ruby guides and the fallback copy of text boxes are
+//!   dropped; text boxes are written after the paragraph that anchors them;
+//! * headers, footers, footnotes and comments live in other parts and are not
+//!   read.
+//!
+//! The ZIP reader is a small one of our own over the central directory, with
+//! `miniz_oxide` for deflate; it never reads outside the input and never
+//! inflates more than [`MAX_XML_BYTES`].
+
+use std::fmt;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::grid::{self, GridCell, GridRow, Line, LineKind};
+
+/// The largest `word/document.xml` read, uncompressed: 64 MiB. A report's is
+/// well under 5 MiB; more is a damaged file or a ZIP bomb.
+pub const MAX_XML_BYTES: usize = 64 * 1024 * 1024;
+
+/// Tables nested deeper than this are flattened into their enclosing cell.
+const MAX_TABLE_NESTING: usize = 16;
+/// Text boxes nested deeper than this are read as part of their paragraph.
+const MAX_BOX_NESTING: usize = 4;
+
+/// Why a Word document could not be read.
+///
+/// `Display` gives a one-line Chinese message that says what is wrong and
+/// what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DocxError {
+    /// The bytes are not a ZIP archive at all.
+    NotZip,
+    /// A ZIP archive that is cut short or damaged (a download that did not
+    /// finish, a checksum that does not match).
+    Corrupt,
+    /// A ZIP archive without a Word body: a spreadsheet, a presentation, an
+    /// OFD or OpenDocument file, or another archive.
+    NoDocument(Container),
+    /// An Office file protected by a password (an OLE container holding
+    /// `EncryptionInfo`), or a ZIP entry with ZIP encryption.
+    Encrypted,
+    /// An OLE container without encryption: old Word `.doc`, WPS `.wps`,
+    /// Excel `.xls`.
+    OldFormat,
+    /// The body uses a ZIP compression method other than stored or deflate.
+    UnsupportedCompression(u16),
+    /// The body is larger than [`MAX_XML_BYTES`] once uncompressed.
+    TooLarge {
+        /// The limit, in MiB.
+        limit_mib: usize,
+    },
+    /// The body is not well-formed XML (or not UTF-8/UTF-16).
+    Xml {
+        /// Byte offset in `word/document.xml` near the fault.
+        offset: u64,
+    },
+    /// The document holds no text (e.g. only pictures of scanned pages).
+    NoText,
+}
+
+/// What a ZIP archive without a Word body is, as far as its entries tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Container {
+    /// `xl/` entries: an Excel workbook (`.xlsx`).
+    Xlsx,
+    /// `ppt/` entries: a PowerPoint presentation (`.pptx`).
+    Pptx,
+    /// `OFD.xml`: an OFD fixed-layout document.
+    Ofd,
+    /// `content.xml`: an OpenDocument file (`.odt`).
+    OpenDocument,
+    /// Any other archive.
+    Other,
+}
+
+impl fmt::Display for DocxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const RESAVE: &str = "请在 Word 或 WPS 中打开，另存为 .docx 或纯文本（.txt）后再检查";
+        match self {
+            DocxError::NotZip => write!(
+                f,
+                "文件不是有效的 Word 文档（.docx 应为 ZIP 格式）；文件可能已损坏或扩展名有误，{RESAVE}"
+            ),
+            DocxError::Corrupt => write!(
+                f,
+                "Word 文档不完整或已损坏（可能没有下载完整）；请重新下载，或{RESAVE}"
+            ),
+            DocxError::NoDocument(kind) => {
+                let what = match kind {
+                    Container::Xlsx => "Excel 表格（.xlsx）",
+                    Container::Pptx => "PowerPoint 演示文稿（.pptx）",
+                    Container::Ofd => "OFD 版式文件（.ofd）",
+                    Container::OpenDocument => "OpenDocument 文档（.odt）",
+                    Container::Other => "不含 Word 正文的压缩包",
+                };
+                write!(
+                    f,
+                    "文件中没有 Word 正文（word/document.xml），看起来是{what}；\
+                     请使用报告的 Word 文档，或复制报告全文粘贴到网页版检查"
+                )
+            }
+            DocxError::Encrypted => write!(
+                f,
+                "文档设有打开密码（已加密），无法读取；请在 Word 或 WPS 中输入密码打开，\
+                 取消密码后另存为 .docx 再检查"
+            ),
+            DocxError::OldFormat => write!(
+                f,
+                "文件为旧版 Word/WPS 格式（.doc/.wps），不能直接读取；{RESAVE}"
+            ),
+            DocxError::UnsupportedCompression(m) => write!(
+                f,
+                "Word 文档使用了不支持的压缩方式（{m}）；{RESAVE}"
+            ),
+            DocxError::TooLarge { limit_mib } => write!(
+                f,
+                "Word 文档正文解压后超过 {limit_mib} MB，不像一份年度报告（文件可能已损坏）；{RESAVE}"
+            ),
+            DocxError::Xml { offset } => write!(
+                f,
+                "Word 文档的正文格式有误（document.xml 第 {offset} 字节附近），文件可能已损坏；{RESAVE}"
+            ),
+            DocxError::NoText => write!(
+                f,
+                "Word 文档中没有文字（可能只有图片或扫描件）；请使用报告的文字版本，\
+                 或先用文字识别（OCR）转成文字"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DocxError {}
+
+/// The text of a `.docx` file: paragraphs as lines, table rows as
+/// tab-separated lines (see the module documentation).
+///
+/// ```
+/// let err = xxgk::docx::docx_to_text(b"not a zip").unwrap_err();
+/// assert_eq!(err, xxgk::docx::DocxError::NotZip);
+/// ```
+pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
+    if bytes.starts_with(OLE_MAGIC) {
+        return Err(if is_encrypted_ole(bytes) {
+            DocxError::Encrypted
+        } else {
+            DocxError::OldFormat
+        });
+    }
+    let zip = Zip::open(bytes)?;
+    let main = zip
+        .find(&main_part_name(&zip))
+        .or_else(|| zip.find("word/document.xml"))
+        .ok_or_else(|| DocxError::NoDocument(zip.container()))?;
+    let xml = zip.read(main, MAX_XML_BYTES)?;
+    let text = document_text(&xml)?;
+    if text.trim().is_empty() {
+        return Err(DocxError::NoText);
+    }
+    Ok(text)
+}
+
+// ---- OLE ---------------------------------------------------------------------
+
+pub(crate) const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// An OLE container that holds an encrypted OOXML package: its directory
+/// names the streams `EncryptionInfo` and `EncryptedPackage` (UTF-16LE).
+pub(crate) fn is_encrypted_ole(bytes: &[u8]) -> bool {
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
+    let info = utf16("EncryptionInfo");
+    let package = utf16("EncryptedPackage");
+    contains(bytes, &info) || contains(bytes, &package)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let first = needle[0];
+    hay.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == first)
+        .any(|(i, _)| hay[i..].starts_with(needle))
+}
+
+// ---- ZIP ---------------------------------------------------------------------
+
+struct Entry {
+    name: String,
+    flags: u16,
+    method: u16,
+    crc: u32,
+    compressed: u64,
+    size: u64,
+    offset: u64,
+}
+
+struct Zip<'a> {
+    bytes: &'a [u8],
+    entries: Vec<Entry>,
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+}
+
+impl<'a> Zip<'a> {
+    /// Read the central directory.
+    fn open(bytes: &'a [u8]) -> Result<Zip<'a>, DocxError> {
+        let looks_zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+        let fail = if looks_zip {
+            DocxError::Corrupt
+        } else {
+            DocxError::NotZip
+        };
+        let Some(eocd) = find_eocd(bytes) else {
+            return Err(fail);
+        };
+        let corrupt = || {
+            if looks_zip {
+                DocxError::Corrupt
+            } else {
+                DocxError::NotZip
+            }
+        };
+        let mut count = u64::from(u16_at(bytes, eocd + 10).ok_or_else(corrupt)?);
+        let mut cd_size = u64::from(u32_at(bytes, eocd + 12).ok_or_else(corrupt)?);
+        let mut cd_offset = u64::from(u32_at(bytes, eocd + 16).ok_or_else(corrupt)?);
+        let mut cd_end_at = eocd as u64;
+        if count == 0xFFFF || cd_size == 0xFFFF_FFFF || cd_offset == 0xFFFF_FFFF {
+            // ZIP64: the locator sits just before the end record.
+            if let Some(loc) = eocd.checked_sub(20) {
+                if bytes[loc..].starts_with(b"PK\x06\x07") {
+                    let at = u64_at(bytes, loc + 8).ok_or_else(corrupt)?;
+                    let at = usize::try_from(at).map_err(|_| corrupt())?;
+                    if bytes.get(at..).is_some_and(|b| b.starts_with(b"PK\x06\x06")) {
+                        count = u64_at(bytes, at + 32).ok_or_else(corrupt)?;
+                        cd_size = u64_at(bytes, at + 40).ok_or_else(corrupt)?;
+                        cd_offset = u64_at(bytes, at + 48).ok_or_else(corrupt)?;
+                        cd_end_at = at as u64;
+                    }
+                }
+            }
+        }
+        // Data before the archive (a self-extracting stub) shifts every offset.
+        let shift = cd_end_at
+            .checked_sub(cd_offset.checked_add(cd_size).ok_or_else(corrupt)?)
+            .ok_or_else(corrupt)?;
+        let start = usize::try_from(cd_offset + shift).map_err(|_| corrupt())?;
+        let end = usize::try_from(cd_end_at).map_err(|_| corrupt())?;
+        let cd = bytes.get(start..end).ok_or_else(corrupt)?;
+
+        let mut entries = Vec::new();
+        let mut p = 0;
+        while p + 46 <= cd.len() && (entries.len() as u64) < count {
+            if !cd[p..].starts_with(b"PK\x01\x02") {
+                return Err(corrupt());
+            }
+            let field16 = |o: usize| u16_at(cd, p + o).ok_or_else(corrupt);
+            let field32 = |o: usize| u32_at(cd, p + o).ok_or_else(corrupt);
+            let flags = field16(8)?;
+            let method = field16(10)?;
+            let crc = field32(16)?;
+            let mut compressed = u64::from(field32(20)?);
+            let mut size = u64::from(field32(24)?);
+            let name_len = usize::from(field16(28)?);
+            let extra_len = usize::from(field16(30)?);
+            let comment_len = usize::from(field16(32)?);
+            let mut offset = u64::from(field32(42)?);
+            let name = cd.get(p + 46..p + 46 + name_len).ok_or_else(corrupt)?;
+            let extra = cd
+                .get(p + 46 + name_len..p + 46 + name_len + extra_len)
+                .ok_or_else(corrupt)?;
+            read_zip64_extra(extra, &mut size, &mut compressed, &mut offset);
+            entries.push(Entry {
+                name: String::from_utf8_lossy(name).replace('\\', "/"),
+                flags,
+                method,
+                crc,
+                compressed,
+                size,
+                offset: offset.saturating_add(shift),
+            });
+            p += 46 + name_len + extra_len + comment_len;
+        }
+        if (entries.len() as u64) < count {
+            return Err(corrupt());
+        }
+        Ok(Zip { bytes, entries })
+    }
+
+    fn find(&self, name: &str) -> Option<&Entry> {
+        let name = name.trim_start_matches('/');
+        self.entries
+            .iter()
+            .find(|e| e.name == name)
+            .or_else(|| self.entries.iter().find(|e| e.name.eq_ignore_ascii_case(name)))
+    }
+
+    fn container(&self) -> Container {
+        let has = |f: &dyn Fn(&str) -> bool| self.entries.iter().any(|e| f(&e.name));
+        if has(&|n| n.starts_with("xl/")) {
+            Container::Xlsx
+        } else if has(&|n| n.starts_with("ppt/")) {
+            Container::Pptx
+        } else if has(&|n| n.eq_ignore_ascii_case("OFD.xml")) {
+            Container::Ofd
+        } else if has(&|n| n == "content.xml") {
+            Container::OpenDocument
+        } else {
+            Container::Other
+        }
+    }
+
+    /// The uncompressed bytes of an entry, at most `limit` of them.
+    fn read(&self, e: &Entry, limit: usize) -> Result<Vec<u8>, DocxError> {
+        if e.flags & 1 != 0 {
+            return Err(DocxError::Encrypted);
+        }
+        let too_large = DocxError::TooLarge {
+            limit_mib: limit / (1024 * 1024),
+        };
+        if e.size > limit as u64 {
+            return Err(too_large);
+        }
+        let at = usize::try_from(e.offset).map_err(|_| DocxError::Corrupt)?;
+        let local = self.bytes.get(at..).ok_or(DocxError::Corrupt)?;
+        if !local.starts_with(b"PK\x03\x04") {
+            return Err(DocxError::Corrupt);
+        }
+        let name_len = usize::from(u16_at(local, 26).ok_or(DocxError::Corrupt)?);
+        let extra_len = usize::from(u16_at(local, 28).ok_or(DocxError::Corrupt)?);
+        let start = 30 + name_len + extra_len;
+        let len = usize::try_from(e.compressed).map_err(|_| DocxError::Corrupt)?;
+        let data = local
+            .get(start..start.checked_add(len).ok_or(DocxError::Corrupt)?)
+            .ok_or(DocxError::Corrupt)?;
+        let out = match e.method {
+            0 => data.to_vec(),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
+                if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                    too_large.clone()
+                } else {
+                    DocxError::Corrupt
+                }
+            })?,
+            m => return Err(DocxError::UnsupportedCompression(m)),
+        };
+        if out.len() > limit {
+            return Err(too_large);
+        }
+        if out.len() as u64 != e.size || crc32(&out) != e.crc {
+            return Err(DocxError::Corrupt);
+        }
+        Ok(out)
+    }
+}
+
+/// The end-of-central-directory record: within the last 64 KiB + 22 bytes.
+fn find_eocd(bytes: &[u8]) -> Option<usize> {
+    let last = bytes.len().checked_sub(22)?;
+    let first = last.saturating_sub(0xFFFF);
+    (first..=last)
+        .rev()
+        .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))
+}
+
+/// Apply a ZIP64 extended-information extra field (id 1): the 64-bit values
+/// of the fields whose 32-bit value is `0xFFFFFFFF`, in this order.
+fn read_zip64_extra(extra: &[u8], size: &mut u64, compressed: &mut u64, offset: &mut u64) {
+    let mut p = 0;
+    while p + 4 <= extra.len() {
+        let id = u16_at(extra, p).unwrap_or(0);
+        let len = usize::from(u16_at(extra, p + 2).unwrap_or(0));
+        let Some(body) = extra.get(p + 4..p + 4 + len) else {
+            return;
+        };
+        if id == 1 {
+            let mut q = 0;
+            for field in [size, compressed, offset] {
+                if *field == 0xFFFF_FFFF {
+                    if let Some(v) = u64_at(body, q) {
+                        *field = v;
+                        q += 8;
+                    }
+                }
+            }
+            return;
+        }
+        p += 4 + len;
+    }
+}
+
+const CRC_TABLE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+            k += 1;
+        }
+        table[i] = c;
+        i += 1;
+    }
+    table
+};
+
+fn crc32(bytes: &[u8]) -> u32 {
+    !bytes.iter().fold(!0u32, |c, &b| {
+        CRC_TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8)
+    })
+}
+
+/// The main document part named by `_rels/.rels` (usually
+/// `word/document.xml`; Word sometimes writes `word/document2.xml`).
+fn main_part_name(zip: &Zip) -> String {
+    const DEFAULT: &str = "word/document.xml";
+    let Some(rels) = zip.find("_rels/.rels") else {
+        return DEFAULT.to_string();
+    };
+    let Ok(xml) = zip.read(rels, 1024 * 1024) else {
+        return DEFAULT.to_string();
+    };
+    let mut reader = Reader::from_reader(xml.as_slice());
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if local(e.name().as_ref()) == b"Relationship" => {
+                let attr = |k: &[u8]| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k)
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                };
+                if attr(b"Type").is_some_and(|t| t.ends_with("/officeDocument")) {
+                    if let Some(target) = attr(b"Target") {
+                        return target.trim_start_matches('/').to_string();
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return DEFAULT.to_string(),
+            _ => {}
+        }
+    }
+}
+
+// ---- WordprocessingML ----------------------------------------------------------
+
+/// The local part of a qualified name.
+fn local(name: &[u8]) -> &[u8] {
+    match name.iter().position(|&b| b == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+/// The local name of a WordprocessingML element (`w:` prefix, or none), or
+/// `None` for elements of other vocabularies.
+fn w_name(name: &[u8]) -> Option<&[u8]> {
+    match name.iter().position(|&b| b == b':') {
+        Some(i) if &name[..i] == b"w" => Some(&name[i + 1..]),
+        Some(_) => None,
+        None => Some(name),
+    }
+}
+
+/// Elements whose whole content is left out.
+fn is_skipped(name: &[u8]) -> bool {
+    if let Some(w) = w_name(name) {
+        matches!(
+            w,
+            b"pPr"
+                | b"sectPr"
+                | b"tblPr"
+                | b"tblGrid"
+                | b"tblPrEx"
+                | b"del"
+                | b"moveFrom"
+                | b"instrText"
+                | b"delText"
+                | b"delInstrText"
+                | b"rt"
+                | b"sdtPr"
+                | b"sdtEndPr"
+                | b"rPrChange"
+                | b"tcPrChange"
+                | b"trPrChange"
+                | b"cellDel"
+        )
+    } else {
+        local(name) == b"Fallback"
+    }
+}
+
+/// Content of a document before it is written as lines.
+enum Block {
+    Para(String),
+    Table(Vec<RowB>),
+}
+
+#[derive(Default)]
+struct RowB {
+    cells: Vec<CellB>,
+    before: usize,
+}
+
+struct CellB {
+    blocks: Vec<Block>,
+    span: usize,
+    covered: bool,
+}
+
+#[derive(Default)]
+struct ParaB {
+    text: String,
+    /// Text boxes anchored in the paragraph, written after it.
+    after: Vec<Block>,
+}
+
+enum Frame {
+    Container(Vec<Block>),
+    Table(Vec<RowB>),
+    Row(RowB),
+    Cell(CellB),
+    Para(ParaB),
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    /// For each open element: whether it pushed a frame.
+    open: Vec<bool>,
+    /// Depth inside a skipped element (0: not skipping).
+    skip: usize,
+    /// Depth inside `w:t`.
+    in_t: usize,
+    /// The current run is hidden (`w:vanish`).
+    hidden: bool,
+    tables: usize,
+    boxes: usize,
+}
+
+impl Builder {
+    fn blocks(&mut self) -> &mut Vec<Block> {
+        for f in self.stack.iter_mut().rev() {
+            match f {
+                Frame::Container(b) => return b,
+                Frame::Cell(c) => return &mut c.blocks,
+                _ => {}
+            }
+        }
+        unreachable!("the root container is never popped")
+    }
+
+    fn para(&mut self) -> Option<&mut ParaB> {
+        match self.stack.last_mut() {
+            Some(Frame::Para(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn row(&mut self) -> Option<&mut RowB> {
+        self.stack.iter_mut().rev().find_map(|f| match f {
+            Frame::Row(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    fn cell(&mut self) -> Option<&mut CellB> {
+        match self.stack.last_mut() {
+            Some(Frame::Cell(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.skip == 0 && self.in_t > 0 && !self.hidden {
+            if let Some(p) = self.para() {
+                p.text
+                    .extend(s.chars().map(|c| if matches!(c, '\r' | '\n') { ' ' } else { c }));
+            }
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        if self.skip == 0 && !self.hidden {
+            if let Some(p) = self.para() {
+                p.text.push(c);
+            }
+        }
+    }
+
+    /// A start tag; `empty` for `<x/>`.
+    fn start(&mut self, e: &BytesStart, empty: bool) {
+        let qname = e.name();
+        let name = qname.as_ref();
+        if self.skip > 0 {
+            if !empty {
+                self.skip += 1;
+            }
+            return;
+        }
+        if is_skipped(name) {
+            if !empty {
+                self.skip = 1;
+            }
+            return;
+        }
+        let pushed = match w_name(name) {
+            Some(b"p") => {
+                self.stack.push(Frame::Para(ParaB::default()));
+                true
+            }
+            Some(b"tbl") => {
+                self.tables += 1;
+                if self.tables <= MAX_TABLE_NESTING {
+                    self.stack.push(Frame::Table(Vec::new()));
+                    true
+                } else {
+                    false
+                }
+            }
+            Some(b"tr") if matches!(self.stack.last(), Some(Frame::Table(_))) => {
+                self.stack.push(Frame::Row(RowB::default()));
+                true
+            }
+            Some(b"tc") if matches!(self.stack.last(), Some(Frame::Row(_))) => {
+                self.stack.push(Frame::Cell(CellB {
+                    blocks: Vec::new(),
+                    span: 1,
+                    covered: false,
+                }));
+                true
+            }
+            Some(b"txbxContent") if self.boxes < MAX_BOX_NESTING => {
+                self.boxes += 1;
+                self.stack.push(Frame::Container(Vec::new()));
+                true
+            }
+            Some(b"t") => {
+                self.in_t += 1;
+                false
+            }
+            Some(b"r") => {
+                self.hidden = false;
+                false
+            }
+            Some(b"tab" | b"ptab") => {
+                self.push_char('\t');
+                false
+            }
+            Some(b"br" | b"cr") => {
+                self.push_char('\n');
+                false
+            }
+            Some(b"noBreakHyphen") => {
+                self.push_char('-');
+                false
+            }
+            Some(b"vanish" | b"webHidden") => {
+                if !matches!(val(e).as_deref(), Some("0" | "false" | "off")) {
+                    self.hidden = true;
+                }
+                false
+            }
+            Some(b"gridSpan") => {
+                let n = val(e).and_then(|v| v.parse().ok()).unwrap_or(1);
+                if let Some(c) = self.cell() {
+                    c.span = n;
+                }
+                false
+            }
+            Some(b"vMerge") => {
+                let restart = val(e).as_deref() == Some("restart");
+                if let Some(c) = self.cell() {
+                    c.covered = !restart;
+                }
+                false
+            }
+            Some(b"hMerge") => {
+                let restart = val(e).as_deref() == Some("restart");
+                if let Some(c) = self.cell() {
+                    c.covered = !restart;
+                }
+                false
+            }
+            Some(b"gridBefore") => {
+                let n = val(e).and_then(|v| v.parse().ok()).unwrap_or(0);
+                if let Some(r) = self.row() {
+                    r.before = n;
+                }
+                false
+            }
+            _ => false,
+        };
+        if empty {
+            if pushed {
+                self.close_frame();
+            }
+            self.end_name(name);
+        } else {
+            self.open.push(pushed);
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        if self.open.pop() == Some(true) {
+            self.close_frame();
+        }
+        self.end_name(name);
+    }
+
+    /// Book-keeping on the end of an element that pushed no frame, or after
+    /// its frame was closed.
+    fn end_name(&mut self, name: &[u8]) {
+        match w_name(name) {
+            Some(b"t") => self.in_t = self.in_t.saturating_sub(1),
+            Some(b"r") => self.hidden = false,
+            Some(b"tbl") => self.tables = self.tables.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn close_frame(&mut self) {
+        match self.stack.pop() {
+            Some(Frame::Para(p)) => {
+                let blocks = self.blocks();
+                blocks.push(Block::Para(p.text));
+                blocks.extend(p.after);
+            }
+            Some(Frame::Table(rows)) => {
+                if !rows.is_empty() {
+                    self.blocks().push(Block::Table(rows));
+                }
+            }
+            Some(Frame::Row(r)) => {
+                if let Some(Frame::Table(rows)) = self.stack.last_mut() {
+                    rows.push(r);
+                }
+            }
+            Some(Frame::Cell(c)) => {
+                if let Some(Frame::Row(r)) = self.stack.last_mut() {
+                    r.cells.push(c);
+                }
+            }
+            Some(Frame::Container(blocks)) => {
+                self.boxes = self.boxes.saturating_sub(1);
+                let anchor = self.stack.iter_mut().rev().find_map(|f| match f {
+                    Frame::Para(p) => Some(p),
+                    _ => None,
+                });
+                match anchor {
+                    Some(p) => p.after.extend(blocks),
+                    None => self.blocks().extend(blocks),
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// The `w:val` attribute.
+fn val(e: &BytesStart) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| local(a.key.as_ref()) == b"val")
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// The text of `word/document.xml`.
+fn document_text(xml: &[u8]) -> Result<String, DocxError> {
+    let xml_text: String = if let Some(rest) = xml.strip_prefix(b"\xEF\xBB\xBF") {
+        String::from_utf8(rest.to_vec()).map_err(|e| DocxError::Xml {
+            offset: e.utf8_error().valid_up_to() as u64,
+        })?
+    } else if xml.starts_with(b"\xFF\xFE") || xml.starts_with(b"\xFE\xFF") {
+        let (enc, bom) = encoding_rs::Encoding::for_bom(xml).expect("a UTF-16 byte-order mark");
+        enc.decode_without_bom_handling_and_without_replacement(&xml[bom..])
+            .ok_or(DocxError::Xml { offset: 0 })?
+            .into_owned()
+    } else {
+        String::from_utf8(xml.to_vec()).map_err(|e| DocxError::Xml {
+            offset: e.utf8_error().valid_up_to() as u64,
+        })?
+    };
+    let blocks = parse_blocks(&xml_text)?;
+    let mut out = Vec::new();
+    let mut budget = 4 * xml.len() + 100_000;
+    render(blocks, &mut budget, &mut out);
+    Ok(grid::join(&out))
+}
+
+fn parse_blocks(xml: &str) -> Result<Vec<Block>, DocxError> {
+    let mut reader = Reader::from_str(xml);
+    let mut b = Builder {
+        stack: vec![Frame::Container(Vec::new())],
+        ..Builder::default()
+    };
+    let err = |r: &Reader<&[u8]>| DocxError::Xml {
+        offset: r.error_position(),
+    };
+    loop {
+        let event = reader.read_event().map_err(|_| err(&reader))?;
+        match event {
+            Event::Start(e) => b.start(&e, false),
+            Event::Empty(e) => b.start(&e, true),
+            Event::End(e) => b.end(e.name().as_ref()),
+            Event::Text(t) => {
+                let s = t.decode().map_err(|_| err(&reader))?;
+                b.text(&s);
+            }
+            Event::CData(t) => {
+                let s = t.decode().map_err(|_| err(&reader))?;
+                b.text(&s);
+            }
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c,
+                    Ok(None) => match r.as_ref() {
+                        b"amp" => '&',
+                        b"lt" => '<',
+                        b"gt" => '>',
+                        b"quot" => '"',
+                        b"apos" => '\'',
+                        _ => return Err(err(&reader)),
+                    },
+                    Err(_) => return Err(err(&reader)),
+                };
+                let mut buf = [0u8; 4];
+                b.text(c.encode_utf8(&mut buf));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !b.open.is_empty() || b.skip > 0 || b.stack.len() != 1 {
+        // The document ends inside an element: cut short.
+        return Err(DocxError::Xml {
+            offset: xml.len() as u64,
+        });
+    }
+    match b.stack.pop() {
+        Some(Frame::Container(blocks)) => Ok(blocks),
+        _ => Err(DocxError::Xml { offset: 0 }),
+    }
+}
+
+/// Trim a paragraph line: spaces go, tabs stay (a leading tab is an empty
+/// first cell of a row typed with tabs).
+fn trim_line(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() && c != '\t')
+}
+
+fn is_blank(b: &Block) -> bool {
+    matches!(b, Block::Para(t) if trim_line(t).trim().is_empty())
+}
+
+fn render(blocks: Vec<Block>, budget: &mut usize, out: &mut Vec<Line>) {
+    // Blank paragraphs that only separate two tables (a table split over
+    // pages) are left out, so that the rows follow each other.
+    let n = blocks.len();
+    let mut between = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if is_blank(&blocks[i]) {
+            let j = (i..n).find(|&j| !is_blank(&blocks[j])).unwrap_or(n);
+            let after_table = i > 0 && matches!(blocks[i - 1], Block::Table(_));
+            let before_table = j < n && matches!(blocks[j], Block::Table(_));
+            if after_table && before_table {
+                between[i..j].iter_mut().for_each(|b| *b = true);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    for (block, skip) in blocks.into_iter().zip(between) {
+        if skip {
+            continue;
+        }
+        match block {
+            Block::Para(text) => {
+                for line in text.split('\n') {
+                    out.push(Line {
+                        text: trim_line(line).to_string(),
+                        node: 0,
+                        kind: LineKind::Text,
+                    });
+                }
+            }
+            Block::Table(rows) => {
+                let rows = rows
+                    .into_iter()
+                    .map(|r| {
+                        let mut cells = Vec::with_capacity(r.cells.len() + 1);
+                        if r.before > 0 {
+                            cells.push(GridCell {
+                                colspan: r.before,
+                                rowspan: 1,
+                                ..GridCell::default()
+                            });
+                        }
+                        for c in r.cells {
+                            let nested = c.blocks.iter().any(|b| matches!(b, Block::Table(_)));
+                            let mut lines = Vec::new();
+                            if !c.covered {
+                                render(c.blocks, budget, &mut lines);
+                            }
+                            cells.push(GridCell {
+                                lines,
+                                nested,
+                                colspan: c.span,
+                                rowspan: 1,
+                            });
+                        }
+                        GridRow { cells, node: 0 }
+                    })
+                    .collect();
+                grid::render_table(rows, budget, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(inner: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{inner}<w:sectPr/></w:body></w:document>"#
+        )
+    }
+
+    fn text(inner: &str) -> String {
+        document_text(body(inner).as_bytes()).unwrap()
+    }
+
+    fn p(s: &str) -> String {
+        format!("<w:p><w:r><w:t>{s}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn paragraphs_runs_tabs_breaks() {
+        let xml = r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">一、 </w:t></w:r><w:r><w:t>总体情况</w:t></w:r></w:p><w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c&amp;d&#x4E00;</w:t></w:r></w:p><w:p/>"#;
+        assert_eq!(text(xml), "一、 总体情况\na\tb\nc&d一\n\n");
+    }
+
+    #[test]
+    fn tracked_changes_hidden_text_fields() {
+        let xml = r#"<w:p><w:ins><w:r><w:t>新</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:moveTo><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>"#;
+        assert_eq!(text(xml), "新5移来\n");
+    }
+
+    #[test]
+    fn merged_cells() {
+        let tc = |s: &str, pr: &str| format!("<w:tc><w:tcPr>{pr}</w:tcPr>{}</w:tc>", p(s));
+        let xml = format!(
+            "<w:tbl><w:tblPr/><w:tblGrid/><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}</w:tr></w:tbl>",
+            tc("（三）不予公开", "<w:vMerge w:val=\"restart\"/>"),
+            tc("1.属于国家秘密", ""),
+            tc("0", "<w:gridSpan w:val=\"2\"/>"),
+            tc("", "<w:vMerge/>"),
+            tc("2.其他", ""),
+            tc("1", ""),
+            tc("x", ""),
+        );
+        assert_eq!(
+            text(&xml),
+            "（三）不予公开\t1.属于国家秘密\t0\t\n\t2.其他\t1\n\tx\n"
+        );
+    }
+
+    #[test]
+    fn nested_tables_and_text_boxes() {
+        let inner = format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("a"),
+            p("1")
+        );
+        let xml = format!(
+            "<w:tbl><w:tr><w:tc>{}{inner}{}</w:tc></w:tr></w:tbl>{}",
+            p("前"),
+            p("后"),
+            r#"<w:p><w:r><w:t>锚</w:t><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+        );
+        assert_eq!(text(&xml), "前\na\t1\n后\n锚\n框\n");
+    }
+
+    #[test]
+    fn split_table_joins_over_blank_paragraphs() {
+        let row = |a: &str| format!("<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>", p(a), p("0"));
+        let xml = format!(
+            "<w:tbl>{}</w:tbl><w:p><w:r><w:br w:type=\"page\"/></w:r></w:p><w:p/><w:tbl>{}</w:tbl><w:p/>{}",
+            row("甲"),
+            row("乙"),
+            p("完")
+        );
+        assert_eq!(text(&xml), "甲\t0\n乙\t0\n\n完\n");
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let mut xml = String::new();
+        for _ in 0..200 {
+            xml.push_str("<w:tbl><w:tr><w:tc>");
+        }
+        xml.push_str(&p("深"));
+        for _ in 0..200 {
+            xml.push_str("</w:tc></w:tr></w:tbl>");
+        }
+        assert!(text(&xml).contains('深'));
+    }
+
+    #[test]
+    fn malformed_xml() {
+        for bad in [
+            body(&p("a")).replace("</w:body>", ""),
+            body("<w:p><w:r><w:t>a</w:r></w:p>"),
+            body(&p("a &bogus; b")),
+            body(&p("a")).chars().take(200).collect(),
+        ] {
+            assert!(
+                matches!(document_text(bad.as_bytes()), Err(DocxError::Xml { .. })),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            document_text(b"\xFF\xFF<w:p/>"),
+            Err(DocxError::Xml { .. })
+        ));
+    }
+
+    #[test]
+    fn crc() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn ole() {
+        let mut f = OLE_MAGIC.to_vec();
+        f.resize(600, 0);
+        assert_eq!(docx_to_text(&f), Err(DocxError::OldFormat));
+        f.extend("EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(docx_to_text(&f), Err(DocxError::Encrypted));
+    }
+}

@@ -1,0 +1,1292 @@
+//! Reading the text of a web page (`.html`, `.htm`, a page saved from a
+//! government site, or Word's "save as web page").
+//!
+//! [`html_to_text`] works in four steps:
+//!
+//! 1. **Decode.** A byte-order mark is trusted; then bytes that are valid
+//!    UTF-8 with non-ASCII characters are UTF-8 (a saved page often keeps a
+//!    `gb2312` declaration after being re-encoded, while GBK text is almost
+//!    never valid UTF-8); then the charset declared by `<meta charset>`,
+//!    `<meta http-equiv="Content-Type">` or `<?xml encoding?>`; then
+//!    GB18030 (a superset of GBK and GB2312). A byte that is invalid in the
+//!    chosen encoding becomes U+FFFD, which the checker never reads as a digit.
+//! 2. **Parse** with a small tag-level scanner into an element tree, with the
+//!    implied end tags that matter for text (`<p>`, `<li>`, `<td>`, `<tr>` …).
+//!    `<script>`, `<style>`, `<noscript>`, `<template>`, `<title>`, comments,
+//!    and elements hidden with `display:none` or `hidden` are dropped; entities
+//!    are decoded (`&nbsp;` is a space, so a cell holding only `&nbsp;` is an
+//!    empty cell).
+//! 3. **Write lines**: block elements (`p`, `div`, `h1`–`h6`, `li`, `br` …)
+//!    break lines; each `<table>` becomes tab-separated rows with `rowspan`
+//!    and `colspan` expanded to empty cells (see [`crate::grid`]); nested
+//!    tables and page-layout tables are written cell by cell.
+//! 4. **Find the report** in a saved page with the site around it: the
+//!    smallest element that holds both the title (a line with 信息公开 or
+//!    政务公开 and 报告, nearest above the first section heading) and the
+//!    last heading or table row; lines before the title go, and so do
+//!    menus, breadcrumbs, share bars and footers inside that element
+//!    (`<nav>`, `<footer>`, classes like `nav`, `crumb`, `share`) unless they
+//!    hold part of the report. A page without a title or headings is kept
+//!    whole: the checker ignores narrative.
+
+use std::fmt;
+
+use encoding_rs::Encoding;
+
+use crate::doc::{find_year, heading_of};
+use crate::grid::{self, GridCell, GridRow, Line, LineKind};
+use crate::text::key;
+
+/// Why a web page gave no report text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HtmlError {
+    /// The page holds no visible text.
+    NoText,
+}
+
+impl fmt::Display for HtmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HtmlError::NoText => write!(
+                f,
+                "网页文件中没有找到文字（正文可能由脚本加载，保存下来的网页里没有报告内容）；\
+                 请在浏览器中打开报告页面，全选复制文字后粘贴到网页版检查"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for HtmlError {}
+
+/// The text of a web page: the report's part of it, paragraphs as lines and
+/// table rows as tab-separated lines (see the module documentation).
+///
+/// ```
+/// let html = "<p>一、总体情况</p><table><tr><td rowspan=2>甲</td><td>1</td></tr><tr><td>2</td></tr></table>";
+/// assert_eq!(xxgk::html::html_to_text(html.as_bytes()).unwrap(), "一、总体情况\n甲\t1\n\t2\n");
+/// ```
+pub fn html_to_text(bytes: &[u8]) -> Result<String, HtmlError> {
+    let src = decode(bytes);
+    let nodes = parse(&src);
+    let mut r = Renderer {
+        nodes: &nodes,
+        out: Vec::new(),
+        cur: String::new(),
+        cur_node: 0,
+        pre: 0,
+        tables: 0,
+        budget: 4 * src.len() + 100_000,
+    };
+    r.walk(0);
+    r.flush();
+    let lines = select(r.out, &nodes);
+    if lines.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(HtmlError::NoText);
+    }
+    Ok(grid::join(&lines))
+}
+
+/// Whether bytes look like a web page: after a byte-order mark and blank
+/// space they start with `<`, and the first 1 KiB opens a document or a
+/// common element.
+pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head: Vec<u8> = if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        // UTF-16: ASCII survives as every other byte.
+        head.iter().copied().filter(|&b| b != 0).skip(2).collect()
+    } else {
+        head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).to_vec()
+    };
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    if start.map(|s| head[s]) != Some(b'<') {
+        return false;
+    }
+    let lower = head[..head.len().min(1024)].to_ascii_lowercase();
+    const MARKS: &[&[u8]] = &[
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<table",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<title",
+        b"<h1",
+        b"<!--",
+    ];
+    MARKS.iter().any(|m| lower.windows(m.len()).any(|w| w == *m))
+}
+
+// ---- decoding -----------------------------------------------------------------
+
+fn decode(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_owned();
+    }
+    // Not UTF-8: whatever is declared, read GB18030 (pages in Latin or other
+    // East Asian encodings are not government reports; their tables would
+    // only add to the WebAssembly build). A declared UTF-8 that is not
+    // valid is a GB page mislabelled, or damaged UTF-8.
+    let gb = encoding_rs::GB18030;
+    if let Some(s) = gb.decode_without_bom_handling_and_without_replacement(bytes) {
+        return s.into_owned();
+    }
+    if declared_charset(&bytes[..bytes.len().min(8192)]) == Some(Charset::Utf8) {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    gb.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// A declared charset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Charset {
+    Utf8,
+    Gb,
+    Other,
+}
+
+fn charset_of_label(label: &[u8]) -> Charset {
+    match label {
+        b"utf-8" | b"utf8" | b"unicode-1-1-utf-8" => Charset::Utf8,
+        b"gbk" | b"gb2312" | b"gb_2312" | b"gb_2312-80" | b"gb18030" | b"x-gbk" | b"cp936"
+        | b"ms936" | b"windows-936" | b"chinese" | b"csgb2312" | b"iso-ir-58" | b"euc-cn"
+        | b"hz-gb-2312" => Charset::Gb,
+        _ => Charset::Other,
+    }
+}
+
+/// The encoding named by `charset=` inside a `<meta>` tag, or by
+/// `encoding=` in an XML declaration, in the first bytes of a page.
+fn declared_charset(head: &[u8]) -> Option<Charset> {
+    let lower = head.to_ascii_lowercase();
+    let label_after = |at: usize| -> Option<Charset> {
+        let rest = &lower[at..];
+        let rest = &rest[rest.iter().position(|&b| b != b' ')?..];
+        let rest = rest.strip_prefix(b"=")?;
+        let rest = &rest[rest.iter().position(|&b| !matches!(b, b' ' | b'"' | b'\''))?..];
+        let end = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+            .unwrap_or(rest.len());
+        (end > 0).then(|| charset_of_label(&rest[..end]))
+    };
+    let mut from = 0;
+    while let Some(i) = find_bytes(&lower[from..], b"<meta") {
+        let tag_start = from + i;
+        let tag_end = find_bytes(&lower[tag_start..], b">").map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(c) = find_bytes(tag, b"charset") {
+            if let Some(e) = label_after(tag_start + c + b"charset".len()) {
+                return Some(e);
+            }
+        }
+        from = tag_end;
+    }
+    if lower.starts_with(b"<?xml") {
+        let end = find_bytes(&lower, b"?>").unwrap_or(lower.len());
+        if let Some(c) = find_bytes(&lower[..end], b"encoding") {
+            return label_after(c + b"encoding".len());
+        }
+    }
+    None
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+// ---- entities -----------------------------------------------------------------
+
+/// Named entities seen in Chinese government pages and Word's web pages.
+const ENTITIES: &[(&str, &str)] = &[
+    ("nbsp", "\u{a0}"),
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("ensp", "\u{2002}"),
+    ("emsp", "\u{2003}"),
+    ("thinsp", "\u{2009}"),
+    ("zwnj", ""),
+    ("zwj", ""),
+    ("shy", ""),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("mdash", "—"),
+    ("ndash", "–"),
+    ("minus", "−"),
+    ("hellip", "…"),
+    ("middot", "·"),
+    ("bull", "•"),
+    ("times", "×"),
+    ("divide", "÷"),
+    ("plusmn", "±"),
+    ("le", "≤"),
+    ("ge", "≥"),
+    ("ne", "≠"),
+    ("deg", "°"),
+    ("permil", "‰"),
+    ("percnt", "%"),
+    ("yen", "¥"),
+    ("euro", "€"),
+    ("cent", "¢"),
+    ("pound", "£"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("trade", "™"),
+    ("sect", "§"),
+    ("para", "¶"),
+    ("sup1", "¹"),
+    ("sup2", "²"),
+    ("sup3", "³"),
+    ("frac12", "½"),
+    ("frac14", "¼"),
+    ("frac34", "¾"),
+    ("larr", "←"),
+    ("rarr", "→"),
+    ("uarr", "↑"),
+    ("darr", "↓"),
+    ("hyphen", "-"),
+    ("lpar", "("),
+    ("rpar", ")"),
+    ("comma", ","),
+    ("period", "."),
+    ("colon", ":"),
+    ("semi", ";"),
+    ("sol", "/"),
+    ("num", "#"),
+];
+
+/// What browsers read for `&#128;` … `&#159;`: Windows-1252.
+const WINDOWS_1252_C1: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// Entities that browsers also read without the closing `;`.
+const LEGACY: &[&str] = &["nbsp", "amp", "lt", "gt", "quot", "copy", "reg"];
+
+/// Decode character references in text.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let (text, used) = entity(rest);
+        match text {
+            Some(t) => {
+                out.push_str(&t);
+                rest = &rest[used..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The reference at the start of `s` (which starts with `&`): its text and
+/// its length in bytes.
+fn entity(s: &str) -> (Option<String>, usize) {
+    let b = s.as_bytes();
+    if b.get(1) == Some(&b'#') {
+        let hex = matches!(b.get(2), Some(b'x' | b'X'));
+        let digits_from = if hex { 3 } else { 2 };
+        let digits = b[digits_from..]
+            .iter()
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
+        if digits == 0 {
+            return (None, 0);
+        }
+        let end = digits_from + digits;
+        let num = &s[digits_from..end];
+        let value = u32::from_str_radix(&num[..num.len().min(8)], if hex { 16 } else { 10 })
+            .unwrap_or(0x110000);
+        let c = match value {
+            // Windows-1252 numbers, as browsers read them.
+            0x80..=0x9F => WINDOWS_1252_C1[(value - 0x80) as usize],
+            0 => '\u{fffd}',
+            v => char::from_u32(v).unwrap_or('\u{fffd}'),
+        };
+        let used = if b.get(end) == Some(&b';') { end + 1 } else { end };
+        return (Some(c.to_string()), used);
+    }
+    let name_len = b[1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let name = &s[1..1 + name_len];
+    let semi = b.get(1 + name_len) == Some(&b';');
+    if let Some((_, t)) = ENTITIES.iter().find(|(n, _)| *n == name) {
+        if semi {
+            return (Some(t.to_string()), name_len + 2);
+        }
+        if LEGACY.contains(&name) {
+            return (Some(t.to_string()), name_len + 1);
+        }
+    }
+    // `&nbspxyz` and the like: the legacy name at the start.
+    for n in LEGACY {
+        if name.starts_with(n) && !semi {
+            let t = ENTITIES.iter().find(|(m, _)| m == n).map(|(_, t)| *t);
+            return (t.map(str::to_string), n.len() + 1);
+        }
+    }
+    (None, 0)
+}
+
+// ---- parsing --------------------------------------------------------------------
+
+/// Elements deeper than this are read as part of their parent.
+const MAX_DEPTH: usize = 200;
+
+#[derive(Debug)]
+enum Child {
+    Text(String),
+    Node(usize),
+}
+
+#[derive(Debug)]
+struct Node {
+    name: String,
+    parent: usize,
+    children: Vec<Child>,
+    rowspan: usize,
+    colspan: usize,
+    hidden: bool,
+    /// Looks like site navigation, a share bar, a footer …
+    chrome: bool,
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "basefont"
+            | "bgsound"
+            | "keygen"
+    )
+}
+
+/// Elements whose content is not page text.
+fn is_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "title"
+            | "textarea"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "xmp"
+            | "svg"
+            | "math"
+            | "object"
+            | "select"
+    )
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "ul"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "option"
+    )
+}
+
+/// Start tags that close an open `<p>`.
+fn closes_p(name: &str) -> bool {
+    (is_block(name)
+        && !matches!(name, "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "caption" | "option"))
+        || matches!(name, "table" | "hr")
+}
+
+/// Class, id and role words of site furniture. Matched inside the value.
+const CHROME_PARTS: &[&str] = &[
+    "nav",
+    "menu",
+    "crumb",
+    "bread",
+    "footer",
+    "sidebar",
+    "share",
+    "pager",
+    "pagination",
+    "copyright",
+    "friendlink",
+    "toolbar",
+    "dqwz",
+];
+/// Class, id and role words of site furniture. Matched as whole words.
+const CHROME_WORDS: &[&str] = &[
+    "foot", "side", "top", "header", "head", "position", "location", "weizhi", "links", "related",
+    "xgxx", "xgwz", "search", "banner", "login", "print", "fx", "bdshare",
+];
+
+fn is_chrome(name: &str, words: &str) -> bool {
+    if matches!(name, "nav" | "footer" | "aside" | "menu" | "header" | "button") {
+        return true;
+    }
+    let words = words.to_ascii_lowercase();
+    CHROME_PARTS.iter().any(|p| words.contains(p))
+        || words
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| CHROME_WORDS.contains(&w))
+}
+
+/// Attributes of a start tag that matter here.
+#[derive(Default)]
+struct Attrs {
+    rowspan: Option<usize>,
+    colspan: Option<usize>,
+    hidden: bool,
+    words: String,
+}
+
+fn parse_span(v: &str) -> Option<usize> {
+    let digits: String = v
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(6)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Parse a start tag beginning at `<` (at `at`): its lower-case name, its
+/// attributes, whether it ends with `/>`, and the index after its `>`.
+fn start_tag(src: &str, at: usize) -> (String, Attrs, bool, usize) {
+    let b = src.as_bytes();
+    let mut i = at + 1;
+    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+        i += 1;
+    }
+    let name = src[at + 1..i].to_ascii_lowercase();
+    let mut attrs = Attrs::default();
+    let mut self_closing = false;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            self_closing = b[i] == b'/';
+            i += 1;
+        }
+        if i >= b.len() {
+            return (name, attrs, self_closing, i);
+        }
+        if b[i] == b'>' {
+            return (name, attrs, self_closing, i + 1);
+        }
+        self_closing = false;
+        let ns = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let aname = src[ns..i].to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = "";
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i];
+                let vs = i + 1;
+                let ve = b[vs..].iter().position(|&c| c == q).map_or(b.len(), |p| vs + p);
+                value = &src[vs..ve];
+                i = (ve + 1).min(b.len());
+            } else {
+                let vs = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                    i += 1;
+                }
+                value = &src[vs..i];
+            }
+        }
+        match aname.as_str() {
+            "rowspan" => attrs.rowspan = parse_span(value),
+            "colspan" => attrs.colspan = parse_span(value),
+            "hidden" => attrs.hidden = true,
+            "style" => {
+                let v: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if v.contains("display:none") || v.contains("mso-hide:all") {
+                    attrs.hidden = true;
+                }
+            }
+            "class" | "id" | "role" => {
+                attrs.words.push(' ');
+                attrs.words.push_str(value);
+            }
+            _ => {}
+        }
+    }
+}
+
+struct Parser {
+    nodes: Vec<Node>,
+    stack: Vec<usize>,
+}
+
+impl Parser {
+    fn top(&self) -> usize {
+        *self.stack.last().expect("the root stays open")
+    }
+
+    fn name(&self, id: usize) -> &str {
+        &self.nodes[id].name
+    }
+
+    fn text(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let top = self.top();
+        let s = decode_entities(s);
+        if let Some(Child::Text(t)) = self.nodes[top].children.last_mut() {
+            t.push_str(&s);
+        } else {
+            self.nodes[top].children.push(Child::Text(s));
+        }
+    }
+
+    /// Index in the stack of the nearest open element named in `targets`,
+    /// not looking past any element named in `stops`.
+    fn open_index(&self, targets: &[&str], stops: &[&str]) -> Option<usize> {
+        for (k, &id) in self.stack.iter().enumerate().skip(1).rev() {
+            let n = self.name(id);
+            if targets.contains(&n) {
+                return Some(k);
+            }
+            if stops.contains(&n) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn close_at(&mut self, k: Option<usize>) {
+        if let Some(k) = k {
+            self.stack.truncate(k);
+        }
+    }
+
+    fn start(&mut self, name: &str, attrs: Attrs, self_closing: bool) {
+        if matches!(name, "html" | "head" | "body") {
+            return;
+        }
+        const TABLE: &[&str] = &["table"];
+        const CELL_STOPS: &[&str] = &["table", "td", "th", "caption", "button"];
+        if closes_p(name) {
+            let k = self.open_index(&["p"], CELL_STOPS);
+            self.close_at(k);
+        }
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                if matches!(self.name(self.top()), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+            {
+                self.stack.pop();
+            }
+            "li" => {
+                let k = self.open_index(&["li"], &["ul", "ol", "table", "td", "th"]);
+                self.close_at(k);
+            }
+            "dt" | "dd" => {
+                let k = self.open_index(&["dt", "dd"], &["dl", "table", "td", "th"]);
+                self.close_at(k);
+            }
+            "tr" => {
+                let k = self.open_index(&["tr"], &["table", "thead", "tbody", "tfoot"]);
+                self.close_at(k);
+            }
+            "td" | "th" => {
+                let k = self.open_index(&["td", "th"], &["tr", "table"]);
+                self.close_at(k);
+            }
+            "thead" | "tbody" | "tfoot" => {
+                let k = self.open_index(&["thead", "tbody", "tfoot"], TABLE);
+                self.close_at(k);
+            }
+            "option" if self.name(self.top()) == "option" => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+        let parent = self.top();
+        let id = self.nodes.len();
+        let hidden = attrs.hidden;
+        let chrome = is_chrome(name, &attrs.words);
+        self.nodes.push(Node {
+            name: name.to_string(),
+            parent,
+            children: Vec::new(),
+            rowspan: attrs.rowspan.unwrap_or(1),
+            colspan: attrs.colspan.unwrap_or(1).max(1),
+            hidden,
+            chrome,
+        });
+        self.nodes[parent].children.push(Child::Node(id));
+        if !is_void(name) && !self_closing && self.stack.len() < MAX_DEPTH {
+            self.stack.push(id);
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "html" | "head" | "body" => {}
+            "br" => self.start("br", Attrs::default(), true),
+            "table" => {
+                let k = self.open_index(&["table"], &[]);
+                self.close_at(k);
+            }
+            "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "caption" => {
+                let k = self.open_index(&[name], &["table"]);
+                self.close_at(k);
+            }
+            "p" => match self.open_index(&["p"], &["table", "td", "th", "caption", "button"]) {
+                Some(k) => self.stack.truncate(k),
+                // `</p>` with no open `<p>` is an empty paragraph.
+                None => self.start("br", Attrs::default(), true),
+            },
+            _ => {
+                let k = self.open_index(&[name], &["table", "td", "th", "caption"]);
+                self.close_at(k);
+            }
+        }
+    }
+}
+
+fn parse(src: &str) -> Vec<Node> {
+    let mut p = Parser {
+        nodes: vec![Node {
+            name: "#root".to_string(),
+            parent: 0,
+            children: Vec::new(),
+            rowspan: 1,
+            colspan: 1,
+            hidden: false,
+            chrome: false,
+        }],
+        stack: vec![0],
+    };
+    let b = src.as_bytes();
+    let mut i = 0;
+    let mut text_from = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let lt = i + off;
+        let next = b.get(lt + 1).copied().unwrap_or(0);
+        let skip_to = |from: usize, pat: &[u8]| -> usize {
+            find_bytes(&b[from.min(b.len())..], pat).map_or(b.len(), |e| from + e + pat.len())
+        };
+        let after = if b[lt..].starts_with(b"<!--") {
+            Some(skip_to(lt + 4, b"-->"))
+        } else if next == b'!' || next == b'?' {
+            Some(skip_to(lt + 2, b">"))
+        } else if next == b'/' && b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
+            let e = skip_to(lt + 2, b">");
+            let name: String = src[lt + 2..e]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == ':' || *c == '-')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            p.text(&src[text_from..lt]);
+            text_from = e;
+            p.end(&name);
+            i = e;
+            continue;
+        } else if next.is_ascii_alphabetic() {
+            let (name, attrs, self_closing, e) = start_tag(src, lt);
+            p.text(&src[text_from..lt]);
+            let mut end = e;
+            if is_dropped(&name) {
+                if !self_closing {
+                    // Skip to the matching end tag.
+                    let close = format!("</{name}");
+                    let lower_find = |from: usize| -> Option<usize> {
+                        b[from..]
+                            .windows(close.len())
+                            .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+                            .map(|x| from + x)
+                    };
+                    end = match lower_find(e.min(b.len())) {
+                        Some(c) => skip_to(c, b">"),
+                        None => b.len(),
+                    };
+                }
+            } else {
+                p.start(&name, attrs, self_closing);
+            }
+            text_from = end;
+            i = end;
+            continue;
+        } else {
+            None
+        };
+        match after {
+            Some(e) => {
+                p.text(&src[text_from..lt]);
+                text_from = e;
+                i = e;
+            }
+            None => i = lt + 1,
+        }
+    }
+    p.text(&src[text_from.min(b.len())..]);
+    p.nodes
+}
+
+// ---- lines ----------------------------------------------------------------------
+
+struct Renderer<'a> {
+    nodes: &'a [Node],
+    out: Vec<Line>,
+    cur: String,
+    /// The innermost block element the current line is in.
+    cur_node: usize,
+    pre: usize,
+    /// Tables written so far (to tell a cell that holds one).
+    tables: usize,
+    budget: usize,
+}
+
+impl Renderer<'_> {
+    fn flush(&mut self) {
+        let t = self.cur.trim();
+        if !t.is_empty() {
+            self.out.push(Line {
+                text: t.to_string(),
+                node: self.cur_node,
+                kind: LineKind::Text,
+            });
+        }
+        self.cur.clear();
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.pre > 0 {
+            for (k, part) in s.split('\n').enumerate() {
+                if k > 0 {
+                    self.flush();
+                }
+                self.cur.push_str(&part.replace(['\u{a0}', '\t', '\r'], " "));
+            }
+            return;
+        }
+        for c in s.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}') {
+                if !self.cur.is_empty() && !self.cur.ends_with(' ') {
+                    self.cur.push(' ');
+                }
+            } else {
+                self.cur.push(c);
+            }
+        }
+    }
+
+    fn children(&mut self, id: usize) {
+        let nodes = self.nodes;
+        for child in &nodes[id].children {
+            match child {
+                Child::Text(s) => self.text(s),
+                Child::Node(c) => self.walk(*c),
+            }
+        }
+    }
+
+    fn walk(&mut self, id: usize) {
+        let nodes = self.nodes;
+        let n = &nodes[id];
+        if n.hidden {
+            return;
+        }
+        match n.name.as_str() {
+            "br" | "hr" => {
+                self.flush();
+                return;
+            }
+            "table" => {
+                self.table(id);
+                return;
+            }
+            _ => {}
+        }
+        let block = is_block(&n.name);
+        let pre = n.name == "pre";
+        let saved = self.cur_node;
+        if block {
+            self.flush();
+            self.cur_node = id;
+        }
+        if pre {
+            self.pre += 1;
+        }
+        self.children(id);
+        if pre {
+            self.pre -= 1;
+        }
+        if block {
+            self.flush();
+            self.cur_node = saved;
+        }
+    }
+
+    fn table(&mut self, id: usize) {
+        self.flush();
+        self.tables += 1;
+        let saved = self.cur_node;
+        self.cur_node = id;
+        let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+        self.collect_rows(id, id, &mut rows);
+        let grid_rows = rows
+            .into_iter()
+            .map(|(node, cells)| GridRow {
+                cells: cells.into_iter().map(|c| self.cell(c)).collect(),
+                node,
+            })
+            .collect();
+        let mut budget = self.budget;
+        grid::render_table(grid_rows, &mut budget, &mut self.out);
+        self.budget = budget;
+        self.cur_node = saved;
+    }
+
+    /// The rows of a table, in order, looking through `thead`/`tbody`/`tfoot`
+    /// and any wrapper; captions and stray text are written at once.
+    fn collect_rows(&mut self, id: usize, table: usize, rows: &mut Vec<(usize, Vec<usize>)>) {
+        let nodes = self.nodes;
+        for child in &nodes[id].children {
+            match child {
+                Child::Text(s) => {
+                    if !s.trim().is_empty() {
+                        self.text(s);
+                        self.flush();
+                    }
+                }
+                Child::Node(c) => {
+                    let c = *c;
+                    if nodes[c].hidden {
+                        continue;
+                    }
+                    match nodes[c].name.as_str() {
+                        "tr" => {
+                            let mut cells = Vec::new();
+                            collect_cells(nodes, c, &mut cells);
+                            rows.push((c, cells));
+                        }
+                        "td" | "th" => match rows.last_mut() {
+                            Some((node, cells)) if *node == table => cells.push(c),
+                            _ => rows.push((table, vec![c])),
+                        },
+                        "caption" | "table" => self.walk(c),
+                        _ => self.collect_rows(c, table, rows),
+                    }
+                }
+            }
+        }
+    }
+
+    fn cell(&mut self, id: usize) -> GridCell {
+        let saved_out = std::mem::take(&mut self.out);
+        let saved_cur = std::mem::take(&mut self.cur);
+        let saved_node = self.cur_node;
+        let tables = self.tables;
+        self.cur_node = id;
+        self.children(id);
+        self.flush();
+        let lines = std::mem::replace(&mut self.out, saved_out);
+        self.cur = saved_cur;
+        self.cur_node = saved_node;
+        GridCell {
+            lines,
+            nested: self.tables > tables,
+            colspan: self.nodes[id].colspan,
+            rowspan: self.nodes[id].rowspan,
+        }
+    }
+}
+
+/// The cells of a row, looking through wrappers (`<form>`, `<font>` …).
+fn collect_cells(nodes: &[Node], id: usize, cells: &mut Vec<usize>) {
+    for child in &nodes[id].children {
+        if let Child::Node(c) = child {
+            let n = &nodes[*c];
+            if n.hidden {
+                continue;
+            }
+            match n.name.as_str() {
+                "td" | "th" => cells.push(*c),
+                "table" | "tr" => {}
+                _ => collect_cells(nodes, *c, cells),
+            }
+        }
+    }
+}
+
+// ---- finding the report --------------------------------------------------------
+
+fn is_title(line: &str) -> bool {
+    let k = key(line);
+    k.contains("报告")
+        && (k.contains("信息公开") || k.contains("政务公开"))
+        && k.chars().count() <= 80
+}
+
+/// Short lines of page furniture after the report.
+const CHROME_PHRASES: &[&str] = &[
+    "打印本页",
+    "【打印】",
+    "[打印]",
+    "关闭窗口",
+    "【关闭】",
+    "[关闭]",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "返回顶部",
+    "扫一扫",
+    "浏览次数",
+    "【字体",
+    "字号：",
+];
+
+fn is_under(nodes: &[Node], mut n: usize, ancestor: usize) -> bool {
+    loop {
+        if n == ancestor {
+            return true;
+        }
+        if n == 0 {
+            return false;
+        }
+        n = nodes[n].parent;
+    }
+}
+
+fn common_ancestor(nodes: &[Node], a: usize, b: usize) -> usize {
+    let mut path = Vec::new();
+    let mut n = a;
+    loop {
+        path.push(n);
+        if n == 0 {
+            break;
+        }
+        n = nodes[n].parent;
+    }
+    let mut m = b;
+    loop {
+        if path.contains(&m) {
+            return m;
+        }
+        if m == 0 {
+            return 0;
+        }
+        m = nodes[m].parent;
+    }
+}
+
+fn select(lines: Vec<Line>, nodes: &[Node]) -> Vec<Line> {
+    let headings: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].text.len() <= 240 && heading_of(&lines[i].text).is_some())
+        .collect();
+    let last_row = lines.iter().rposition(|l| l.kind == LineKind::Row);
+    let Some(first) = headings
+        .first()
+        .copied()
+        .or_else(|| lines.iter().position(|l| l.kind == LineKind::Row))
+    else {
+        return lines;
+    };
+    let titles: Vec<usize> = (0..first).filter(|&i| is_title(&lines[i].text)).collect();
+    let title = titles
+        .iter()
+        .rev()
+        .find(|&&i| find_year(&lines[i].text).is_some())
+        .or(titles.last())
+        .copied();
+    // Without a title there is no telling where the report starts: keep all.
+    let Some(start) = title else {
+        return lines;
+    };
+    let end = headings.last().copied().max(last_row).unwrap_or(first);
+    let container = common_ancestor(nodes, lines[start].node, lines[end].node);
+
+    // Elements that hold part of the report are never dropped as furniture.
+    let mut material = vec![false; nodes.len()];
+    for &i in headings.iter().chain([start, end].iter()).chain(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == LineKind::Row)
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+            .iter(),
+    ) {
+        let mut n = lines[i].node;
+        while !material[n] {
+            material[n] = true;
+            if n == 0 {
+                break;
+            }
+            n = nodes[n].parent;
+        }
+    }
+    let furniture = |mut n: usize| -> bool {
+        while n != container && n != 0 {
+            if nodes[n].chrome && !material[n] {
+                return true;
+            }
+            n = nodes[n].parent;
+        }
+        false
+    };
+    // Lines of the title's own element before it (a title broken by <br>).
+    let mut from = start;
+    while from > 0 && lines[from - 1].node == lines[start].node {
+        from -= 1;
+    }
+    let last_heading = headings.last().copied().unwrap_or(end);
+    lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            *i >= from
+                && is_under(nodes, l.node, container)
+                && !furniture(l.node)
+                && !(*i > last_heading
+                    && l.text.chars().count() <= 40
+                    && CHROME_PHRASES.iter().any(|p| l.text.contains(p)))
+        })
+        .map(|(_, l)| l)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(html: &str) -> String {
+        html_to_text(html.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn blocks_inline_and_whitespace() {
+        assert_eq!(
+            text("<div>一、<b>总体\n  情况</b></div><p>第一段<br>第二行<p>第二段</p><ul><li>甲<li>乙</ul>"),
+            "一、总体 情况\n第一段\n第二行\n第二段\n甲\n乙\n"
+        );
+    }
+
+    #[test]
+    fn dropped_content() {
+        let html = "<html><head><title>标题</title><style>p{}</style><script>var a='<p>x</p>';</script></head>\
+                    <body><!-- <p>注释</p> --><noscript>请启用</noscript><p>正文</p><div style=\"display: none\">隐藏</div><p hidden>也隐藏</p></body></html>";
+        assert_eq!(text(html), "正文\n");
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("a&nbsp;b&amp;c&lt;&#20013;&#x56FD;&#150;&bogus;&amp&copy x&nbspy"),
+            "a\u{a0}b&c<中国–&bogus;&© x\u{a0}y"
+        );
+        assert_eq!(
+            text("<table><tr><td>&nbsp;</td><td>1&nbsp;</td></tr></table>"),
+            "\t1\n"
+        );
+    }
+
+    #[test]
+    fn rowspan_colspan() {
+        let html = "<table><tbody><tr><td rowspan=\"3\" colspan=\"3\">头</td><td colspan=7>申请人情况</td></tr>\
+                    <tr><td rowspan=2>自然人</td><td colspan=5>法人</td><td rowspan=2>总计</td></tr>\
+                    <tr><th>商业<th>科研</tr></tbody></table>";
+        assert_eq!(
+            text(html),
+            "头\t\t\t申请人情况\t\t\t\t\t\t\n\t\t\t自然人\t法人\t\t\t\t\t总计\n\t\t\t\t商业\t科研\t\t\t\t\n"
+        );
+    }
+
+    #[test]
+    fn nested_and_layout_tables() {
+        let html = "<table><tr><td>菜单</td><td><p>正文</p><table><tr><td>甲</td><td>1</td></tr></table></td></tr></table>";
+        assert_eq!(text(html), "菜单\n正文\n甲\t1\n");
+        let cell = "<td><p>一</p><p>二</p><p>三</p><p>四</p></td>";
+        assert_eq!(
+            text(&format!("<table><tr><td>左</td>{cell}</tr></table>")),
+            "左\n一\n二\n三\n四\n"
+        );
+    }
+
+    #[test]
+    fn charsets() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("<meta charset=\"gbk\"><p>政府信息公开</p>");
+        assert_eq!(text_bytes(&gbk), "政府信息公开\n");
+        let (gbk, _, _) = encoding_rs::GBK.encode(
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>年度报告</p>",
+        );
+        assert_eq!(text_bytes(&gbk), "年度报告\n");
+        // No declaration: GB18030.
+        let (gbk, _, _) = encoding_rs::GBK.encode("<p>年度报告</p>");
+        assert_eq!(text_bytes(&gbk), "年度报告\n");
+        // A gb2312 declaration left on a page saved as UTF-8.
+        assert_eq!(
+            text_bytes("<meta charset=gb2312><p>年度报告</p>".as_bytes()),
+            "年度报告\n"
+        );
+        // UTF-16 with a byte-order mark.
+        let mut u16 = vec![0xFF, 0xFE];
+        u16.extend("<p>报告</p>".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(text_bytes(&u16), "报告\n");
+        assert_eq!(
+            declared_charset(b"<?xml version=\"1.0\" encoding=\"GB2312\"?><html>"),
+            Some(Charset::Gb)
+        );
+        assert_eq!(
+            declared_charset(b"<meta http-equiv=Content-Type content='text/html;charset=UTF-8'>"),
+            Some(Charset::Utf8)
+        );
+    }
+
+    fn text_bytes(b: &[u8]) -> String {
+        html_to_text(b).unwrap()
+    }
+
+    #[test]
+    fn no_text() {
+        assert_eq!(
+            html_to_text(b"<html><body><script>load()</script><div id=app></div></body></html>"),
+            Err(HtmlError::NoText)
+        );
+    }
+
+    #[test]
+    fn malformed_markup_does_not_panic() {
+        for s in [
+            "<", "<p", "<td rowspan=", "</", "<!--", "<a href='x", "&#", "&#x110000;", "</p></td></tr>",
+            "<table><td>1<td>2<tr><td>3", "<script>", "<p>a<table><p>b</table>",
+            "<div><div><div></span></div>", "<tr><td>x</td></tr>",
+        ] {
+            let _ = html_to_text(s.as_bytes());
+        }
+        let deep = "<div>".repeat(5000) + "深" + &"</div>".repeat(5000);
+        assert_eq!(text(&deep), "深\n");
+        let wide = "<table>".to_string() + &"<tr><td rowspan=65534 colspan=1000>x</td></tr>".repeat(200) + "</table>";
+        assert!(text(&wide).len() < 4 * wide.len() + 200_000);
+    }
+
+    #[test]
+    fn report_found_in_a_site_page() {
+        let html = "<html><body>\
+            <div class=\"header\"><div class=\"logo\">示例县人民政府</div>\
+              <ul class=\"nav\"><li><a>首页</a><li><a>政务公开</a><li><a>办事服务</a></ul></div>\
+            <div class=\"crumb\">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年度报告</div>\
+            <div class=\"main\"><div class=\"left\"><ul><li><a>2021年政府信息公开工作年度报告</a></ul></div>\
+            <div class=\"article\"><h1>示例县教育局2022年政府信息公开工作年度报告</h1>\
+              <div class=\"info\">发布时间：2023-01-16</div><div class=\"share\">分享到：微信 微博</div>\
+              <div class=\"content\"><p>一、总体情况</p><p>正文。</p>\
+              <table><tr><td>甲</td><td>1</td></tr></table>\
+              <p>六、其他需要报告的事项</p><p>无。</p><p>示例县教育局</p><p>2023年1月16日</p></div>\
+              <div class=\"pages\">【打印本页】【关闭窗口】</div></div></div>\
+            <div class=\"footer\">版权所有：示例县人民政府 网站标识码 1234</div></body></html>";
+        assert_eq!(
+            text(html),
+            "示例县教育局2022年政府信息公开工作年度报告\n发布时间：2023-01-16\n一、总体情况\n正文。\n甲\t1\n\
+             六、其他需要报告的事项\n无。\n示例县教育局\n2023年1月16日\n"
+        );
+    }
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<table><tr><td>1</td></tr></table>"));
+        assert!(!looks_like_html("示例<table>".as_bytes()));
+        assert!(!looks_like_html(b"<<not markup"));
+    }
+}

@@ -1,0 +1,45 @@
+// Keeps the page working offline once it has been opened: every file of the
+// app is cached as it is fetched (network first, so a new build is picked up
+// whenever the server is reachable; the cache answers when it is not).
+// Only this origin's GET requests are handled; the page makes no others.
+
+const CACHE = 'xxgk-v1';
+const SHELL = [
+  './', './index.html', './style.css', './app.js', './dom.js', './tables.js', './html-text.js',
+  './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .catch(() => { /* cached as they are fetched instead */ })
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    } catch (error) {
+      const cached = await cache.match(request, { ignoreSearch: true })
+        ?? (request.mode === 'navigate' ? await cache.match('./index.html') : undefined);
+      if (cached) return cached;
+      throw error;
+    }
+  })());
+});

@@ -1,0 +1,44 @@
+// The checker runs here, off the page's main thread, so that typing and
+// scrolling never wait for it, even on a 5 MB paste.
+//
+// Messages in:  {id, kind: 'check', text, source} | {id, kind: 'decode', bytes: ArrayBuffer}
+// Messages out: {kind: 'ready', version, rules} | {kind: 'init-error', message}
+//               {id, ok: true, report, ms} | {id, ok: true, text} | {id, ok: false, message, fatal}
+
+import init, { check, decode, rules, version } from './pkg/xxgk.js';
+
+const ready = init().then(
+  () => {
+    self.postMessage({ kind: 'ready', version: version(), rules: rules() });
+    return true;
+  },
+  (error) => {
+    self.postMessage({ kind: 'init-error', message: String(error?.message ?? error) });
+    return false;
+  },
+);
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (!(await ready)) return;
+  try {
+    if (msg.kind === 'check') {
+      const start = performance.now();
+      const report = check(msg.text, { source: msg.source });
+      self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - start });
+    } else if (msg.kind === 'decode') {
+      self.postMessage({ id: msg.id, ok: true, text: decode(new Uint8Array(msg.bytes)) });
+    } else {
+      self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
+    }
+  } catch (error) {
+    // A RuntimeError is a trap inside the checker (a bug): the module's state
+    // can no longer be trusted, so the page starts a fresh worker.
+    self.postMessage({
+      id: msg.id,
+      ok: false,
+      message: String(error?.message ?? error),
+      fatal: error instanceof WebAssembly.RuntimeError,
+    });
+  }
+};
