@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ARTIFACTS, WWW, dropFiles, encodeGbk, inputs, launch, nativeJson, openPage, paste, settled, shot, startServer,
+  ARTIFACTS, WWW, docx, dropFiles, encodeGbk, inputs, launch, nativeJson, openPage, paste, settled, shot, startServer,
 } from './support.mjs';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
@@ -297,12 +297,13 @@ describe('the page', { timeout: 900_000 }, () => {
     assert.equal(await page.getAttribute('#finding-groups li.finding:visible', 'data-code'), 'T3-REV');
     // A rule's explanation opens in place.
     await page.click('#finding-groups li.finding:visible details.rule summary');
-    assert.ok((await page.textContent('#finding-groups li.finding:visible details.rule')).length > 60);
+    await page.waitForFunction(() => (document.querySelector('#finding-groups li.finding:not([hidden]) details.rule[open]')
+      ?.textContent?.length ?? 0) > 60);
     await shot(page, '22-filter-and-explanation', { fullPage: false });
     await done(session);
   });
 
-  test('dropped and chosen files open: UTF-8, GBK, HTML, several at once, unreadable ones', async () => {
+  test('dropped and chosen files open: UTF-8, GBK, HTML, Word, several at once, unreadable ones', async () => {
     const session = await app();
     const { page } = session;
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-'));
@@ -335,34 +336,35 @@ describe('the page', { timeout: 900_000 }, () => {
             <td><img src="x" onerror="window.__pwned = 'img'">0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
       </table>
       <div>落款<br>示例区卫生健康委员会</div><p>2023年1月18日</p></body></html>`;
-    const htmlText = [
+    // The lines the page's text must hold, in this order (table rows tab-separated,
+    // cells covered by rowspan/colspan empty).
+    const htmlLines = [
       '示例区卫生健康委员会2022年政府信息公开工作年度报告',
-      '',
       '本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。',
-      '',
       '四、政府信息公开行政复议、行政诉讼情况',
-      '',
       ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''].join('\t'),
       ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''].join('\t'),
       ['', '', '', '', '', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].join('\t'),
       ['1', '0', '0', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'].join('\t'),
-      '',
       '落款',
       '示例区卫生健康委员会',
-      '',
       '2023年1月18日',
-    ].join('\n');
+    ];
     const crlf = SAMPLE.replace(/\n/g, '\r\n');
     await page.setInputFiles('#file', [
       { name: '报告.html', mimeType: 'text/html', buffer: Buffer.from(html) },
+      { name: '示例.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx(SAMPLE) },
       { name: 'crlf.txt', mimeType: 'text/plain', buffer: Buffer.from(crlf) },
       { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n') },
       { name: '空.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
     ]);
-    await page.waitForFunction(() => document.querySelectorAll('#doc-list li').length === 6);
+    await page.waitForFunction(() => document.querySelectorAll('#doc-list li').length === 7);
     await page.waitForFunction(() => !document.querySelector('#doc-list')?.textContent?.includes('检查中'));
     await settled(page);
-    assert.equal(await page.inputValue('#input'), htmlText, 'HTML tables become tab-separated rows');
+    const htmlText = await page.inputValue('#input');
+    const lines = htmlText.split('\n').filter((l) => l.trim() !== '');
+    assert.deepEqual(lines.filter((l) => htmlLines.includes(l)), htmlLines, 'HTML blocks become lines, tables tab-separated rows');
+    assert.ok(!htmlText.includes('__pwned') && !htmlText.includes('页面标题') && !htmlText.includes('color: red'), 'no script, title or style text');
     const htmlReport = JSON.parse(nativeJson({ text: htmlText }));
     await assertDrawnEquals(page, htmlReport, 'HTML file');
     assert.ok(htmlReport.tables.review, 'table 3 was read from the HTML table');
@@ -372,15 +374,22 @@ describe('the page', { timeout: 900_000 }, () => {
       await page.click(`#doc-list button:has-text("${name}")`);
       await settled(page);
     };
+    await pick('示例.docx');
+    assert.equal((await page.inputValue('#input')).trimEnd(), SAMPLE.trimEnd(), 'a Word document reads as its paragraphs and table rows');
+    const docxReport = JSON.parse(nativeJson({ text: await page.inputValue('#input') }));
+    await assertDrawnEquals(page, docxReport, 'Word document');
+    assert.ok(docxReport.diagnostics.some((d) => d.code === 'T2-SUM'));
+    await shot(page, '32-docx-file');
+
     await pick('crlf.txt');
     assert.equal(await page.inputValue('#input'), SAMPLE, 'CRLF line ends are shown as the textarea shows them');
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text: SAMPLE })), 'CRLF file');
-    await shot(page, '32-several-files');
+    await shot(page, '33-several-files');
 
     await pick('扫描件.pdf');
     assert.match(await page.textContent('#file-error') ?? '', /无法读取“扫描件\.pdf”：.*PDF/);
     assert.equal(await page.locator('#table-area td').count(), 0);
-    await shot(page, '33-unreadable-pdf');
+    await shot(page, '34-unreadable-pdf');
     await pick('空.txt');
     assert.match(await page.textContent('#file-error') ?? '', /无法读取“空\.txt”：/);
 
@@ -465,24 +474,41 @@ describe('the page', { timeout: 900_000 }, () => {
     const { page } = session;
     const unit = `${SAMPLE}\n`;
     const text = unit.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(unit)));
-    const started = Date.now();
-    await page.fill('#input', text);
+    // What a paste does: the textarea gets the text, then an input event.
+    // (Laying out 5 MB in the textarea is the browser's own one-off cost.)
+    let started = Date.now();
+    await page.evaluate((t) => {
+      /** @type {HTMLTextAreaElement} */ (document.getElementById('input')).value = t;
+    }, text);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    const layout = Date.now() - started;
+    started = Date.now();
+    await page.evaluate(() => document.getElementById('input').dispatchEvent(new Event('input')));
     // While the worker checks, the page keeps answering.
     const lags = [];
     while (await page.evaluate(() => document.body.dataset.busy) === 'true' && Date.now() - started < 120_000) {
       const t = Date.now();
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
       lags.push(Date.now() - t);
     }
     await settled(page, 120_000);
     const elapsed = Date.now() - started;
-    assert.ok(lags.every((ms) => ms < 1000), `frames kept coming while checking: ${lags.join(',')}`);
+    assert.ok(lags.every((ms) => ms < 500), `frames kept coming while checking: ${lags.join(',')}`);
     assert.equal(await page.evaluate(() => document.getElementById('input').value.length), text.length);
     assert.equal(await page.getAttribute('#status', 'data-state'), 'done');
     const native = JSON.parse(nativeJson({ text }));
     await assertDrawnEquals(page, native, '5 MB');
+    // Typing at the end still works and is checked again.
+    await page.evaluate(() => {
+      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+      ta.focus();
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+    });
+    await page.keyboard.press('x');
+    await settled(page, 120_000);
+    assert.equal(await page.evaluate(() => document.getElementById('input').value.length), text.length + 1);
     await shot(page, '50-five-megabytes', { fullPage: false });
-    console.log(`# 5 MB paste: result shown after ${elapsed} ms`);
+    console.log(`# 5 MB paste: textarea layout ${layout} ms; result shown ${elapsed} ms after the input event; longest frame while checking ${Math.max(0, ...lags)} ms`);
     await done(session);
   });
 

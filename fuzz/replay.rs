@@ -190,3 +190,23 @@ pub fn run_decode(data: &[u8]) {
         check_report(&text, &report, false);
     }
 }
+
+/// File names the `read_document` target gives its input (first byte).
+pub const NAMES: &[&str] = &["report.txt", "report.docx", "report.html", "report"];
+
+/// The `read_document` target: any file (first byte: its name, see
+/// [`NAMES`]) gives a document or an error, never a panic; a document's text
+/// checks with valid spans.
+pub fn run_read_document(data: &[u8]) {
+    let Some((&n, bytes)) = data.split_first() else {
+        return;
+    };
+    let name = NAMES[n as usize % NAMES.len()];
+    match xxgk::read_document(bytes, name) {
+        Ok(doc) => {
+            let report = xxgk::check(&doc.text, &Options::default());
+            check_report(&doc.text, &report, false);
+        }
+        Err(e) => assert!(!e.to_string().is_empty(), "an error says what it is"),
+    }
+}

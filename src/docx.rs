@@ -26,9 +26,6 @@
 
 use std::fmt;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
-
 use crate::grid::{self, GridCell, GridRow, Line, LineKind};
 
 /// The largest `word/document.xml` read, uncompressed: 64 MiB. A report's is
@@ -203,7 +200,8 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 // ---- ZIP ---------------------------------------------------------------------
 
 struct Entry {
-    name: String,
+    /// The name as stored (UTF-8 or not), with `\` read as `/`.
+    name: Vec<u8>,
     flags: u16,
     method: u16,
     crc: u32,
@@ -258,7 +256,10 @@ impl<'a> Zip<'a> {
                 if bytes[loc..].starts_with(b"PK\x06\x07") {
                     let at = u64_at(bytes, loc + 8).ok_or_else(corrupt)?;
                     let at = usize::try_from(at).map_err(|_| corrupt())?;
-                    if bytes.get(at..).is_some_and(|b| b.starts_with(b"PK\x06\x06")) {
+                    if bytes
+                        .get(at..)
+                        .is_some_and(|b| b.starts_with(b"PK\x06\x06"))
+                    {
                         count = u64_at(bytes, at + 32).ok_or_else(corrupt)?;
                         cd_size = u64_at(bytes, at + 40).ok_or_else(corrupt)?;
                         cd_offset = u64_at(bytes, at + 48).ok_or_else(corrupt)?;
@@ -298,7 +299,10 @@ impl<'a> Zip<'a> {
                 .ok_or_else(corrupt)?;
             read_zip64_extra(extra, &mut size, &mut compressed, &mut offset);
             entries.push(Entry {
-                name: String::from_utf8_lossy(name).replace('\\', "/"),
+                name: name
+                    .iter()
+                    .map(|&b| if b == b'\\' { b'/' } else { b })
+                    .collect(),
                 flags,
                 method,
                 crc,
@@ -315,22 +319,23 @@ impl<'a> Zip<'a> {
     }
 
     fn find(&self, name: &str) -> Option<&Entry> {
-        let name = name.trim_start_matches('/');
-        self.entries
-            .iter()
-            .find(|e| e.name == name)
-            .or_else(|| self.entries.iter().find(|e| e.name.eq_ignore_ascii_case(name)))
+        let name = name.trim_start_matches('/').as_bytes();
+        self.entries.iter().find(|e| e.name == name).or_else(|| {
+            self.entries
+                .iter()
+                .find(|e| e.name.eq_ignore_ascii_case(name))
+        })
     }
 
     fn container(&self) -> Container {
-        let has = |f: &dyn Fn(&str) -> bool| self.entries.iter().any(|e| f(&e.name));
-        if has(&|n| n.starts_with("xl/")) {
+        let has = |f: &dyn Fn(&[u8]) -> bool| self.entries.iter().any(|e| f(&e.name));
+        if has(&|n| n.starts_with(b"xl/")) {
             Container::Xlsx
-        } else if has(&|n| n.starts_with("ppt/")) {
+        } else if has(&|n| n.starts_with(b"ppt/")) {
             Container::Pptx
-        } else if has(&|n| n.eq_ignore_ascii_case("OFD.xml")) {
+        } else if has(&|n| n.eq_ignore_ascii_case(b"OFD.xml")) {
             Container::Ofd
-        } else if has(&|n| n == "content.xml") {
+        } else if has(&|n| n == b"content.xml") {
             Container::OpenDocument
         } else {
             Container::Other
@@ -362,13 +367,15 @@ impl<'a> Zip<'a> {
             .ok_or(DocxError::Corrupt)?;
         let out = match e.method {
             0 => data.to_vec(),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
-                if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                    too_large.clone()
-                } else {
-                    DocxError::Corrupt
-                }
-            })?,
+            8 => {
+                miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
+                    if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                        too_large.clone()
+                    } else {
+                        DocxError::Corrupt
+                    }
+                })?
+            }
             m => return Err(DocxError::UnsupportedCompression(m)),
         };
         if out.len() > limit {
@@ -446,32 +453,244 @@ fn crc32(bytes: &[u8]) -> u32 {
 /// `word/document.xml`; Word sometimes writes `word/document2.xml`).
 fn main_part_name(zip: &Zip) -> String {
     const DEFAULT: &str = "word/document.xml";
-    let Some(rels) = zip.find("_rels/.rels") else {
+    let Some(xml) = zip
+        .find("_rels/.rels")
+        .and_then(|rels| zip.read(rels, 1024 * 1024).ok())
+        .and_then(|xml| String::from_utf8(xml).ok())
+    else {
         return DEFAULT.to_string();
     };
-    let Ok(xml) = zip.read(rels, 1024 * 1024) else {
-        return DEFAULT.to_string();
-    };
-    let mut reader = Reader::from_reader(xml.as_slice());
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) if local(e.name().as_ref()) == b"Relationship" => {
-                let attr = |k: &[u8]| {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref() == k)
-                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
-                };
-                if attr(b"Type").is_some_and(|t| t.ends_with("/officeDocument")) {
-                    if let Some(target) = attr(b"Target") {
-                        return target.trim_start_matches('/').to_string();
-                    }
+    let mut x = Xml::new(&xml);
+    while let Ok(tok) = x.next() {
+        match tok {
+            Tok::Start(name, _)
+                if local(name.as_bytes()) == b"Relationship"
+                    && x.attr("Type")
+                        .is_some_and(|t| t.ends_with("/officeDocument")) =>
+            {
+                if let Some(target) = x.attr("Target") {
+                    return target.trim_start_matches('/').to_string();
                 }
             }
-            Ok(Event::Eof) | Err(_) => return DEFAULT.to_string(),
+            Tok::Eof => break,
             _ => {}
         }
     }
+    DEFAULT.to_string()
+}
+
+// ---- XML -----------------------------------------------------------------------
+
+/// A token of [`Xml`].
+enum Tok<'a> {
+    /// A start tag, and whether it is empty (`<x/>`); its attributes are in
+    /// [`Xml::attr`] until the next token.
+    Start(&'a str, bool),
+    End(&'a str),
+    /// Character data, references decoded.
+    Text(String),
+    Eof,
+}
+
+/// A small strict XML tokenizer, enough for the parts of an Office file:
+/// start and end tags must match, attributes must be quoted, references
+/// must be the five predefined entities or character references; comments,
+/// processing instructions and a DOCTYPE are skipped. An error is the byte
+/// offset where the document stops being well-formed.
+struct Xml<'a> {
+    src: &'a str,
+    pos: usize,
+    open: Vec<&'a str>,
+    attrs: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Xml<'a> {
+    fn new(src: &'a str) -> Self {
+        Xml {
+            src,
+            pos: 0,
+            open: Vec::new(),
+            attrs: Vec::new(),
+        }
+    }
+
+    /// An attribute of the last start tag by its local name, references
+    /// decoded.
+    fn attr(&self, name: &str) -> Option<String> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| local(k.as_bytes()) == name.as_bytes())
+            .and_then(|(_, v)| unescape(v).ok())
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        &self.src.as_bytes()[self.pos..]
+    }
+
+    /// Move past `pat`, which must come before the end.
+    fn skip_past(&mut self, pat: &str) -> Result<usize, usize> {
+        match self.src[self.pos..].find(pat) {
+            Some(i) => {
+                let at = self.pos + i;
+                self.pos = at + pat.len();
+                Ok(at)
+            }
+            None => Err(self.src.len()),
+        }
+    }
+
+    fn skip_space(&mut self) {
+        let n = self
+            .rest()
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .count();
+        self.pos += n;
+    }
+
+    fn name(&mut self) -> Result<&'a str, usize> {
+        let n = self
+            .rest()
+            .iter()
+            .take_while(|&&b| {
+                !matches!(
+                    b,
+                    b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>' | b'=' | b'<' | b'"' | b'\''
+                )
+            })
+            .count();
+        if n == 0 {
+            return Err(self.pos);
+        }
+        let name = &self.src[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(name)
+    }
+
+    fn next(&mut self) -> Result<Tok<'a>, usize> {
+        while self.skip_markup()? {}
+        self.attrs.clear();
+        let rest = self.rest();
+        if rest.is_empty() {
+            return if self.open.is_empty() {
+                Ok(Tok::Eof)
+            } else {
+                Err(self.pos)
+            };
+        }
+        if rest[0] != b'<' {
+            let end = rest
+                .iter()
+                .position(|&b| b == b'<')
+                .map_or(self.src.len(), |i| self.pos + i);
+            let text = &self.src[self.pos..end];
+            let at = self.pos;
+            self.pos = end;
+            return unescape(text).map(Tok::Text).map_err(|i| at + i);
+        }
+        let at = self.pos;
+        if rest.starts_with(b"<![CDATA[") {
+            self.pos += 9;
+            let end = self.skip_past("]]>")?;
+            return Ok(Tok::Text(self.src[at + 9..end].to_string()));
+        }
+        if rest.starts_with(b"</") {
+            self.pos += 2;
+            let name = self.name()?;
+            self.skip_space();
+            if self.rest().first() != Some(&b'>') || self.open.pop() != Some(name) {
+                return Err(at);
+            }
+            self.pos += 1;
+            return Ok(Tok::End(name));
+        }
+        self.pos += 1;
+        let name = self.name()?;
+        loop {
+            self.skip_space();
+            let rest = self.rest();
+            if rest.starts_with(b"/>") {
+                self.pos += 2;
+                return Ok(Tok::Start(name, true));
+            }
+            if rest.first() == Some(&b'>') {
+                self.pos += 1;
+                self.open.push(name);
+                return Ok(Tok::Start(name, false));
+            }
+            let key = self.name()?;
+            self.skip_space();
+            if self.rest().first() != Some(&b'=') {
+                return Err(self.pos);
+            }
+            self.pos += 1;
+            self.skip_space();
+            let quote = match self.rest().first() {
+                Some(&q @ (b'"' | b'\'')) => q as char,
+                _ => return Err(self.pos),
+            };
+            self.pos += 1;
+            let from = self.pos;
+            let to = self.skip_past(if quote == '"' { "\"" } else { "'" })?;
+            let value = &self.src[from..to];
+            if value.contains('<') {
+                return Err(from);
+            }
+            self.attrs.push((key, value));
+        }
+    }
+
+    /// Skip a comment, processing instruction or DOCTYPE; whether one was.
+    fn skip_markup(&mut self) -> Result<bool, usize> {
+        let rest = self.rest();
+        if rest.starts_with(b"<!--") {
+            self.pos += 4;
+            self.skip_past("-->")?;
+            return Ok(true);
+        }
+        if rest.starts_with(b"<?") || (rest.starts_with(b"<!") && !rest.starts_with(b"<![CDATA[")) {
+            self.pos += 2;
+            self.skip_past(">")?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}
+
+/// Decode references; an error is the offset of a bad one.
+fn unescape(s: &str) -> Result<String, usize> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let at = s.len() - rest.len() + i;
+        let tail = &rest[i + 1..];
+        let end = tail.find(';').filter(|&e| e <= 10).ok_or(at)?;
+        let name = &tail[..end];
+        let c = match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let num = name.strip_prefix('#').ok_or(at)?;
+                let value = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16),
+                    None => num.parse(),
+                };
+                value
+                    .ok()
+                    .filter(|&v| v != 0)
+                    .and_then(char::from_u32)
+                    .ok_or(at)?
+            }
+        };
+        out.push(c);
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 // ---- WordprocessingML ----------------------------------------------------------
@@ -606,8 +825,10 @@ impl Builder {
     fn text(&mut self, s: &str) {
         if self.skip == 0 && self.in_t > 0 && !self.hidden {
             if let Some(p) = self.para() {
-                p.text
-                    .extend(s.chars().map(|c| if matches!(c, '\r' | '\n') { ' ' } else { c }));
+                p.text.extend(
+                    s.chars()
+                        .map(|c| if matches!(c, '\r' | '\n') { ' ' } else { c }),
+                );
             }
         }
     }
@@ -621,9 +842,9 @@ impl Builder {
     }
 
     /// A start tag; `empty` for `<x/>`.
-    fn start(&mut self, e: &BytesStart, empty: bool) {
-        let qname = e.name();
-        let name = qname.as_ref();
+    fn start(&mut self, name: &str, x: &Xml, empty: bool) {
+        let name = name.as_bytes();
+        let val = || x.attr("val");
         if self.skip > 0 {
             if !empty {
                 self.skip += 1;
@@ -688,34 +909,34 @@ impl Builder {
                 false
             }
             Some(b"vanish" | b"webHidden") => {
-                if !matches!(val(e).as_deref(), Some("0" | "false" | "off")) {
+                if !matches!(val().as_deref(), Some("0" | "false" | "off")) {
                     self.hidden = true;
                 }
                 false
             }
             Some(b"gridSpan") => {
-                let n = val(e).and_then(|v| v.parse().ok()).unwrap_or(1);
+                let n = val().and_then(|v| v.parse().ok()).unwrap_or(1);
                 if let Some(c) = self.cell() {
                     c.span = n;
                 }
                 false
             }
             Some(b"vMerge") => {
-                let restart = val(e).as_deref() == Some("restart");
+                let restart = val().as_deref() == Some("restart");
                 if let Some(c) = self.cell() {
                     c.covered = !restart;
                 }
                 false
             }
             Some(b"hMerge") => {
-                let restart = val(e).as_deref() == Some("restart");
+                let restart = val().as_deref() == Some("restart");
                 if let Some(c) = self.cell() {
                     c.covered = !restart;
                 }
                 false
             }
             Some(b"gridBefore") => {
-                let n = val(e).and_then(|v| v.parse().ok()).unwrap_or(0);
+                let n = val().and_then(|v| v.parse().ok()).unwrap_or(0);
                 if let Some(r) = self.row() {
                     r.before = n;
                 }
@@ -762,10 +983,8 @@ impl Builder {
                 blocks.push(Block::Para(p.text));
                 blocks.extend(p.after);
             }
-            Some(Frame::Table(rows)) => {
-                if !rows.is_empty() {
-                    self.blocks().push(Block::Table(rows));
-                }
+            Some(Frame::Table(rows)) if !rows.is_empty() => {
+                self.blocks().push(Block::Table(rows));
             }
             Some(Frame::Row(r)) => {
                 if let Some(Frame::Table(rows)) = self.stack.last_mut() {
@@ -788,17 +1007,9 @@ impl Builder {
                     None => self.blocks().extend(blocks),
                 }
             }
-            None => {}
+            Some(Frame::Table(_)) | None => {}
         }
     }
-}
-
-/// The `w:val` attribute.
-fn val(e: &BytesStart) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| local(a.key.as_ref()) == b"val")
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }
 
 /// The text of `word/document.xml`.
@@ -825,57 +1036,25 @@ fn document_text(xml: &[u8]) -> Result<String, DocxError> {
 }
 
 fn parse_blocks(xml: &str) -> Result<Vec<Block>, DocxError> {
-    let mut reader = Reader::from_str(xml);
+    let mut x = Xml::new(xml);
     let mut b = Builder {
         stack: vec![Frame::Container(Vec::new())],
         ..Builder::default()
     };
-    let err = |r: &Reader<&[u8]>| DocxError::Xml {
-        offset: r.error_position(),
-    };
     loop {
-        let event = reader.read_event().map_err(|_| err(&reader))?;
-        match event {
-            Event::Start(e) => b.start(&e, false),
-            Event::Empty(e) => b.start(&e, true),
-            Event::End(e) => b.end(e.name().as_ref()),
-            Event::Text(t) => {
-                let s = t.decode().map_err(|_| err(&reader))?;
-                b.text(&s);
-            }
-            Event::CData(t) => {
-                let s = t.decode().map_err(|_| err(&reader))?;
-                b.text(&s);
-            }
-            Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c,
-                    Ok(None) => match r.as_ref() {
-                        b"amp" => '&',
-                        b"lt" => '<',
-                        b"gt" => '>',
-                        b"quot" => '"',
-                        b"apos" => '\'',
-                        _ => return Err(err(&reader)),
-                    },
-                    Err(_) => return Err(err(&reader)),
-                };
-                let mut buf = [0u8; 4];
-                b.text(c.encode_utf8(&mut buf));
-            }
-            Event::Eof => break,
-            _ => {}
+        match x.next() {
+            Ok(Tok::Start(name, empty)) => b.start(name, &x, empty),
+            Ok(Tok::End(name)) => b.end(name.as_bytes()),
+            Ok(Tok::Text(t)) => b.text(&t),
+            Ok(Tok::Eof) => break,
+            Err(at) => return Err(DocxError::Xml { offset: at as u64 }),
         }
     }
-    if !b.open.is_empty() || b.skip > 0 || b.stack.len() != 1 {
-        // The document ends inside an element: cut short.
-        return Err(DocxError::Xml {
-            offset: xml.len() as u64,
-        });
-    }
     match b.stack.pop() {
-        Some(Frame::Container(blocks)) => Ok(blocks),
-        _ => Err(DocxError::Xml { offset: 0 }),
+        Some(Frame::Container(blocks)) if b.stack.is_empty() => Ok(blocks),
+        _ => Err(DocxError::Xml {
+            offset: xml.len() as u64,
+        }),
     }
 }
 
@@ -919,6 +1098,7 @@ fn render(blocks: Vec<Block>, budget: &mut usize, out: &mut Vec<Line>) {
                         text: trim_line(line).to_string(),
                         node: 0,
                         kind: LineKind::Text,
+                        link: false,
                     });
                 }
             }
@@ -1075,7 +1255,11 @@ mod tests {
         let mut f = OLE_MAGIC.to_vec();
         f.resize(600, 0);
         assert_eq!(docx_to_text(&f), Err(DocxError::OldFormat));
-        f.extend("EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        f.extend(
+            "EncryptedPackage"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
         assert_eq!(docx_to_text(&f), Err(DocxError::Encrypted));
     }
 }

@@ -26,6 +26,8 @@ pub(crate) struct Line {
     pub text: String,
     pub node: usize,
     pub kind: LineKind,
+    /// All the line's text is the text of links (web pages only).
+    pub link: bool,
 }
 
 /// A table cell, its content already rendered to lines.
@@ -117,10 +119,18 @@ pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec
                 col += 1;
             }
         }
+        let mut text = String::new();
+        for (k, c) in cells.iter().enumerate() {
+            if k > 0 {
+                text.push('\t');
+            }
+            text.push_str(c);
+        }
         out.push(Line {
-            text: cells.join("\t"),
+            text,
             node: row.node,
             kind: LineKind::Row,
+            link: false,
         });
     }
 }
@@ -133,7 +143,11 @@ fn is_layout_row(row: &GridRow) -> bool {
         c.nested
             || c.lines.len() >= LAYOUT_LINES
             || (lone && c.lines.len() > 1)
-            || c.lines.iter().map(|l| l.text.chars().count()).sum::<usize>() > LAYOUT_CHARS
+            || c.lines
+                .iter()
+                .map(|l| l.text.chars().count())
+                .sum::<usize>()
+                > LAYOUT_CHARS
     })
 }
 
@@ -149,7 +163,10 @@ pub(crate) fn cell_text(lines: &[Line]) -> String {
         if t.is_empty() {
             continue;
         }
-        let after_word = out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+        let after_word = out
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
         let before_word = t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
         if after_word && before_word {
             out.push(' ');
@@ -181,6 +198,7 @@ mod tests {
                     text: t.to_string(),
                     node: 0,
                     kind: LineKind::Text,
+                    link: false,
                 })
                 .collect(),
             nested: false,
@@ -246,6 +264,7 @@ mod tests {
                     text: t.to_string(),
                     node: 0,
                     kind: LineKind::Text,
+                    link: false,
                 })
                 .collect()
         };
@@ -262,7 +281,10 @@ mod tests {
         let mut out = Vec::new();
         let mut budget = 100;
         render_table(
-            rows(&[&[("菜单", 1, 1), ("一\n二\n三\n四", 1, 1)], &[("x\ny", 1, 1)]]),
+            rows(&[
+                &[("菜单", 1, 1), ("一\n二\n三\n四", 1, 1)],
+                &[("x\ny", 1, 1)],
+            ]),
             &mut budget,
             &mut out,
         );

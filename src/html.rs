@@ -35,7 +35,7 @@ use encoding_rs::Encoding;
 
 use crate::doc::{find_year, heading_of};
 use crate::grid::{self, GridCell, GridRow, Line, LineKind};
-use crate::text::key;
+use crate::text::{is_han, key};
 
 /// Why a web page gave no report text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +75,9 @@ pub fn html_to_text(bytes: &[u8]) -> Result<String, HtmlError> {
         cur: String::new(),
         cur_node: 0,
         pre: 0,
+        links: 0,
+        link_chars: 0,
+        other_chars: 0,
         tables: 0,
         budget: 4 * src.len() + 100_000,
     };
@@ -117,14 +120,19 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
         b"<h1",
         b"<!--",
     ];
-    MARKS.iter().any(|m| lower.windows(m.len()).any(|w| w == *m))
+    MARKS
+        .iter()
+        .any(|m| lower.windows(m.len()).any(|w| w == *m))
 }
 
 // ---- decoding -----------------------------------------------------------------
 
 fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_owned();
@@ -137,64 +145,23 @@ fn decode(bytes: &[u8]) -> String {
     if let Some(s) = gb.decode_without_bom_handling_and_without_replacement(bytes) {
         return s.into_owned();
     }
-    if declared_charset(&bytes[..bytes.len().min(8192)]) == Some(Charset::Utf8) {
+    if declares_utf8(&bytes[..bytes.len().min(8192)]) {
         return String::from_utf8_lossy(bytes).into_owned();
     }
     gb.decode_without_bom_handling(bytes).0.into_owned()
 }
 
-/// A declared charset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Charset {
-    Utf8,
-    Gb,
-    Other,
-}
-
-fn charset_of_label(label: &[u8]) -> Charset {
-    match label {
-        b"utf-8" | b"utf8" | b"unicode-1-1-utf-8" => Charset::Utf8,
-        b"gbk" | b"gb2312" | b"gb_2312" | b"gb_2312-80" | b"gb18030" | b"x-gbk" | b"cp936"
-        | b"ms936" | b"windows-936" | b"chinese" | b"csgb2312" | b"iso-ir-58" | b"euc-cn"
-        | b"hz-gb-2312" => Charset::Gb,
-        _ => Charset::Other,
-    }
-}
-
-/// The encoding named by `charset=` inside a `<meta>` tag, or by
-/// `encoding=` in an XML declaration, in the first bytes of a page.
-fn declared_charset(head: &[u8]) -> Option<Charset> {
-    let lower = head.to_ascii_lowercase();
-    let label_after = |at: usize| -> Option<Charset> {
-        let rest = &lower[at..];
-        let rest = &rest[rest.iter().position(|&b| b != b' ')?..];
-        let rest = rest.strip_prefix(b"=")?;
-        let rest = &rest[rest.iter().position(|&b| !matches!(b, b' ' | b'"' | b'\''))?..];
-        let end = rest
-            .iter()
-            .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
-            .unwrap_or(rest.len());
-        (end > 0).then(|| charset_of_label(&rest[..end]))
-    };
-    let mut from = 0;
-    while let Some(i) = find_bytes(&lower[from..], b"<meta") {
-        let tag_start = from + i;
-        let tag_end = find_bytes(&lower[tag_start..], b">").map_or(lower.len(), |e| tag_start + e);
-        let tag = &lower[tag_start..tag_end];
-        if let Some(c) = find_bytes(tag, b"charset") {
-            if let Some(e) = label_after(tag_start + c + b"charset".len()) {
-                return Some(e);
-            }
-        }
-        from = tag_end;
-    }
-    if lower.starts_with(b"<?xml") {
-        let end = find_bytes(&lower, b"?>").unwrap_or(lower.len());
-        if let Some(c) = find_bytes(&lower[..end], b"encoding") {
-            return label_after(c + b"encoding".len());
-        }
-    }
-    None
+/// Whether the first bytes of a page declare UTF-8: `<meta charset="utf-8">`,
+/// `content="text/html; charset=utf-8"`, `<?xml … encoding="utf-8"?>`.
+fn declares_utf8(head: &[u8]) -> bool {
+    let squeezed: Vec<u8> = head
+        .iter()
+        .filter(|b| !matches!(b, b' ' | b'"' | b'\''))
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [&b"charset=utf"[..], b"encoding=utf"]
+        .iter()
+        .any(|m| find_bytes(&squeezed, m).is_some())
 }
 
 fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -333,7 +300,11 @@ fn entity(s: &str) -> (Option<String>, usize) {
             0 => '\u{fffd}',
             v => char::from_u32(v).unwrap_or('\u{fffd}'),
         };
-        let used = if b.get(end) == Some(&b';') { end + 1 } else { end };
+        let used = if b.get(end) == Some(&b';') {
+            end + 1
+        } else {
+            end
+        };
         return (Some(c.to_string()), used);
     }
     let name_len = b[1..]
@@ -381,108 +352,36 @@ struct Node {
     hidden: bool,
     /// Looks like site navigation, a share bar, a footer …
     chrome: bool,
+    /// [`tag_flags`] of the name.
+    flags: u8,
 }
 
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "basefont"
-            | "bgsound"
-            | "keygen"
-    )
-}
+/// An element without content (`<br>`).
+const VOID: u8 = 1;
+/// An element whose content is not page text (`<script>`).
+const DROPPED: u8 = 2;
+/// A block: it starts and ends a line.
+const BLOCK: u8 = 4;
+/// A start tag that closes an open `<p>`.
+const CLOSES_P: u8 = 8;
 
-/// Elements whose content is not page text.
-fn is_dropped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "title"
-            | "textarea"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "xmp"
-            | "svg"
-            | "math"
-            | "object"
-            | "select"
-    )
-}
-
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "ul"
-            | "tr"
-            | "td"
-            | "th"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "option"
-    )
-}
-
-/// Start tags that close an open `<p>`.
-fn closes_p(name: &str) -> bool {
-    (is_block(name)
-        && !matches!(name, "td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "caption" | "option"))
-        || matches!(name, "table" | "hr")
+/// What kind of element a (lower-case) tag name is.
+fn tag_flags(name: &str) -> u8 {
+    match name {
+        "br" | "img" | "input" | "meta" | "link" | "col" | "area" | "base" | "embed" | "param"
+        | "source" | "track" | "wbr" | "basefont" | "bgsound" | "keygen" => VOID,
+        "hr" => VOID | CLOSES_P,
+        "script" | "style" | "noscript" | "template" | "title" | "textarea" | "iframe"
+        | "noembed" | "noframes" | "xmp" | "svg" | "math" | "object" | "select" => DROPPED,
+        "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" | "caption" | "option" => BLOCK,
+        "table" => CLOSES_P,
+        "address" | "article" | "aside" | "blockquote" | "body" | "center" | "dd" | "details"
+        | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
+        | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup"
+        | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre" | "section"
+        | "summary" | "ul" => BLOCK | CLOSES_P,
+        _ => 0,
+    }
 }
 
 /// Class, id and role words of site furniture. Matched inside the value.
@@ -508,7 +407,10 @@ const CHROME_WORDS: &[&str] = &[
 ];
 
 fn is_chrome(name: &str, words: &str) -> bool {
-    if matches!(name, "nav" | "footer" | "aside" | "menu" | "header" | "button") {
+    if matches!(
+        name,
+        "nav" | "footer" | "aside" | "menu" | "header" | "button"
+    ) {
         return true;
     }
     let words = words.to_ascii_lowercase();
@@ -577,7 +479,10 @@ fn start_tag(src: &str, at: usize) -> (String, Attrs, bool, usize) {
             if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let q = b[i];
                 let vs = i + 1;
-                let ve = b[vs..].iter().position(|&c| c == q).map_or(b.len(), |p| vs + p);
+                let ve = b[vs..]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(b.len(), |p| vs + p);
                 value = &src[vs..ve];
                 i = (ve + 1).min(b.len());
             } else {
@@ -665,13 +570,17 @@ impl Parser {
         }
         const TABLE: &[&str] = &["table"];
         const CELL_STOPS: &[&str] = &["table", "td", "th", "caption", "button"];
-        if closes_p(name) {
+        let flags = tag_flags(name);
+        if flags & CLOSES_P != 0 {
             let k = self.open_index(&["p"], CELL_STOPS);
             self.close_at(k);
         }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                if matches!(self.name(self.top()), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+                if matches!(
+                    self.name(self.top()),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                ) =>
             {
                 self.stack.pop();
             }
@@ -712,9 +621,10 @@ impl Parser {
             colspan: attrs.colspan.unwrap_or(1).max(1),
             hidden,
             chrome,
+            flags,
         });
         self.nodes[parent].children.push(Child::Node(id));
-        if !is_void(name) && !self_closing && self.stack.len() < MAX_DEPTH {
+        if flags & VOID == 0 && !self_closing && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
     }
@@ -754,6 +664,7 @@ fn parse(src: &str) -> Vec<Node> {
             colspan: 1,
             hidden: false,
             chrome: false,
+            flags: 0,
         }],
         stack: vec![0],
     };
@@ -786,7 +697,7 @@ fn parse(src: &str) -> Vec<Node> {
             let (name, attrs, self_closing, e) = start_tag(src, lt);
             p.text(&src[text_from..lt]);
             let mut end = e;
-            if is_dropped(&name) {
+            if tag_flags(&name) & DROPPED != 0 {
                 if !self_closing {
                     // Skip to the matching end tag.
                     let close = format!("</{name}");
@@ -832,6 +743,11 @@ struct Renderer<'a> {
     /// The innermost block element the current line is in.
     cur_node: usize,
     pre: usize,
+    /// Depth inside `<a>`.
+    links: usize,
+    /// Characters of the current line inside and outside links.
+    link_chars: usize,
+    other_chars: usize,
     /// Tables written so far (to tell a cell that holds one).
     tables: usize,
     budget: usize,
@@ -845,18 +761,28 @@ impl Renderer<'_> {
                 text: t.to_string(),
                 node: self.cur_node,
                 kind: LineKind::Text,
+                link: self.other_chars == 0,
             });
         }
         self.cur.clear();
+        self.link_chars = 0;
+        self.other_chars = 0;
     }
 
     fn text(&mut self, s: &str) {
+        let visible = s.chars().filter(|c| !c.is_whitespace()).count();
+        if self.links > 0 {
+            self.link_chars += visible;
+        } else {
+            self.other_chars += visible;
+        }
         if self.pre > 0 {
             for (k, part) in s.split('\n').enumerate() {
                 if k > 0 {
                     self.flush();
                 }
-                self.cur.push_str(&part.replace(['\u{a0}', '\t', '\r'], " "));
+                self.cur
+                    .push_str(&part.replace(['\u{a0}', '\t', '\r'], " "));
             }
             return;
         }
@@ -898,20 +824,19 @@ impl Renderer<'_> {
             }
             _ => {}
         }
-        let block = is_block(&n.name);
+        let block = n.flags & BLOCK != 0;
         let pre = n.name == "pre";
+        let link = n.name == "a";
         let saved = self.cur_node;
         if block {
             self.flush();
             self.cur_node = id;
         }
-        if pre {
-            self.pre += 1;
-        }
+        self.pre += usize::from(pre);
+        self.links += usize::from(link);
         self.children(id);
-        if pre {
-            self.pre -= 1;
-        }
+        self.pre -= usize::from(pre);
+        self.links -= usize::from(link);
         if block {
             self.flush();
             self.cur_node = saved;
@@ -976,6 +901,8 @@ impl Renderer<'_> {
     fn cell(&mut self, id: usize) -> GridCell {
         let saved_out = std::mem::take(&mut self.out);
         let saved_cur = std::mem::take(&mut self.cur);
+        let saved_counts = (self.link_chars, self.other_chars);
+        (self.link_chars, self.other_chars) = (0, 0);
         let saved_node = self.cur_node;
         let tables = self.tables;
         self.cur_node = id;
@@ -983,6 +910,7 @@ impl Renderer<'_> {
         self.flush();
         let lines = std::mem::replace(&mut self.out, saved_out);
         self.cur = saved_cur;
+        (self.link_chars, self.other_chars) = saved_counts;
         self.cur_node = saved_node;
         GridCell {
             lines,
@@ -1049,6 +977,17 @@ fn is_under(nodes: &[Node], mut n: usize, ancestor: usize) -> bool {
     }
 }
 
+/// Inside an element that looks like site navigation.
+fn in_chrome(nodes: &[Node], mut n: usize) -> bool {
+    while n != 0 {
+        if nodes[n].chrome {
+            return true;
+        }
+        n = nodes[n].parent;
+    }
+    false
+}
+
 fn common_ancestor(nodes: &[Node], a: usize, b: usize) -> usize {
     let mut path = Vec::new();
     let mut n = a;
@@ -1081,33 +1020,43 @@ fn select(lines: Vec<Line>, nodes: &[Node]) -> Vec<Line> {
         .copied()
         .or_else(|| lines.iter().position(|l| l.kind == LineKind::Row))
     else {
-        return lines;
+        // Nothing of a report: the checker will say so. Leave out what is
+        // plainly the site (its furniture and lines that are only links) so
+        // that a menu entry is not taken for the title.
+        return lines
+            .into_iter()
+            .filter(|l| !l.link && !in_chrome(nodes, l.node))
+            .collect();
     };
-    let titles: Vec<usize> = (0..first).filter(|&i| is_title(&lines[i].text)).collect();
+    // Title candidates: not a link (a list of other years' reports, a
+    // breadcrumb), not a sentence (a preamble naming the report).
+    let titles: Vec<usize> = (0..first)
+        .filter(|&i| {
+            let t = &lines[i].text;
+            !lines[i].link && is_title(t) && !t.contains(['。', '，', '；'])
+        })
+        .collect();
     let title = titles
         .iter()
         .rev()
         .find(|&&i| find_year(&lines[i].text).is_some())
         .or(titles.last())
         .copied();
-    // Without a title there is no telling where the report starts: keep all.
-    let Some(start) = title else {
-        return lines;
-    };
     let end = headings.last().copied().max(last_row).unwrap_or(first);
-    let container = common_ancestor(nodes, lines[start].node, lines[end].node);
 
     // Elements that hold part of the report are never dropped as furniture.
     let mut material = vec![false; nodes.len()];
-    for &i in headings.iter().chain([start, end].iter()).chain(
-        lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.kind == LineKind::Row)
-            .map(|(i, _)| i)
-            .collect::<Vec<_>>()
-            .iter(),
-    ) {
+    let rows = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Row);
+    let marks = headings
+        .iter()
+        .copied()
+        .chain(rows.map(|(i, _)| i))
+        .chain(title)
+        .collect::<Vec<_>>();
+    for i in marks {
         let mut n = lines[i].node;
         while !material[n] {
             material[n] = true;
@@ -1117,34 +1066,59 @@ fn select(lines: Vec<Line>, nodes: &[Node]) -> Vec<Line> {
             n = nodes[n].parent;
         }
     }
-    let furniture = |mut n: usize| -> bool {
-        while n != container && n != 0 {
+    // Furniture: inside an element that looks like site navigation and holds
+    // no part of the report (looked for below `top`).
+    let furniture = |mut n: usize, top: usize| -> bool {
+        while n != top && n != 0 {
             if nodes[n].chrome && !material[n] {
                 return true;
             }
             n = nodes[n].parent;
         }
-        false
+        nodes[n].chrome && !material[n]
     };
+    // Without a title there is no telling where the report starts: keep all
+    // but the furniture.
+    let Some(start) = title else {
+        return lines
+            .into_iter()
+            .filter(|l| !furniture(l.node, 0))
+            .collect();
+    };
+    let container = common_ancestor(nodes, lines[start].node, lines[end].node);
     // Lines of the title's own element before it (a title broken by <br>).
     let mut from = start;
     while from > 0 && lines[from - 1].node == lines[start].node {
         from -= 1;
     }
+    // The agency's name on a line of its own just above the title (in a
+    // heading of its own, outside the content).
+    let agency = (0..from)
+        .rev()
+        .filter(|&i| !furniture(lines[i].node, 0))
+        .take(4)
+        .find(|&i| looks_like_agency(&lines[i].text));
     let last_heading = headings.last().copied().unwrap_or(end);
     lines
         .into_iter()
         .enumerate()
         .filter(|(i, l)| {
-            *i >= from
-                && is_under(nodes, l.node, container)
-                && !furniture(l.node)
-                && !(*i > last_heading
-                    && l.text.chars().count() <= 40
-                    && CHROME_PHRASES.iter().any(|p| l.text.contains(p)))
+            Some(*i) == agency
+                || (*i >= from
+                    && is_under(nodes, l.node, container)
+                    && !furniture(l.node, container)
+                    && !(*i > last_heading
+                        && l.text.chars().count() <= 40
+                        && CHROME_PHRASES.iter().any(|p| l.text.contains(p))))
         })
         .map(|(_, l)| l)
         .collect()
+}
+
+/// A line that is only an agency's name (示例县教育局).
+fn looks_like_agency(line: &str) -> bool {
+    let t = line.trim();
+    (3..=30).contains(&t.chars().count()) && t.chars().all(is_han) && !t.contains("报告")
 }
 
 #[cfg(test)]
@@ -1224,13 +1198,20 @@ mod tests {
         let mut u16 = vec![0xFF, 0xFE];
         u16.extend("<p>报告</p>".encode_utf16().flat_map(|u| u.to_le_bytes()));
         assert_eq!(text_bytes(&u16), "报告\n");
+        assert!(declares_utf8(
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><html>"
+        ));
+        assert!(declares_utf8(
+            b"<meta http-equiv=Content-Type content='text/html; charset = UTF-8'>"
+        ));
+        assert!(!declares_utf8(b"<meta charset=gb2312>"));
+        // Declared UTF-8 but not valid: GB18030 when it decodes, else UTF-8
+        // with U+FFFD for the bad bytes.
+        let (gbk, _, _) = encoding_rs::GBK.encode("<meta charset=utf-8><p>年度报告</p>");
+        assert_eq!(text_bytes(&gbk), "年度报告\n");
         assert_eq!(
-            declared_charset(b"<?xml version=\"1.0\" encoding=\"GB2312\"?><html>"),
-            Some(Charset::Gb)
-        );
-        assert_eq!(
-            declared_charset(b"<meta http-equiv=Content-Type content='text/html;charset=UTF-8'>"),
-            Some(Charset::Utf8)
+            text_bytes(b"<meta charset=utf-8><p>\xE5\xB9\xB4\xFF</p>"),
+            "年\u{fffd}\n"
         );
     }
 
@@ -1249,15 +1230,28 @@ mod tests {
     #[test]
     fn malformed_markup_does_not_panic() {
         for s in [
-            "<", "<p", "<td rowspan=", "</", "<!--", "<a href='x", "&#", "&#x110000;", "</p></td></tr>",
-            "<table><td>1<td>2<tr><td>3", "<script>", "<p>a<table><p>b</table>",
-            "<div><div><div></span></div>", "<tr><td>x</td></tr>",
+            "<",
+            "<p",
+            "<td rowspan=",
+            "</",
+            "<!--",
+            "<a href='x",
+            "&#",
+            "&#x110000;",
+            "</p></td></tr>",
+            "<table><td>1<td>2<tr><td>3",
+            "<script>",
+            "<p>a<table><p>b</table>",
+            "<div><div><div></span></div>",
+            "<tr><td>x</td></tr>",
         ] {
             let _ = html_to_text(s.as_bytes());
         }
         let deep = "<div>".repeat(5000) + "深" + &"</div>".repeat(5000);
         assert_eq!(text(&deep), "深\n");
-        let wide = "<table>".to_string() + &"<tr><td rowspan=65534 colspan=1000>x</td></tr>".repeat(200) + "</table>";
+        let wide = "<table>".to_string()
+            + &"<tr><td rowspan=65534 colspan=1000>x</td></tr>".repeat(200)
+            + "</table>";
         assert!(text(&wide).len() < 4 * wide.len() + 200_000);
     }
 

@@ -33,6 +33,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 const TAB_WIDTH: usize = 4;
 /// Source lines wider than this are cut to a window around the span.
 const MAX_LINE_WIDTH: usize = 100;
+
+/// Bytes of a line looked at either side of a span: enough for a window of
+/// MAX_LINE_WIDTH columns of any characters.
+const WINDOW_BYTES: usize = 16 * MAX_LINE_WIDTH;
 /// Columns of context kept before the span when a line is cut.
 const CONTEXT_BEFORE: usize = 30;
 /// Related cells listed in a note before "…".
@@ -230,10 +234,19 @@ impl Snippet {
         let bytes = text.as_bytes();
         let is_break =
             |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        let line_start = (0..start).rev().find(|&i| is_break(i)).map_or(0, |i| i + 1);
-        let line_end = text[start..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |i| start + i);
+        // Look at most WINDOW_BYTES either side of the span, so that many
+        // findings on one very long line cost time linear in the output.
+        let back = start.saturating_sub(WINDOW_BYTES);
+        let (line_start, cut_before) = match (back..start).rev().find(|&i| is_break(i)) {
+            Some(i) => (i + 1, false),
+            None if back == 0 => (0, false),
+            None => (ceil_boundary(text, back), true),
+        };
+        let ahead = floor_boundary(text, end.max(start) + WINDOW_BYTES);
+        let (line_end, cut_after) = match text[start..ahead].find(['\n', '\r']) {
+            Some(i) => (start + i, false),
+            None => (ahead, ahead < text.len()),
+        };
         // Only the first line of a multi-line span is underlined.
         let underline_end = end.min(line_end);
 
@@ -260,7 +273,7 @@ impl Snippet {
         let total: usize = pieces.iter().map(|p| p.2).sum();
 
         let line_number = span.line;
-        if total <= MAX_LINE_WIDTH {
+        if total <= MAX_LINE_WIDTH && !cut_before && !cut_after {
             let shown = pieces.into_iter().map(|p| p.1).collect();
             return Snippet {
                 line_number,
@@ -293,11 +306,11 @@ impl Snippet {
         }
         let first_shown = first_shown.unwrap_or(window_start);
         let mut prefix_width = 0;
-        if first_shown > 0 {
+        if first_shown > 0 || cut_before {
             shown.insert_str(0, "...");
             prefix_width = 3;
         }
-        if cut_right {
+        if cut_right || cut_after {
             shown.push_str("...");
         }
         let caret_column_cut = caret_column.saturating_sub(first_shown) + prefix_width;
@@ -334,6 +347,15 @@ fn show_char(c: char) -> (String, usize) {
 }
 
 /// The largest char boundary ≤ `index` (clamped to the text).
+/// The smallest char boundary at or after `index`.
+fn ceil_boundary(text: &str, index: usize) -> usize {
+    let mut i = index.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn floor_boundary(text: &str, index: usize) -> usize {
     let mut i = index.min(text.len());
     while !text.is_char_boundary(i) {

@@ -812,11 +812,13 @@ fn forty_digit_numbers_are_never_values() {
     }
     // A report whose section 一 claims 40-digit counts: no count is read out
     // of part of the digits, so nothing is compared with the tables.
-    let text = report.replacen("申请5件", &format!("申请{FORTY}件"), 1).replacen(
-        "一、总体情况\n",
-        &format!("一、总体情况\n本年度行政复议{FORTY}件。\n"),
-        1,
-    );
+    let text = report
+        .replacen("申请5件", &format!("申请{FORTY}件"), 1)
+        .replacen(
+            "一、总体情况\n",
+            &format!("一、总体情况\n本年度行政复议{FORTY}件。\n"),
+            1,
+        );
     assert_ne!(text, report);
     let r = checked(&text, false);
     assert!(!codes(&r).contains(&"DOC-NARR"), "{:?}", r.diagnostics);
@@ -891,4 +893,24 @@ fn review_table_after_many_blank_rows() {
     let (_, r) = check_scaled("blank rows before table 3", 25_000, false, make);
     let review = r.tables.review.as_ref().expect("table 3 read");
     assert!(!review.is_empty());
+}
+
+// ---- terminal output ----------------------------------------------------------
+
+/// Rendering for the terminal (`xxgk check` text output) shows each finding's
+/// source line, cut to a window around the span; many findings on one long
+/// line (`行政许可\t约5\t` repeated) must still render in linear time.
+#[test]
+fn rendering_many_findings_on_one_long_line() {
+    assert_linear(
+        "render",
+        4 << 10,
+        1,
+        |n| {
+            let text = long_line("二、主动公开政府信息情况", "行政许可\t约5\t", n);
+            let report = check(&text, &options(false));
+            (text, report)
+        },
+        |(text, report)| xxgk::render::render_text(report, text, false).len(),
+    );
 }

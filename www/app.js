@@ -15,7 +15,6 @@
 
 import { h, clear } from './dom.js';
 import { drawTables, cellKey, cellName } from './tables.js';
-import { htmlToText } from './html-text.js';
 import { tablesCsv, findingsCsv, reportJson, download, baseName } from './export.js';
 
 const SEV = {
@@ -141,8 +140,9 @@ class Checker {
       .then((msg) => (msg ? { ...msg, want } : null));
   }
 
-  decode(bytes) {
-    return this.request({ kind: 'decode', bytes }, [bytes]).then((msg) => msg.text);
+  /** Reads a file's bytes (text in any encoding, .html, .docx) into text. */
+  read(bytes, name) {
+    return this.request({ kind: 'read', bytes, name }, [bytes]).then((msg) => msg.text);
   }
 }
 
@@ -269,9 +269,9 @@ async function openFiles(files) {
   await Promise.all(files.map(async (file, i) => {
     const doc = docs[i];
     try {
-      const bytes = await file.arrayBuffer();
-      let text = await checker.decode(bytes);
-      if (/\.html?$/i.test(file.name) || file.type === 'text/html') text = htmlToText(text);
+      const text = await checker.read(await file.arrayBuffer(), file.name);
+      // As the textarea will hold it (its value has \n line ends only), so that
+      // the offsets of the findings fit what is shown.
       doc.text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
       if (!doc.text.trim()) throw new Error('文件中没有可检查的文字');
       if (doc === currentDoc()) input.value = doc.text;
@@ -460,7 +460,7 @@ function drawFindings(report) {
   for (const d of diagnostics) codes.set(d.code, (codes.get(d.code) ?? 0) + 1);
   if (filters.code && !codes.has(filters.code)) filters.code = '';
   select.replaceChildren(h('option', { value: '' }, '全部规则'),
-    [...codes].sort().map(([code, n]) => h('option', { value: code, selected: code === filters.code }, `${code}（${n}）`)));
+    ...[...codes].sort().map(([code, n]) => h('option', { value: code, selected: code === filters.code }, `${code}（${n}）`)));
   applyFilters();
 }
 
@@ -507,7 +507,11 @@ function selectSpan(span) {
 
 /** Vertical offset of a character in the textarea, measured with a hidden copy of it. */
 function caretTop(offset, lineHeight) {
-  if (offset > 2_000_000) return null;
+  // A copy of a very long text would take seconds to lay out: estimate from the line instead.
+  if (offset > 200_000) {
+    const line = input.value.slice(0, offset).split('\n').length;
+    return (line - 1) * lineHeight;
+  }
   const style = getComputedStyle(input);
   const mirror = document.createElement('div');
   for (const prop of ['fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'tabSize',

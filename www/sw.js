@@ -5,7 +5,7 @@
 
 const CACHE = 'xxgk-v1';
 const SHELL = [
-  './', './index.html', './style.css', './app.js', './dom.js', './tables.js', './html-text.js',
+  './', './index.html', './style.css', './app.js', './dom.js', './tables.js',
   './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
 ];
 

@@ -1,11 +1,11 @@
 // The checker runs here, off the page's main thread, so that typing and
 // scrolling never wait for it, even on a 5 MB paste.
 //
-// Messages in:  {id, kind: 'check', text, source} | {id, kind: 'decode', bytes: ArrayBuffer}
+// Messages in:  {id, kind: 'check', text, source} | {id, kind: 'read', bytes: ArrayBuffer, name}
 // Messages out: {kind: 'ready', version, rules} | {kind: 'init-error', message}
-//               {id, ok: true, report, ms} | {id, ok: true, text} | {id, ok: false, message, fatal}
+//               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: false, message, fatal}
 
-import init, { check, decode, rules, version } from './pkg/xxgk.js';
+import init, { check, readDocument, rules, version } from './pkg/xxgk.js';
 
 const ready = init().then(
   () => {
@@ -26,8 +26,11 @@ self.onmessage = async (event) => {
       const start = performance.now();
       const report = check(msg.text, { source: msg.source });
       self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - start });
-    } else if (msg.kind === 'decode') {
-      self.postMessage({ id: msg.id, ok: true, text: decode(new Uint8Array(msg.bytes)) });
+    } else if (msg.kind === 'read') {
+      // A text file in any encoding, a saved web page or a Word document, read
+      // by the same code as the command-line tool.
+      const doc = readDocument(new Uint8Array(msg.bytes), msg.name);
+      self.postMessage({ id: msg.id, ok: true, text: doc.text, docKind: doc.kind });
     } else {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
     }

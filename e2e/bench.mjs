@@ -1,0 +1,68 @@
+// Browser benchmark (not a test; run by scripts/bench-web): the .wasm size,
+// and the median time of one `check` in the page for every fixture and seed,
+// next to the native median of the same file (examples/bench_native.rs).
+//
+//   node e2e/bench.mjs NATIVE.json [RUNS]
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { ROOT, WWW, inputs, launch, startServer } from './support.mjs';
+
+const native = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const runs = Math.max(50, Number(process.argv[3] ?? 50));
+
+const wasm = fs.readFileSync(path.join(WWW, 'pkg', 'xxgk_bg.wasm'));
+const glue = fs.readFileSync(path.join(WWW, 'pkg', 'xxgk.js'));
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+console.log(`xxgk_bg.wasm: ${wasm.length} bytes raw, ${gz(wasm)} bytes gzipped (${(gz(wasm) / 1024).toFixed(1)} KB; target ≤ 250 KB)`);
+console.log(`xxgk.js glue: ${glue.length} bytes raw, ${gz(glue)} bytes gzipped`);
+
+const server = await startServer();
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/embed.html`);
+  const files = inputs();
+  const rows = [];
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    // Calls are timed in batches long enough for the browser's coarse clock;
+    // the median over `runs` batches is divided by the batch size.
+    const ms = await page.evaluate(async ([t, n]) => {
+      const m = await import('/pkg/xxgk.js');
+      await m.default();
+      m.check(t, { source: '-' });
+      let batch = 1;
+      for (;;) {
+        const start = performance.now();
+        for (let i = 0; i < batch; i++) m.check(t, { source: '-' });
+        if (performance.now() - start >= 5 || batch >= 4096) break;
+        batch *= 2;
+      }
+      const samples = [];
+      for (let s = 0; s < n; s++) {
+        const start = performance.now();
+        for (let i = 0; i < batch; i++) m.check(t, { source: '-' });
+        samples.push((performance.now() - start) / batch);
+      }
+      samples.sort((a, b) => a - b);
+      return samples[Math.floor(n / 2)];
+    }, [text, runs]);
+    const rel = path.relative(ROOT, file);
+    const nat = native[rel]?.median_us ?? native[file]?.median_us;
+    rows.push({ file: rel, bytes: Buffer.byteLength(text), wasm_us: ms * 1000, native_us: nat });
+  }
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`\nmedian of ${runs} runs of check() per file (µs)`);
+  console.log(`${'file'.padEnd(56)} ${pad('bytes', 7)} ${pad('wasm', 9)} ${pad('native', 9)} ${pad('ratio', 6)}`);
+  for (const r of rows) {
+    const ratio = r.native_us ? (r.wasm_us / r.native_us).toFixed(2) : '—';
+    console.log(`${r.file.padEnd(56)} ${pad(r.bytes, 7)} ${pad(r.wasm_us.toFixed(1), 9)} ${pad(r.native_us?.toFixed(1) ?? '—', 9)} ${pad(ratio, 6)}`);
+  }
+  const ratios = rows.filter((r) => r.native_us).map((r) => r.wasm_us / r.native_us).sort((a, b) => a - b);
+  if (ratios.length) console.log(`\nmedian wasm/native ratio: ${ratios[Math.floor(ratios.length / 2)].toFixed(2)}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
