@@ -266,10 +266,9 @@ fn decode_raw(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                     line: line_of(bytes, e.valid_up_to()),
                 });
             }
-            encoding_rs::GB18030
-                .decode_without_bom_handling_and_without_replacement(bytes)
+            crate::encoding::gb18030(bytes)
                 .map(|text| Decoded {
-                    text: text.into_owned(),
+                    text,
                     encoding: TextEncoding::Gb18030,
                 })
                 .ok_or(DecodeError::UnknownEncoding)
@@ -327,14 +326,7 @@ fn zip_kind(bytes: &[u8]) -> ZipKind {
 
 /// Decode UTF-16 strictly (`None` on an odd length or an unpaired surrogate).
 fn utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
-    let encoding = if big_endian {
-        encoding_rs::UTF_16BE
-    } else {
-        encoding_rs::UTF_16LE
-    };
-    encoding
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|text| text.into_owned())
+    crate::encoding::utf16(bytes, big_endian)
 }
 
 /// UTF-16 without a byte-order mark, when the bytes leave no doubt: an even

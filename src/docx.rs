@@ -4,7 +4,7 @@
 //! A `.docx` file is a ZIP archive whose main part, `word/document.xml`, holds
 //! the body as WordprocessingML. [`docx_to_text`] finds that part (through
 //! `_rels/.rels`), inflates it with a bound on its size, and writes the body
-//! in the layout the checker reads best (see [`crate::grid`]):
+//! in the layout the checker reads best (the same as [`crate::html`]):
 //!
 //! * each paragraph (`w:p`) is a line: the text of its `w:t`, `w:tab` as a
 //!   tab, `w:br`/`w:cr` as a line break; empty paragraphs are empty lines,
@@ -17,12 +17,17 @@
 //!   `w:del` and `w:moveFrom` dropped; hidden text (`w:vanish`), field
 //!   instructions, ruby guides and the fallback copy of text boxes are
 //!   dropped; text boxes are written after the paragraph that anchors them;
+//! * automatic numbering (a heading typed as 一、 that Word or WPS turned into
+//!   a list) is written before the paragraph's text, from
+//!   `word/numbering.xml` and the paragraph styles of `word/styles.xml`;
 //! * headers, footers, footnotes and comments live in other parts and are not
 //!   read.
 //!
-//! The ZIP reader is a small one of our own over the central directory, with
-//! `miniz_oxide` for deflate; it never reads outside the input and never
-//! inflates more than [`MAX_XML_BYTES`].
+//! The ZIP reader (central directory, ZIP64, stored and deflate entries,
+//! CRC-32 checked), the inflater (RFC 1951, in the manner of zlib's `puff`)
+//! and the XML tokenizer are small ones of our own, to keep the WebAssembly
+//! build small. They never read outside the input, never inflate more than
+//! [`MAX_XML_BYTES`], and bound every nesting.
 
 use std::fmt;
 
@@ -169,7 +174,28 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
         .or_else(|| zip.find("word/document.xml"))
         .ok_or_else(|| DocxError::NoDocument(zip.container()))?;
     let xml = zip.read(main, MAX_XML_BYTES)?;
-    let text = document_text(&xml)?;
+    // Automatic numbering: the list definitions and the styles that use them,
+    // beside the main part. Unreadable ones only lose the numbers.
+    let mut numbering = Numbering::default();
+    let dir = main
+        .name
+        .iter()
+        .rposition(|&b| b == b'/')
+        .map_or(0, |i| i + 1);
+    for (part, styles) in [("numbering.xml", false), ("styles.xml", true)] {
+        let mut name = main.name[..dir].to_vec();
+        name.extend_from_slice(part.as_bytes());
+        let text = zip
+            .entries
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| zip.read(e, MAX_XML_BYTES / 8).ok())
+            .and_then(|b| String::from_utf8(b).ok());
+        if let Some(text) = text {
+            numbering.read(&text, styles);
+        }
+    }
+    let text = document_text(&xml, numbering)?;
     if text.trim().is_empty() {
         return Err(DocxError::NoText);
     }
@@ -367,15 +393,13 @@ impl<'a> Zip<'a> {
             .ok_or(DocxError::Corrupt)?;
         let out = match e.method {
             0 => data.to_vec(),
-            8 => {
-                miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|err| {
-                    if err.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                        too_large.clone()
-                    } else {
-                        DocxError::Corrupt
-                    }
-                })?
-            }
+            8 => inflate(data, limit).map_err(|full| {
+                if full {
+                    too_large.clone()
+                } else {
+                    DocxError::Corrupt
+                }
+            })?,
             m => return Err(DocxError::UnsupportedCompression(m)),
         };
         if out.len() > limit {
@@ -385,6 +409,227 @@ impl<'a> Zip<'a> {
             return Err(DocxError::Corrupt);
         }
         Ok(out)
+    }
+}
+
+// ---- inflate (RFC 1951) -------------------------------------------------------
+
+/// Reads the bits of a deflate stream, least significant first.
+struct Bits<'a> {
+    data: &'a [u8],
+    pos: usize,
+    buf: u32,
+    count: u32,
+}
+
+impl Bits<'_> {
+    /// The next `n` (≤ 16) bits; `None` past the end of the data.
+    fn take(&mut self, n: u32) -> Option<u32> {
+        while self.count < n {
+            self.buf |= u32::from(*self.data.get(self.pos)?) << self.count;
+            self.pos += 1;
+            self.count += 8;
+        }
+        let v = self.buf & ((1 << n) - 1);
+        self.buf >>= n;
+        self.count -= n;
+        Some(v)
+    }
+}
+
+/// A canonical Huffman code: how many codes of each length, and the symbols
+/// in code order.
+struct Huffman {
+    counts: [u16; 16],
+    symbols: Vec<u16>,
+}
+
+impl Huffman {
+    /// Build from code lengths; `None` when over-subscribed.
+    fn new(lengths: &[u8]) -> Option<Huffman> {
+        let mut counts = [0u16; 16];
+        for &l in lengths {
+            counts[usize::from(l)] += 1;
+        }
+        let mut left: i32 = 1;
+        for &c in &counts[1..] {
+            left = (left << 1) - i32::from(c);
+            if left < 0 {
+                return None;
+            }
+        }
+        let mut offsets = [0u16; 16];
+        for l in 1..15 {
+            offsets[l + 1] = offsets[l] + counts[l];
+        }
+        let mut symbols = vec![0u16; lengths.len()];
+        for (sym, &l) in lengths.iter().enumerate() {
+            if l != 0 {
+                symbols[usize::from(offsets[usize::from(l)])] = sym as u16;
+                offsets[usize::from(l)] += 1;
+            }
+        }
+        counts[0] = 0;
+        Some(Huffman { counts, symbols })
+    }
+
+    fn decode(&self, bits: &mut Bits) -> Option<u16> {
+        let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
+        for &count in &self.counts[1..] {
+            code |= bits.take(1)? as i32;
+            let count = i32::from(count);
+            if code - count < first {
+                return self.symbols.get((index + code - first) as usize).copied();
+            }
+            index += count;
+            first = (first + count) << 1;
+            code <<= 1;
+        }
+        None
+    }
+}
+
+const LENGTH_BASE: [u16; 29] = [
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+    163, 195, 227, 258,
+];
+const LENGTH_EXTRA: [u8; 29] = [
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+];
+const DIST_BASE: [u16; 30] = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
+    2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
+];
+const DIST_EXTRA: [u8; 30] = [
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
+    13,
+];
+const CODE_LENGTH_ORDER: [usize; 19] = [
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+];
+
+/// Inflate a raw deflate stream into at most `limit` bytes. The error is
+/// `true` when the output would pass the limit, `false` when the data is not
+/// valid deflate (or ends early).
+fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, bool> {
+    let mut bits = Bits {
+        data,
+        pos: 0,
+        buf: 0,
+        count: 0,
+    };
+    let mut out: Vec<u8> = Vec::with_capacity(data.len().saturating_mul(4).min(limit));
+    loop {
+        let last = bits.take(1).ok_or(false)?;
+        match bits.take(2).ok_or(false)? {
+            0 => {
+                // Stored: byte-aligned LEN, NLEN, then LEN bytes.
+                bits.buf = 0;
+                bits.count = 0;
+                let p = bits.pos;
+                let head = data.get(p..p + 4).ok_or(false)?;
+                let len = u16::from_le_bytes([head[0], head[1]]);
+                if len != !u16::from_le_bytes([head[2], head[3]]) {
+                    return Err(false);
+                }
+                let block = data.get(p + 4..p + 4 + usize::from(len)).ok_or(false)?;
+                if out.len() + block.len() > limit {
+                    return Err(true);
+                }
+                out.extend_from_slice(block);
+                bits.pos = p + 4 + usize::from(len);
+            }
+            1 => {
+                let mut lengths = [8u8; 288];
+                lengths[144..256].fill(9);
+                lengths[256..280].fill(7);
+                let lit = Huffman::new(&lengths).ok_or(false)?;
+                let dist = Huffman::new(&[5u8; 30]).ok_or(false)?;
+                codes(&mut bits, &mut out, &lit, &dist, limit)?;
+            }
+            2 => {
+                let nlen = bits.take(5).ok_or(false)? as usize + 257;
+                let ndist = bits.take(5).ok_or(false)? as usize + 1;
+                let ncode = bits.take(4).ok_or(false)? as usize + 4;
+                if nlen > 286 || ndist > 30 {
+                    return Err(false);
+                }
+                let mut cl = [0u8; 19];
+                for &k in &CODE_LENGTH_ORDER[..ncode] {
+                    cl[k] = bits.take(3).ok_or(false)? as u8;
+                }
+                let clh = Huffman::new(&cl).ok_or(false)?;
+                let mut lengths = [0u8; 316];
+                let mut i = 0;
+                while i < nlen + ndist {
+                    let sym = clh.decode(&mut bits).ok_or(false)?;
+                    let (value, times) = match sym {
+                        0..=15 => (sym as u8, 1),
+                        16 => {
+                            let prev = *lengths[..i].last().ok_or(false)?;
+                            (prev, 3 + bits.take(2).ok_or(false)?)
+                        }
+                        17 => (0, 3 + bits.take(3).ok_or(false)?),
+                        _ => (0, 11 + bits.take(7).ok_or(false)?),
+                    };
+                    let times = times as usize;
+                    if i + times > nlen + ndist {
+                        return Err(false);
+                    }
+                    lengths[i..i + times].fill(value);
+                    i += times;
+                }
+                if lengths[256] == 0 {
+                    return Err(false);
+                }
+                let lit = Huffman::new(&lengths[..nlen]).ok_or(false)?;
+                let dist = Huffman::new(&lengths[nlen..nlen + ndist]).ok_or(false)?;
+                codes(&mut bits, &mut out, &lit, &dist, limit)?;
+            }
+            _ => return Err(false),
+        }
+        if last == 1 {
+            return Ok(out);
+        }
+    }
+}
+
+/// Decode the literal/length and distance codes of one block.
+fn codes(
+    bits: &mut Bits,
+    out: &mut Vec<u8>,
+    lit: &Huffman,
+    dist: &Huffman,
+    limit: usize,
+) -> Result<(), bool> {
+    loop {
+        let sym = usize::from(lit.decode(bits).ok_or(false)?);
+        if sym < 256 {
+            if out.len() >= limit {
+                return Err(true);
+            }
+            out.push(sym as u8);
+            continue;
+        }
+        if sym == 256 {
+            return Ok(());
+        }
+        let k = sym - 257;
+        let len = usize::from(*LENGTH_BASE.get(k).ok_or(false)?)
+            + bits.take(u32::from(LENGTH_EXTRA[k])).ok_or(false)? as usize;
+        let d = usize::from(dist.decode(bits).ok_or(false)?);
+        let back = usize::from(*DIST_BASE.get(d).ok_or(false)?)
+            + bits.take(u32::from(DIST_EXTRA[d])).ok_or(false)? as usize;
+        if back > out.len() {
+            return Err(false);
+        }
+        if out.len() + len > limit {
+            return Err(true);
+        }
+        let from = out.len() - back;
+        for j in 0..len {
+            out.push(out[from + j]);
+        }
     }
 }
 
@@ -423,29 +668,23 @@ fn read_zip64_extra(extra: &[u8], size: &mut u64, compressed: &mut u64, offset: 
     }
 }
 
-const CRC_TABLE: [u32; 256] = {
+/// CRC-32 (ISO 3309), its table built on each call (cheaper in the
+/// WebAssembly build than a table in the data).
+fn crc32(bytes: &[u8]) -> u32 {
     let mut table = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
+    for (i, t) in table.iter_mut().enumerate() {
         let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
+        for _ in 0..8 {
             c = if c & 1 != 0 {
                 0xEDB8_8320 ^ (c >> 1)
             } else {
                 c >> 1
             };
-            k += 1;
         }
-        table[i] = c;
-        i += 1;
+        *t = c;
     }
-    table
-};
-
-fn crc32(bytes: &[u8]) -> u32 {
     !bytes.iter().fold(!0u32, |c, &b| {
-        CRC_TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8)
+        table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8)
     })
 }
 
@@ -718,7 +957,8 @@ fn is_skipped(name: &[u8]) -> bool {
     if let Some(w) = w_name(name) {
         matches!(
             w,
-            b"pPr"
+            b"tabs"
+                | b"pPrChange"
                 | b"sectPr"
                 | b"tblPr"
                 | b"tblGrid"
@@ -738,6 +978,295 @@ fn is_skipped(name: &[u8]) -> bool {
         )
     } else {
         local(name) == b"Fallback"
+    }
+}
+
+// ---- automatic numbering ------------------------------------------------------
+
+/// Styles and list definitions read at most.
+const MAX_DEFINITIONS: usize = 2000;
+
+/// One level of a list definition (`w:lvl`).
+#[derive(Clone)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+}
+
+/// A paragraph style (`w:style`): its list, list level and parent style.
+struct Style {
+    id: String,
+    num: Option<String>,
+    level: Option<usize>,
+    based_on: Option<String>,
+}
+
+/// Word's automatic numbering: list definitions (`word/numbering.xml`),
+/// the paragraph styles that carry a list (`word/styles.xml`), and the
+/// running counters. A heading typed as 一、 and turned into a list by
+/// Word or WPS shows its number only through these.
+#[derive(Default)]
+struct Numbering {
+    /// `w:abstractNum`: id and levels.
+    abstracts: Vec<(String, Vec<Level>)>,
+    /// `w:num`: id and the `w:abstractNumId` it uses.
+    nums: Vec<(String, String)>,
+    styles: Vec<Style>,
+    /// Per list: each level's last number plus one (0: not started).
+    counters: Vec<(String, [u32; 9])>,
+}
+
+impl Numbering {
+    /// Read `numbering.xml`, or `styles.xml` when `styles`.
+    fn read(&mut self, xml: &str, styles: bool) {
+        let mut x = Xml::new(xml);
+        let mut num: Option<String> = None;
+        let mut level: Option<usize> = None;
+        let mut skip = 0;
+        while let Ok(tok) = x.next() {
+            // No document needs more; a bound keeps the lookups cheap.
+            if self.styles.len() + self.abstracts.len() + self.nums.len() > MAX_DEFINITIONS {
+                break;
+            }
+            let (name, start, empty) = match tok {
+                Tok::Start(n, e) => (n, true, e),
+                Tok::End(n) => (n, false, false),
+                Tok::Eof => break,
+                Tok::Text(_) => continue,
+            };
+            let Some(w) = w_name(name.as_bytes()) else {
+                continue;
+            };
+            if skip > 0 {
+                skip = skip + usize::from(start && !empty) - usize::from(!start);
+                continue;
+            }
+            if !start {
+                match w {
+                    b"lvl" => level = None,
+                    b"num" | b"style" => num = None,
+                    _ => {}
+                }
+                continue;
+            }
+            let val = || x.attr("val");
+            match w {
+                // Overrides and changes of a definition are not followed.
+                b"lvlOverride" | b"pPrChange" | b"rPr" if !empty => skip = 1,
+                b"style" if styles => {
+                    self.styles.push(Style {
+                        id: x.attr("styleId").unwrap_or_default(),
+                        num: None,
+                        level: None,
+                        based_on: None,
+                    });
+                    num = Some(String::new());
+                }
+                b"basedOn" | b"numId" | b"ilvl" if styles && num.is_some() => {
+                    if let Some(st) = self.styles.last_mut() {
+                        match w {
+                            b"basedOn" => st.based_on = val(),
+                            b"numId" => st.num = val(),
+                            _ => st.level = val().and_then(|v| v.parse().ok()),
+                        }
+                    }
+                }
+                _ if styles => {}
+                b"abstractNum" => self
+                    .abstracts
+                    .push((x.attr("abstractNumId").unwrap_or_default(), Vec::new())),
+                b"lvl" => {
+                    let il: usize = x.attr("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                    if let Some((_, levels)) = self.abstracts.last_mut() {
+                        if il < 9 && levels.len() <= il {
+                            let blank = Level {
+                                start: 1,
+                                format: String::new(),
+                                text: String::new(),
+                            };
+                            levels.resize(il + 1, blank);
+                        }
+                        level = (il < 9).then_some(il);
+                    }
+                }
+                b"start" | b"numFmt" | b"lvlText" => {
+                    let lv = level.and_then(|il| self.abstracts.last_mut()?.1.get_mut(il));
+                    if let (Some(lv), Some(v)) = (lv, val()) {
+                        match w {
+                            b"start" => lv.start = v.parse().unwrap_or(1),
+                            b"numFmt" => lv.format = v,
+                            // A label is short; a long one is not read.
+                            _ => lv.text = v.chars().take(32).collect(),
+                        }
+                    }
+                }
+                b"num" => num = x.attr("numId"),
+                b"abstractNumId" => {
+                    if let (Some(id), Some(v)) = (&num, val()) {
+                        self.nums.push((id.clone(), v));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The number shown before a paragraph with the given style, list and
+    /// level, counting it.
+    fn label(
+        &mut self,
+        style: &Option<String>,
+        num: &Option<String>,
+        level: Option<usize>,
+    ) -> Option<String> {
+        let (mut num, mut level) = (num.clone(), level);
+        let mut style = style.clone();
+        for _ in 0..8 {
+            if num.is_some() {
+                break;
+            }
+            let st = self.styles.iter().find(|s| Some(&s.id) == style.as_ref())?;
+            num.clone_from(&st.num);
+            level = level.or(st.level);
+            style.clone_from(&st.based_on);
+        }
+        let num = num?;
+        let abs = &self.nums.iter().find(|(n, _)| *n == num)?.1;
+        let levels = &self.abstracts.iter().find(|(a, _)| a == abs)?.1;
+        let il = level.unwrap_or(0).min(8);
+        let lv = levels.get(il)?;
+        let counters = match self.counters.iter().position(|(n, _)| *n == num) {
+            Some(i) => &mut self.counters[i].1,
+            None => {
+                self.counters.push((num, [0; 9]));
+                &mut self.counters.last_mut()?.1
+            }
+        };
+        counters[il] = if counters[il] == 0 {
+            lv.start.saturating_add(1)
+        } else {
+            counters[il].saturating_add(1)
+        };
+        counters[il + 1..].fill(0);
+        if lv.format == "bullet" {
+            return None;
+        }
+        let mut out = String::new();
+        let mut chars = lv.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let k = chars
+                .peek()
+                .and_then(|d| d.to_digit(10))
+                .map(|d| d as usize);
+            match k {
+                Some(k @ 1..=9) if c == '%' => {
+                    chars.next();
+                    if let Some(l) = levels.get(k - 1) {
+                        let n = match counters[k - 1] {
+                            0 => l.start,
+                            v => v - 1,
+                        };
+                        format_number(&mut out, n, &l.format);
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Write a list number in a Word number format.
+fn format_number(out: &mut String, n: u32, format: &str) {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let from = |base: u32, max: u32| {
+        (1..=max)
+            .contains(&n)
+            .then(|| char::from_u32(base + n - 1))
+            .flatten()
+    };
+    let c = match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "ideographDigital"
+            if n < 100 =>
+        {
+            let (tens, ones) = ((n / 10) as usize, (n % 10) as usize);
+            if n < 10 {
+                out.push(DIGITS[ones]);
+                return;
+            }
+            if tens > 1 {
+                out.push(DIGITS[tens]);
+            }
+            out.push('十');
+            if ones > 0 {
+                out.push(DIGITS[ones]);
+            }
+            return;
+        }
+        "ideographTraditional" => (n as usize)
+            .checked_sub(1)
+            .and_then(|i| "甲乙丙丁戊己庚辛壬癸".chars().nth(i)),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => from(0x2460, 20),
+        "decimalEnclosedFullstop" => from(0x2488, 20),
+        "decimalEnclosedParen" => from(0x2474, 20),
+        "upperLetter" | "lowerLetter" if (1..=260).contains(&n) => {
+            let base = if format == "upperLetter" { b'A' } else { b'a' };
+            let c = char::from(base + ((n - 1) % 26) as u8);
+            for _ in 0..(n - 1) / 26 + 1 {
+                out.push(c);
+            }
+            return;
+        }
+        "upperRoman" | "lowerRoman" if (1..4000).contains(&n) => {
+            const ROMAN: [(u32, &str); 13] = [
+                (1000, "M"),
+                (900, "CM"),
+                (500, "D"),
+                (400, "CD"),
+                (100, "C"),
+                (90, "XC"),
+                (50, "L"),
+                (40, "XL"),
+                (10, "X"),
+                (9, "IX"),
+                (5, "V"),
+                (4, "IV"),
+                (1, "I"),
+            ];
+            let mut v = n;
+            for (value, s) in ROMAN {
+                while v >= value {
+                    if format == "upperRoman" {
+                        out.push_str(s);
+                    } else {
+                        out.push_str(&s.to_ascii_lowercase());
+                    }
+                    v -= value;
+                }
+            }
+            return;
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => {
+            for d in n.to_string().chars() {
+                out.push(char::from_u32(d as u32 - '0' as u32 + 0xFF10).unwrap_or(d));
+            }
+            return;
+        }
+        "decimalZero" if n < 10 => {
+            out.push('0');
+            None
+        }
+        "none" => return,
+        _ => None,
+    };
+    match c {
+        Some(c) => out.push(c),
+        None => out.push_str(&n.to_string()),
     }
 }
 
@@ -764,6 +1293,10 @@ struct ParaB {
     text: String,
     /// Text boxes anchored in the paragraph, written after it.
     after: Vec<Block>,
+    /// Paragraph style (`w:pStyle`), list (`w:numId`) and list level (`w:ilvl`).
+    style: Option<String>,
+    num: Option<String>,
+    level: Option<usize>,
 }
 
 enum Frame {
@@ -787,6 +1320,7 @@ struct Builder {
     hidden: bool,
     tables: usize,
     boxes: usize,
+    numbering: Numbering,
 }
 
 impl Builder {
@@ -809,10 +1343,10 @@ impl Builder {
     }
 
     fn row(&mut self) -> Option<&mut RowB> {
-        self.stack.iter_mut().rev().find_map(|f| match f {
-            Frame::Row(r) => Some(r),
+        match self.stack.last_mut() {
+            Some(Frame::Row(r)) => Some(r),
             _ => None,
-        })
+        }
     }
 
     fn cell(&mut self) -> Option<&mut CellB> {
@@ -858,6 +1392,12 @@ impl Builder {
             return;
         }
         let pushed = match w_name(name) {
+            // A paragraph inside a paragraph (not valid WordprocessingML) is
+            // read as a line break, so that nesting stays bounded.
+            Some(b"p") if matches!(self.stack.last(), Some(Frame::Para(_))) => {
+                self.push_char('\n');
+                false
+            }
             Some(b"p") => {
                 self.stack.push(Frame::Para(ParaB::default()));
                 true
@@ -935,6 +1475,17 @@ impl Builder {
                 }
                 false
             }
+            Some(b"pStyle" | b"numId" | b"ilvl") => {
+                let v = val();
+                if let Some(p) = self.para() {
+                    match w_name(name) {
+                        Some(b"pStyle") => p.style = v,
+                        Some(b"numId") => p.num = v,
+                        _ => p.level = v.and_then(|v| v.parse().ok()),
+                    }
+                }
+                false
+            }
             Some(b"gridBefore") => {
                 let n = val().and_then(|v| v.parse().ok()).unwrap_or(0);
                 if let Some(r) = self.row() {
@@ -979,8 +1530,12 @@ impl Builder {
     fn close_frame(&mut self) {
         match self.stack.pop() {
             Some(Frame::Para(p)) => {
+                let mut text = p.text;
+                if let Some(label) = self.numbering.label(&p.style, &p.num, p.level) {
+                    text.insert_str(0, &label);
+                }
                 let blocks = self.blocks();
-                blocks.push(Block::Para(p.text));
+                blocks.push(Block::Para(text));
                 blocks.extend(p.after);
             }
             Some(Frame::Table(rows)) if !rows.is_empty() => {
@@ -1013,32 +1568,31 @@ impl Builder {
 }
 
 /// The text of `word/document.xml`.
-fn document_text(xml: &[u8]) -> Result<String, DocxError> {
+fn document_text(xml: &[u8], numbering: Numbering) -> Result<String, DocxError> {
     let xml_text: String = if let Some(rest) = xml.strip_prefix(b"\xEF\xBB\xBF") {
         String::from_utf8(rest.to_vec()).map_err(|e| DocxError::Xml {
             offset: e.utf8_error().valid_up_to() as u64,
         })?
     } else if xml.starts_with(b"\xFF\xFE") || xml.starts_with(b"\xFE\xFF") {
-        let (enc, bom) = encoding_rs::Encoding::for_bom(xml).expect("a UTF-16 byte-order mark");
-        enc.decode_without_bom_handling_and_without_replacement(&xml[bom..])
+        crate::encoding::utf16(&xml[2..], xml.starts_with(b"\xFE\xFF"))
             .ok_or(DocxError::Xml { offset: 0 })?
-            .into_owned()
     } else {
         String::from_utf8(xml.to_vec()).map_err(|e| DocxError::Xml {
             offset: e.utf8_error().valid_up_to() as u64,
         })?
     };
-    let blocks = parse_blocks(&xml_text)?;
+    let blocks = parse_blocks(&xml_text, numbering)?;
     let mut out = Vec::new();
     let mut budget = 4 * xml.len() + 100_000;
     render(blocks, &mut budget, &mut out);
     Ok(grid::join(&out))
 }
 
-fn parse_blocks(xml: &str) -> Result<Vec<Block>, DocxError> {
+fn parse_blocks(xml: &str, numbering: Numbering) -> Result<Vec<Block>, DocxError> {
     let mut x = Xml::new(xml);
     let mut b = Builder {
         stack: vec![Frame::Container(Vec::new())],
+        numbering,
         ..Builder::default()
     };
     loop {
@@ -1147,7 +1701,7 @@ mod tests {
     }
 
     fn text(inner: &str) -> String {
-        document_text(body(inner).as_bytes()).unwrap()
+        document_text(body(inner).as_bytes(), Numbering::default()).unwrap()
     }
 
     fn p(s: &str) -> String {
@@ -1214,6 +1768,15 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_in_paragraphs() {
+        let mut xml = "<w:p>".repeat(100_000);
+        xml.push_str("<w:r><w:t>x</w:t></w:r>");
+        xml.push_str(&"</w:p>".repeat(100_000));
+        let t = text(&xml);
+        assert_eq!(t.trim(), "x");
+    }
+
+    #[test]
     fn deep_nesting_is_bounded() {
         let mut xml = String::new();
         for _ in 0..200 {
@@ -1235,14 +1798,125 @@ mod tests {
             body(&p("a")).chars().take(200).collect(),
         ] {
             assert!(
-                matches!(document_text(bad.as_bytes()), Err(DocxError::Xml { .. })),
+                matches!(
+                    document_text(bad.as_bytes(), Numbering::default()),
+                    Err(DocxError::Xml { .. })
+                ),
                 "{bad}"
             );
         }
         assert!(matches!(
-            document_text(b"\xFF\xFF<w:p/>"),
+            document_text(b"\xFF\xFF<w:p/>", Numbering::default()),
             Err(DocxError::Xml { .. })
         ));
+    }
+
+    #[test]
+    fn inflate_matches_flate2() {
+        use std::io::Write as _;
+        let mut samples: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"a".to_vec(),
+            "示例县教育局2022年政府信息公开工作年度报告\t0\t0\n"
+                .repeat(500)
+                .into_bytes(),
+        ];
+        // Pseudo-random bytes (stored blocks) and runs (long matches).
+        let mut x: u32 = 1;
+        samples.push(
+            (0..70_000)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (x >> 16) as u8
+                })
+                .collect(),
+        );
+        samples.push([vec![7u8; 40_000], b"xyz".repeat(9000)].concat());
+        for data in &samples {
+            for level in [0, 1, 6, 9] {
+                let mut e =
+                    flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(level));
+                e.write_all(data).unwrap();
+                let z = e.finish().unwrap();
+                assert_eq!(inflate(&z, usize::MAX).as_deref(), Ok(data.as_slice()));
+                if data.len() > 10 {
+                    assert_eq!(inflate(&z, data.len() - 1), Err(true));
+                    assert_eq!(inflate(&z[..z.len() / 2], usize::MAX), Err(false));
+                }
+            }
+        }
+        // Fixed Huffman codes, written by hand: "a" then end of block.
+        assert_eq!(inflate(&[0x4B, 0x04, 0x00], 10).as_deref(), Ok(&b"a"[..]));
+        assert_eq!(inflate(&[0xFF], 10), Err(false));
+    }
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:lvlOverride></w:num></w:numbering>"#;
+    const STYLES: &str = r#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#;
+
+    #[test]
+    fn automatic_numbering() {
+        let mut n = Numbering::default();
+        n.read(NUMBERING, false);
+        n.read(STYLES, true);
+        let para = |style: &str, num: &str, ilvl: &str, t: &str| {
+            let mut ppr = String::new();
+            if !style.is_empty() {
+                ppr += &format!("<w:pStyle w:val=\"{style}\"/>");
+            }
+            if !num.is_empty() || !ilvl.is_empty() {
+                ppr += "<w:numPr>";
+                if !ilvl.is_empty() {
+                    ppr += &format!("<w:ilvl w:val=\"{ilvl}\"/>");
+                }
+                if !num.is_empty() {
+                    ppr += &format!("<w:numId w:val=\"{num}\"/>");
+                }
+                ppr += "</w:numPr>";
+            }
+            format!("<w:p><w:pPr>{ppr}<w:tabs><w:tab w:val=\"left\" w:pos=\"420\"/></w:tabs><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>")
+        };
+        let xml = [
+            para("1", "", "", "总体情况"),
+            para("2", "", "", "主动公开"),
+            para("2", "", "", "依申请公开"),
+            para("", "1", "0", "主动公开政府信息情况"),
+            para("", "1", "1", "甲"),
+            para("", "1", "2", "属于国家秘密"),
+            para("", "1", "2", "其他"),
+            para("", "2", "0", "要点"),
+            para("1", "0", "", "不编号"),
+            para("", "9", "0", "未定义"),
+        ]
+        .concat();
+        let got = document_text(body(&xml).as_bytes(), n).unwrap();
+        assert_eq!(
+            got,
+            "一、总体情况\n（一）主动公开\n（二）依申请公开\n二、主动公开政府信息情况\n（一）甲\n\
+             1.属于国家秘密\n2.其他\n要点\n不编号\n未定义\n"
+        );
+    }
+
+    #[test]
+    fn number_formats() {
+        let f = |n, fmt| {
+            let mut s = String::new();
+            format_number(&mut s, n, fmt);
+            s
+        };
+        assert_eq!(f(10, "chineseCounting"), "十");
+        assert_eq!(f(11, "chineseCountingThousand"), "十一");
+        assert_eq!(f(23, "chineseCounting"), "二十三");
+        assert_eq!(f(100, "chineseCounting"), "100");
+        assert_eq!(f(3, "decimalEnclosedCircleChinese"), "③");
+        assert_eq!(f(28, "upperLetter"), "BB");
+        assert_eq!(f(u32::MAX, "upperLetter"), u32::MAX.to_string());
+        assert_eq!(f(14, "lowerRoman"), "xiv");
+        assert_eq!(f(5, "decimalZero"), "05");
+        assert_eq!(f(12, "decimalFullWidth"), "１２");
+        assert_eq!(f(2, "ideographTraditional"), "乙");
+        assert_eq!(f(0, "ideographTraditional"), "0");
+        assert_eq!(f(7, "none"), "");
+        assert_eq!(f(7, "decimal"), "7");
     }
 
     #[test]

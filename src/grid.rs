@@ -54,6 +54,10 @@ pub(crate) struct GridRow {
 /// report table has more than 20).
 pub(crate) const MAX_SPAN: usize = 64;
 
+/// Columns beyond this do not span rows (no report table is that wide), so
+/// that each row costs at most this much work however the spans are set.
+const MAX_COLUMNS: usize = 256;
+
 /// A cell is page layout rather than data when it holds more lines or more
 /// text than any cell of the report's tables does.
 const LAYOUT_LINES: usize = 4;
@@ -69,6 +73,9 @@ pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec
     let mut pending: Vec<usize> = Vec::new();
     let nrows = rows.len();
     for (r, row) in rows.into_iter().enumerate() {
+        while pending.last() == Some(&0) {
+            pending.pop();
+        }
         let covered: Vec<bool> = pending.iter().map(|&p| p > 0).collect();
         for p in pending.iter_mut() {
             *p = p.saturating_sub(1);
@@ -90,8 +97,10 @@ pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec
             let mut span = cell.colspan.clamp(1, MAX_SPAN);
             let left = nrows - r;
             let mut down = match cell.rowspan {
+                // Rows are spanned only within the width of a real table.
+                _ if col >= MAX_COLUMNS => 1,
                 0 => left,
-                n => n.min(left).min(MAX_SPAN * 16),
+                n => n.min(left),
             };
             let extra = (span - 1) + (down - 1) * span;
             if extra > *budget {
@@ -112,9 +121,16 @@ pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec
             }
             col += span;
         }
-        // Covered positions after the row's last cell.
+        // Covered positions after the row's last cell (paid for when the
+        // span was read), and the holes before them.
         if let Some(last) = covered.iter().rposition(|&c| c) {
             while col <= last {
+                if !covered[col] {
+                    if *budget == 0 {
+                        break;
+                    }
+                    *budget -= 1;
+                }
                 cells.push(String::new());
                 col += 1;
             }
@@ -247,6 +263,19 @@ mod tests {
     fn rowspan_zero_and_overlong_stop_at_the_table_end() {
         let got = render(&[&[("a", 1, 0), ("b", 1, 99)], &[("c", 1, 1)]], 1000);
         assert_eq!(got, ["a\tb", "\t\tc"]);
+    }
+
+    #[test]
+    fn far_spans_cost_nothing() {
+        // A rowspan far to the right, over many rows: bounded work and output.
+        let mut spec: Vec<Vec<(&str, usize, usize)>> = vec![vec![("x", 1, 1); 5000]];
+        spec[0][4999] = ("far", 1, 100_000);
+        spec.extend(std::iter::repeat_n(vec![("y", 1, 1)], 5000));
+        let spec: Vec<&[(&str, usize, usize)]> = spec.iter().map(Vec::as_slice).collect();
+        let got = render(&spec, 1_000_000);
+        assert!(got[1..].iter().all(|l| l == "y"));
+        let got = render(&[&[("a", 1, 1), ("b", 1, 3)], &[("c", 1, 1)], &[]], 1000);
+        assert_eq!(got, ["a\tb", "c\t", "\t"]);
     }
 
     #[test]

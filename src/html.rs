@@ -18,7 +18,7 @@
 //!    empty cell).
 //! 3. **Write lines**: block elements (`p`, `div`, `h1`–`h6`, `li`, `br` …)
 //!    break lines; each `<table>` becomes tab-separated rows with `rowspan`
-//!    and `colspan` expanded to empty cells (see [`crate::grid`]); nested
+//!    and `colspan` expanded to empty cells (as [`crate::docx`] does); nested
 //!    tables and page-layout tables are written cell by cell.
 //! 4. **Find the report** in a saved page with the site around it: the
 //!    smallest element that holds both the title (a line with 信息公开 or
@@ -30,8 +30,6 @@
 //!    whole: the checker ignores narrative.
 
 use std::fmt;
-
-use encoding_rs::Encoding;
 
 use crate::doc::{find_year, heading_of};
 use crate::grid::{self, GridCell, GridRow, Line, LineKind};
@@ -128,11 +126,15 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 // ---- decoding -----------------------------------------------------------------
 
 fn decode(bytes: &[u8]) -> String {
-    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return enc
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
+    use crate::encoding::{gb18030, gb18030_lossy, utf16_lossy};
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16_lossy(rest, false);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16_lossy(rest, true);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_owned();
@@ -141,14 +143,13 @@ fn decode(bytes: &[u8]) -> String {
     // East Asian encodings are not government reports; their tables would
     // only add to the WebAssembly build). A declared UTF-8 that is not
     // valid is a GB page mislabelled, or damaged UTF-8.
-    let gb = encoding_rs::GB18030;
-    if let Some(s) = gb.decode_without_bom_handling_and_without_replacement(bytes) {
-        return s.into_owned();
+    if let Some(s) = gb18030(bytes) {
+        return s;
     }
     if declares_utf8(&bytes[..bytes.len().min(8192)]) {
         return String::from_utf8_lossy(bytes).into_owned();
     }
-    gb.decode_without_bom_handling(bytes).0.into_owned()
+    gb18030_lossy(bytes)
 }
 
 /// Whether the first bytes of a page declare UTF-8: `<meta charset="utf-8">`,
@@ -170,70 +171,29 @@ fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 // ---- entities -----------------------------------------------------------------
 
-/// Named entities seen in Chinese government pages and Word's web pages.
-const ENTITIES: &[(&str, &str)] = &[
-    ("nbsp", "\u{a0}"),
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("ensp", "\u{2002}"),
-    ("emsp", "\u{2003}"),
-    ("thinsp", "\u{2009}"),
-    ("zwnj", ""),
-    ("zwj", ""),
-    ("shy", ""),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("minus", "−"),
-    ("hellip", "…"),
-    ("middot", "·"),
-    ("bull", "•"),
-    ("times", "×"),
-    ("divide", "÷"),
-    ("plusmn", "±"),
-    ("le", "≤"),
-    ("ge", "≥"),
-    ("ne", "≠"),
-    ("deg", "°"),
-    ("permil", "‰"),
-    ("percnt", "%"),
-    ("yen", "¥"),
-    ("euro", "€"),
-    ("cent", "¢"),
-    ("pound", "£"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("sect", "§"),
-    ("para", "¶"),
-    ("sup1", "¹"),
-    ("sup2", "²"),
-    ("sup3", "³"),
-    ("frac12", "½"),
-    ("frac14", "¼"),
-    ("frac34", "¾"),
-    ("larr", "←"),
-    ("rarr", "→"),
-    ("uarr", "↑"),
-    ("darr", "↓"),
-    ("hyphen", "-"),
-    ("lpar", "("),
-    ("rpar", ")"),
-    ("comma", ","),
-    ("period", "."),
-    ("colon", ":"),
-    ("semi", ";"),
-    ("sol", "/"),
-    ("num", "#"),
-];
+/// Named entities seen in Chinese government pages and Word's web pages:
+/// each name followed by its character (names are letters and digits, the
+/// characters are not).
+const ENTITIES: &str = "nbsp\u{a0}amp&lt<gt>quot\"apos'ensp\u{2002}emsp\u{2003}thinsp\u{2009}\
+     zwnj\u{200c}zwj\u{200d}shy\u{ad}ldquo“rdquo”lsquo‘rsquo’laquo«raquo»\
+     mdash—ndash–minus−hellip…middot·bull•times×divide÷plusmn±le≤ge≥ne≠deg°\
+     permil‰percnt%yen¥euro€cent¢pound£copy©reg®trade™sect§para¶sup1¹sup2²\
+     sup3³frac12½frac14¼frac34¾larr←rarr→uarr↑darr↓hyphen-lpar(rpar)comma,\
+     period.colon:semi;sol/num#";
+
+/// The character of a named entity.
+fn named_entity(name: &str) -> Option<char> {
+    let mut rest = ENTITIES;
+    while !rest.is_empty() {
+        let n = rest.find(|c: char| !c.is_ascii_alphanumeric())?;
+        let c = rest[n..].chars().next()?;
+        if &rest[..n] == name {
+            return Some(c);
+        }
+        rest = &rest[n + c.len_utf8()..];
+    }
+    None
+}
 
 /// What browsers read for `&#128;` … `&#159;`: Windows-1252.
 const WINDOWS_1252_C1: [char; 32] = [
@@ -313,19 +273,18 @@ fn entity(s: &str) -> (Option<String>, usize) {
         .count();
     let name = &s[1..1 + name_len];
     let semi = b.get(1 + name_len) == Some(&b';');
-    if let Some((_, t)) = ENTITIES.iter().find(|(n, _)| *n == name) {
+    if let Some(c) = named_entity(name) {
         if semi {
-            return (Some(t.to_string()), name_len + 2);
+            return (Some(c.to_string()), name_len + 2);
         }
         if LEGACY.contains(&name) {
-            return (Some(t.to_string()), name_len + 1);
+            return (Some(c.to_string()), name_len + 1);
         }
     }
     // `&nbspxyz` and the like: the legacy name at the start.
     for n in LEGACY {
         if name.starts_with(n) && !semi {
-            let t = ENTITIES.iter().find(|(m, _)| m == n).map(|(_, t)| *t);
-            return (t.map(str::to_string), n.len() + 1);
+            return (named_entity(n).map(String::from), n.len() + 1);
         }
     }
     (None, 0)
@@ -365,23 +324,48 @@ const BLOCK: u8 = 4;
 /// A start tag that closes an open `<p>`.
 const CLOSES_P: u8 = 8;
 
+/// Tag names by kind, each between spaces (a string search is smaller in
+/// the WebAssembly build than a `match`).
+const TAG_KINDS: [(&str, u8); 5] = [
+    (
+        " br img input meta link col area base embed param source track wbr basefont bgsound \
+         keygen ",
+        VOID,
+    ),
+    (" hr ", VOID | CLOSES_P),
+    (
+        " script style noscript template title textarea iframe noembed noframes xmp svg math \
+         object select ",
+        DROPPED,
+    ),
+    (" tr td th thead tbody tfoot caption option ", BLOCK),
+    (
+        " table address article aside blockquote body center dd details dialog dir div dl dt \
+         fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup legend li main \
+         menu nav ol p pre section summary ul ",
+        CLOSES_P,
+    ),
+];
+
 /// What kind of element a (lower-case) tag name is.
 fn tag_flags(name: &str) -> u8 {
-    match name {
-        "br" | "img" | "input" | "meta" | "link" | "col" | "area" | "base" | "embed" | "param"
-        | "source" | "track" | "wbr" | "basefont" | "bgsound" | "keygen" => VOID,
-        "hr" => VOID | CLOSES_P,
-        "script" | "style" | "noscript" | "template" | "title" | "textarea" | "iframe"
-        | "noembed" | "noframes" | "xmp" | "svg" | "math" | "object" | "select" => DROPPED,
-        "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" | "caption" | "option" => BLOCK,
-        "table" => CLOSES_P,
-        "address" | "article" | "aside" | "blockquote" | "body" | "center" | "dd" | "details"
-        | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
-        | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup"
-        | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre" | "section"
-        | "summary" | "ul" => BLOCK | CLOSES_P,
-        _ => 0,
+    if name.is_empty() || name.contains(' ') {
+        return 0;
     }
+    for (k, (names, flags)) in TAG_KINDS.iter().enumerate() {
+        let found = names.match_indices(name).any(|(i, _)| {
+            names.as_bytes()[i - 1] == b' ' && names.as_bytes().get(i + name.len()) == Some(&b' ')
+        });
+        if found {
+            // Every element that closes a `<p>`, but `<table>`, is a block.
+            return if k == 4 && name != "table" {
+                flags | BLOCK
+            } else {
+                *flags
+            };
+        }
+    }
+    0
 }
 
 /// Class, id and role words of site furniture. Matched inside the value.
@@ -787,6 +771,9 @@ impl Renderer<'_> {
             return;
         }
         for c in s.chars() {
+            if matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{feff}') {
+                continue;
+            }
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}') {
                 if !self.cur.is_empty() && !self.cur.ends_with(' ') {
                     self.cur.push(' ');
@@ -1010,54 +997,62 @@ fn common_ancestor(nodes: &[Node], a: usize, b: usize) -> usize {
     }
 }
 
-fn select(lines: Vec<Line>, nodes: &[Node]) -> Vec<Line> {
-    let headings: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].text.len() <= 240 && heading_of(&lines[i].text).is_some())
-        .collect();
-    let last_row = lines.iter().rposition(|l| l.kind == LineKind::Row);
-    let Some(first) = headings
-        .first()
-        .copied()
-        .or_else(|| lines.iter().position(|l| l.kind == LineKind::Row))
-    else {
+fn select(mut lines: Vec<Line>, nodes: &[Node]) -> Vec<Line> {
+    let keep = choose(&lines, nodes);
+    let mut k = keep.iter();
+    lines.retain(|_| k.next().copied().unwrap_or(true));
+    lines
+}
+
+/// Which lines to keep (see the module documentation, step 4).
+fn choose(lines: &[Line], nodes: &[Node]) -> Vec<bool> {
+    let mut headings = Vec::new();
+    let mut first_row = None;
+    let mut last_row = None;
+    let mut mark = vec![false; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if l.kind == LineKind::Row {
+            first_row = first_row.or(Some(i));
+            last_row = Some(i);
+            mark[i] = true;
+        }
+        if l.text.len() <= 240 && heading_of(&l.text).is_some() {
+            headings.push(i);
+            mark[i] = true;
+        }
+    }
+    let Some(first) = headings.first().copied().or(first_row) else {
         // Nothing of a report: the checker will say so. Leave out what is
         // plainly the site (its furniture and lines that are only links) so
         // that a menu entry is not taken for the title.
         return lines
-            .into_iter()
-            .filter(|l| !l.link && !in_chrome(nodes, l.node))
+            .iter()
+            .map(|l| !l.link && !in_chrome(nodes, l.node))
             .collect();
     };
-    // Title candidates: not a link (a list of other years' reports, a
-    // breadcrumb), not a sentence (a preamble naming the report).
-    let titles: Vec<usize> = (0..first)
-        .filter(|&i| {
-            let t = &lines[i].text;
-            !lines[i].link && is_title(t) && !t.contains(['。', '，', '；'])
-        })
-        .collect();
-    let title = titles
-        .iter()
-        .rev()
-        .find(|&&i| find_year(&lines[i].text).is_some())
-        .or(titles.last())
-        .copied();
+    // The title: the nearest line above the first heading that names the
+    // report, preferring one with a year; not a link (a list of other
+    // years' reports, a breadcrumb), not a sentence (a preamble).
+    let mut title = None;
+    for i in (0..first).rev() {
+        let t = &lines[i].text;
+        if !lines[i].link && is_title(t) && !t.contains(['。', '，', '；']) {
+            if find_year(t).is_some() {
+                title = Some(i);
+                break;
+            }
+            title = title.or(Some(i));
+        }
+    }
     let end = headings.last().copied().max(last_row).unwrap_or(first);
 
     // Elements that hold part of the report are never dropped as furniture.
     let mut material = vec![false; nodes.len()];
-    let rows = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LineKind::Row);
-    let marks = headings
-        .iter()
-        .copied()
-        .chain(rows.map(|(i, _)| i))
-        .chain(title)
-        .collect::<Vec<_>>();
-    for i in marks {
-        let mut n = lines[i].node;
+    if let Some(t) = title {
+        mark[t] = true;
+    }
+    for (l, _) in lines.iter().zip(&mark).filter(|(_, &m)| m) {
+        let mut n = l.node;
         while !material[n] {
             material[n] = true;
             if n == 0 {
@@ -1080,10 +1075,7 @@ fn select(lines: Vec<Line>, nodes: &[Node]) -> Vec<Line> {
     // Without a title there is no telling where the report starts: keep all
     // but the furniture.
     let Some(start) = title else {
-        return lines
-            .into_iter()
-            .filter(|l| !furniture(l.node, 0))
-            .collect();
+        return lines.iter().map(|l| !furniture(l.node, 0)).collect();
     };
     let container = common_ancestor(nodes, lines[start].node, lines[end].node);
     // Lines of the title's own element before it (a title broken by <br>).
@@ -1099,20 +1091,18 @@ fn select(lines: Vec<Line>, nodes: &[Node]) -> Vec<Line> {
         .take(4)
         .find(|&i| looks_like_agency(&lines[i].text));
     let last_heading = headings.last().copied().unwrap_or(end);
-    lines
-        .into_iter()
-        .enumerate()
-        .filter(|(i, l)| {
-            Some(*i) == agency
-                || (*i >= from
-                    && is_under(nodes, l.node, container)
-                    && !furniture(l.node, container)
-                    && !(*i > last_heading
-                        && l.text.chars().count() <= 40
-                        && CHROME_PHRASES.iter().any(|p| l.text.contains(p))))
-        })
-        .map(|(_, l)| l)
-        .collect()
+    let mut keep = vec![false; lines.len()];
+    for (i, l) in lines.iter().enumerate().skip(from) {
+        keep[i] = is_under(nodes, l.node, container)
+            && !furniture(l.node, container)
+            && !(i > last_heading
+                && l.text.chars().count() <= 40
+                && CHROME_PHRASES.iter().any(|p| l.text.contains(p)));
+    }
+    if let Some(a) = agency {
+        keep[a] = true;
+    }
+    keep
 }
 
 /// A line that is only an agency's name (示例县教育局).
@@ -1213,6 +1203,12 @@ mod tests {
             text_bytes(b"<meta charset=utf-8><p>\xE5\xB9\xB4\xFF</p>"),
             "年\u{fffd}\n"
         );
+        // Neither UTF-8 nor GB18030: GB18030 with U+FFFD.
+        assert_eq!(text_bytes(b"<p>\xD6\xD0\xFF\xCE\xC4</p>"), "中\u{fffd}文\n");
+        assert_eq!(
+            text_bytes(b"\xFF\xFE<\x00p\x00>\x00\x2D\x4E\x00"),
+            "中\u{fffd}\n"
+        );
     }
 
     fn text_bytes(b: &[u8]) -> String {
@@ -1274,6 +1270,37 @@ mod tests {
             "示例县教育局2022年政府信息公开工作年度报告\n发布时间：2023-01-16\n一、总体情况\n正文。\n甲\t1\n\
              六、其他需要报告的事项\n无。\n示例县教育局\n2023年1月16日\n"
         );
+    }
+
+    #[test]
+    fn word_web_page() {
+        // What Word writes for "save as web page": conditional comments,
+        // list numbers shown only to old browsers, Office tags, spans.
+        let html = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>\
+            <!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>x</o:Author></o:DocumentProperties></xml><![endif]-->\
+            </head><body lang=ZH-CN><div class=WordSection1>\
+            <p class=MsoListParagraph><![if !supportLists]><span lang=EN-US>一、<span style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]>总体情况<o:p></o:p></p>\
+            <table class=MsoNormalTable border=1><tr><td width=100 rowspan=2 style='border:solid'><p class=MsoNormal>\
+            <span>（三）不予</span><span>公开</span></p></td><td><p class=MsoNormal>1.属于国家秘密</p></td><td><p>0<o:p></o:p></p></td></tr>\
+            <tr><td><p>2.其他</p></td><td><p>&nbsp;</p></td></tr></table></div></body></html>";
+        assert_eq!(
+            text(html),
+            "一、 总体情况\n（三）不予公开\t1.属于国家秘密\t0\n\t2.其他\t\n"
+        );
+    }
+
+    #[test]
+    fn tag_kinds() {
+        assert_eq!(tag_flags("p"), BLOCK | CLOSES_P);
+        assert_eq!(tag_flags("ul"), BLOCK | CLOSES_P);
+        assert_eq!(tag_flags("table"), CLOSES_P);
+        assert_eq!(tag_flags("td"), BLOCK);
+        assert_eq!(tag_flags("hr"), VOID | CLOSES_P);
+        assert_eq!(tag_flags("keygen"), VOID);
+        assert_eq!(tag_flags("select"), DROPPED);
+        for inline in ["b", "a", "span", "font", "o:p", "bod", "", "p p"] {
+            assert_eq!(tag_flags(inline), 0, "{inline}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! Word document, an OLE container is an old `.doc`/`.wps` or a
 //! password-protected file, `%PDF` is a PDF, markup at the start is a web
 //! page — and at the file name's extension second (`.docx`, `.html` …);
-//! everything else goes to [`crate::decode`] as text.
+//! everything else goes to [`crate::decode()`] as text.
 
 use std::fmt;
 

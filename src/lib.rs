@@ -16,6 +16,7 @@
 
 pub mod decode;
 pub mod docx;
+pub mod encoding;
 pub mod html;
 pub mod input;
 pub mod model;

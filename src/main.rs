@@ -19,7 +19,7 @@ const HELP: &str = "\
 xxgk — 政府信息公开工作年度报告检查工具
 
 用法：
-  xxgk check [选项] 文件|目录|- …   检查报告（目录：递归检查其中的 .txt 文件；- 表示标准输入）
+  xxgk check [选项] 文件|目录|- …   检查报告（.txt、.html、.docx；目录：递归检查其中这些文件；- 表示标准输入）
   xxgk rules [--format text|json|markdown]
                                     列出全部检查规则
   xxgk rule 代码                    说明一条规则，如 xxgk rule T2-SUM
@@ -239,7 +239,10 @@ fn check_command(mut opts: CheckOptions, args: Vec<PathBuf>) -> Result<u8, Usage
                 status = 2;
             }
             if files.is_empty() {
-                complain(&format!("{}: 目录中没有 .txt 文件", arg.display()));
+                complain(&format!(
+                    "{}: 目录中没有 .txt、.html 或 .docx 文件",
+                    arg.display()
+                ));
                 status = 2;
             }
             files.sort();
@@ -380,7 +383,15 @@ fn read_input(input: &Input) -> Result<String, String> {
             std::fs::read(path).map_err(|e| io_message(&e))?
         }
     };
-    xxgk::decode(&bytes).map_err(|e| e.to_string())
+    let name = input
+        .path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    xxgk::read_document(&bytes, &name)
+        .map(|d| d.text)
+        .map_err(|e| e.to_string())
 }
 
 fn too_large() -> String {
@@ -398,7 +409,10 @@ fn io_message(error: &io::Error) -> String {
     }
 }
 
-/// Collect the `.txt` files under `dir`, recursively. Symbolic links to
+/// File kinds a directory walk takes: text, web pages and Word documents.
+const READ_EXTENSIONS: &[&str] = &["txt", "text", "htm", "html", "docx"];
+
+/// Collect the report files under `dir` (see [`READ_EXTENSIONS`]), recursively. Symbolic links to
 /// directories are not followed (no loops).
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, io::Error)>) {
     let entries = match std::fs::read_dir(dir) {
@@ -425,7 +439,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, io::Err
         } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
             && path
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                .is_some_and(|e| READ_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
         {
             files.push(path);
         }

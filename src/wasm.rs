@@ -10,6 +10,7 @@
 //! objects whose keys keep template order, and it costs no extra code in the
 //! `.wasm` since `serde_json` is already there for [`crate::Report::to_json`].
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::rules::RULES;
@@ -25,26 +26,28 @@ fn parse_json(json: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(json)
 }
 
-/// Reads `{ source?: string }`; anything else (undefined, null, a missing or
-/// non-string `source`) gives the default source `-`.
+/// The options object of `check`, read with serde-wasm-bindgen.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JsOptions {
+    source: Option<String>,
+}
+
+/// Reads `{ source?: string }` (undefined or null: the defaults).
 fn options_from(value: &JsValue) -> Result<Options, JsValue> {
-    let mut options = Options {
-        utf16: true,
-        ..Options::default()
+    let js: JsOptions = if value.is_undefined() || value.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+            js_error(format!(
+                "check 的第二个参数应为 {{ source?: string }}，如 {{ source: \"报告.txt\" }}（{e}）"
+            ))
+        })?
     };
-    if value.is_undefined() || value.is_null() {
-        return Ok(options);
-    }
-    if !value.is_object() {
-        return Err(js_error("check 的第二个参数应为对象，如 { source: \"报告.txt\" }"));
-    }
-    let source = js_sys::Reflect::get(value, &JsValue::from_str("source"))?;
-    if let Some(source) = source.as_string() {
-        options.source = source;
-    } else if !source.is_undefined() && !source.is_null() {
-        return Err(js_error("options.source 应为字符串"));
-    }
-    Ok(options)
+    Ok(Options {
+        source: js.source.unwrap_or_else(|| "-".to_string()),
+        utf16: true,
+    })
 }
 
 /// Checks a report and returns the report object of the JSON contract
@@ -53,8 +56,8 @@ fn options_from(value: &JsValue) -> Result<Options, JsValue> {
 /// `options`: `{ source?: string }` — the name shown as the report's source
 /// (default `-`).
 #[wasm_bindgen]
-pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = options_from(&options)?;
+pub fn check(text: &str, options: &JsValue) -> Result<JsValue, JsValue> {
+    let options = options_from(options)?;
     parse_json(&crate::check(text, &options).to_json())
 }
 
@@ -94,8 +97,9 @@ pub fn read_document(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
 /// Every check: `[{code, spec, severity, origin, group, title, explanation}]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(RULES).map_err(js_error)?;
-    parse_json(&json)
+    RULES
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
 }
 
 /// The checker's version, e.g. `0.1.0`.

@@ -369,7 +369,7 @@ fn directory_is_walked_recursively_in_sorted_order() {
     write(&root, "a/c.txt", CLEAN_2021.as_bytes());
     write(&root, "a/d.TXT", broken_2021().as_bytes());
     write(&root, "notes.md", b"# not a report");
-    write(&root, "a/e.docx", b"PK\x03\x04");
+    write(&root, "a/e.pdf", b"%PDF-1.4");
     let r = run_with(
         &[
             OsStr::new("check"),
@@ -684,4 +684,76 @@ fn double_dash_ends_options() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("-q.txt："), "{}", r.stdout);
+}
+
+/// The report as a web page: narrative lines as paragraphs, each run of
+/// tab-separated lines as a table.
+fn as_html(text: &str) -> String {
+    let mut out = String::from("<html><head><meta charset=\"utf-8\"></head><body>");
+    let mut in_table = false;
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() > 1 {
+            if !in_table {
+                out.push_str("<table>");
+                in_table = true;
+            }
+            out.push_str("<tr>");
+            for c in cells {
+                out.push_str(&format!("<td>{c}</td>"));
+            }
+            out.push_str("</tr>");
+        } else {
+            if in_table {
+                out.push_str("</table>");
+                in_table = false;
+            }
+            out.push_str(&format!("<p>{line}</p>"));
+        }
+    }
+    if in_table {
+        out.push_str("</table>");
+    }
+    out.push_str("</body></html>");
+    out
+}
+
+#[test]
+fn a_web_page_is_checked_like_its_text() {
+    let dir = temp();
+    write(dir.path(), "r.txt", broken_2021().as_bytes());
+    write(dir.path(), "r.html", as_html(&broken_2021()).as_bytes());
+    let run_one = |name: &str| {
+        let r = run_with(
+            &[
+                OsStr::new("check"),
+                OsStr::new("--format"),
+                OsStr::new("json"),
+                OsStr::new(name),
+            ],
+            None,
+            Some(dir.path()),
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let v = json(&r.stdout);
+        let codes: Vec<String> = v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| format!("{} {}", d["code"], d["cell"]))
+            .collect();
+        (codes, v["tables"]["applications"]["total"].clone())
+    };
+    let (text_codes, text_total) = run_one("r.txt");
+    let (html_codes, html_total) = run_one("r.html");
+    assert!(!text_codes.is_empty());
+    assert_eq!(text_codes, html_codes);
+    let values = |t: &serde_json::Value| -> Vec<serde_json::Value> {
+        t.as_array()
+            .expect("row")
+            .iter()
+            .map(|c| c["value"].clone())
+            .collect()
+    };
+    assert_eq!(values(&text_total), values(&html_total));
 }

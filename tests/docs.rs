@@ -32,5 +32,9 @@ fn every_rule_is_documented_in_full() {
     let mut codes: Vec<&str> = xxgk::rules::RULES.iter().map(|r| r.code).collect();
     codes.sort();
     codes.dedup();
-    assert_eq!(codes.len(), xxgk::rules::RULES.len(), "duplicate rule codes");
+    assert_eq!(
+        codes.len(),
+        xxgk::rules::RULES.len(),
+        "duplicate rule codes"
+    );
 }

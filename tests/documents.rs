@@ -341,6 +341,82 @@ fn docx_reads_as_the_text_fixture() {
     assert_all_same("docx", |_, t| docx(t), "报告.docx", DocKind::Docx);
 }
 
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="3"><w:multiLevelType w:val="multilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#;
+
+/// The body with the headings 一、… and items （一）… numbered by Word
+/// (a heading style with a list, and direct list paragraphs) wherever they
+/// follow in order, as Word and WPS do when one types 一、 and presses Enter.
+fn numbered_document_xml(text: &str) -> String {
+    const NUMS: &str = "一二三四五六七八九";
+    let mut body = String::new();
+    let (mut heading, mut item) = (0, 0);
+    for part in parts(text) {
+        let line = match part {
+            Part::Table(rows) => {
+                body.push_str(&w_tbl(&rows));
+                continue;
+            }
+            Part::Line(l) => l,
+        };
+        let mut chars = line.chars();
+        let first = chars.next().and_then(|c| NUMS.find(c)).map(|i| i / 3 + 1);
+        if first == Some(heading + 1) && chars.next() == Some('、') {
+            heading += 1;
+            item = 0;
+            let rest: String = line.chars().skip(2).collect();
+            let p = w_p(&rest).replacen("<w:pPr>", "<w:pPr><w:pStyle w:val=\"1\"/>", 1);
+            body.push_str(&p);
+            continue;
+        }
+        let mut chars = line.chars();
+        let open = chars.next() == Some('（');
+        let n = chars.next().and_then(|c| NUMS.find(c)).map(|i| i / 3 + 1);
+        if open && heading > 0 && n == Some(item + 1) && chars.next() == Some('）') {
+            item += 1;
+            let rest: String = line.chars().skip(3).collect();
+            let p = w_p(&rest).replacen(
+                "<w:pPr>",
+                "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"7\"/></w:numPr>",
+                1,
+            );
+            body.push_str(&p);
+            continue;
+        }
+        body.push_str(&w_p(&line));
+    }
+    document_xml("").replace("<w:body>", &format!("<w:body>{body}"))
+}
+
+#[test]
+fn docx_automatic_numbering_reads_as_typed() {
+    let mut numbered = 0;
+    assert_all_same(
+        "numbered docx",
+        |_, t| {
+            let xml = numbered_document_xml(t);
+            let rels = rels("word/document.xml");
+            zip_of(
+                &[
+                    ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+                    ("_rels/.rels", rels.as_bytes()),
+                    ("word/document.xml", xml.as_bytes()),
+                    ("word/numbering.xml", NUMBERING.as_bytes()),
+                    ("word/styles.xml", STYLES.as_bytes()),
+                ],
+                false,
+            )
+        },
+        "报告.docx",
+        DocKind::Docx,
+    );
+    for (_, text) in fixtures() {
+        numbered += numbered_document_xml(&text).matches("<w:pStyle").count();
+    }
+    assert!(numbered > 50, "headings numbered: {numbered}");
+}
+
 #[test]
 fn docx_stored_and_renamed_main_part() {
     // Stored (not deflated), the main part under another name, a .wps name.

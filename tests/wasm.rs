@@ -40,7 +40,10 @@ fn check_gives_a_plain_object_of_schema_version_1() {
     let report = checked(REPORT);
     assert!(report.is_object());
     assert_eq!(get(&report, "schema_version").as_f64(), Some(1.0));
-    assert_eq!(get(&report, "source").as_string().as_deref(), Some("示例.txt"));
+    assert_eq!(
+        get(&report, "source").as_string().as_deref(),
+        Some("示例.txt")
+    );
     assert_eq!(get(&report, "year").as_f64(), Some(2021.0));
     let tables = get(&report, "tables");
     assert!(tables.is_object());
@@ -92,8 +95,18 @@ fn rules_are_listed_with_their_explanations() {
     let rules = Array::from(&rules);
     assert!(rules.length() > 10);
     for rule in rules.iter() {
-        for key in ["code", "severity", "origin", "group", "title", "explanation"] {
-            assert!(get(&rule, key).as_string().is_some_and(|s| !s.is_empty()), "{key}");
+        for key in [
+            "code",
+            "severity",
+            "origin",
+            "group",
+            "title",
+            "explanation",
+        ] {
+            assert!(
+                get(&rule, key).as_string().is_some_and(|s| !s.is_empty()),
+                "{key}"
+            );
         }
     }
 }

@@ -277,7 +277,7 @@ async function openFiles(files) {
       if (doc === currentDoc()) input.value = doc.text;
       runCheck(doc);
     } catch (error) {
-      doc.error = `无法读取“${file.name}”：${error.message}`;
+      doc.error = `无法读取“${file.name}”：${await fileProblem(file, error)}`;
       doc.shown = doc.want;
       drawDocList();
       if (doc === currentDoc()) render();
@@ -285,6 +285,15 @@ async function openFiles(files) {
   }));
   state.loading--;
   updateBusy();
+}
+
+/** Why a file could not be read, said for this page. */
+async function fileProblem(file, error) {
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  if (String.fromCharCode(...head).startsWith('%PDF') || /\.pdf$/i.test(file.name)) {
+    return '文件为 PDF 格式，本页面不能直接读取其中的文字；请在 PDF 阅读器中全选并复制报告文字，粘贴到左侧的文本框中检查。';
+  }
+  return error.message;
 }
 
 /** Shows document `index`. */
@@ -313,6 +322,7 @@ function drawDocList() {
         : counts ? h('span', { class: 'doc-badge' }, `${counts[0]} 错 · ${counts[1]} 警 · ${counts[2]} 示`)
           : h('span', { class: 'doc-badge' }, doc.text ? '检查中…' : '—'))));
   });
+  list.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
 }
 
 // --------------------------------------------------------------- render ---
@@ -324,6 +334,9 @@ function render() {
   fileError.hidden = !doc.error;
   fileError.textContent = doc.error ?? '';
   const report = doc.error ? null : doc.report;
+  $('summary').hidden = Boolean(doc.error);
+  $('findings').hidden = !report;
+  $('tables').hidden = !report;
   for (const id of ['export-json', 'export-tables', 'export-findings']) {
     /** @type {HTMLButtonElement} */ ($(id)).disabled = !report;
   }
@@ -337,7 +350,7 @@ function render() {
   state.byCell = byCell;
   drawFindings(report);
   const area = clear($('table-area'));
-  if (report) area.append(drawTables(report, byCell));
+  if (report) area.append(drawTables(report, byCell, doc.text));
   if (checker.failed) setStatus('error', checker.failed);
   else if (doc.error) setStatus('error', doc.error);
   else if (report && doc.shown === doc.want) {
@@ -384,7 +397,7 @@ function whereText(d) {
   const parts = [];
   const report = currentDoc().report;
   if (d.cell && report) {
-    const name = cellName(report, d.cell);
+    const name = cellName(report, d.cell, currentDoc().text);
     parts.push([name.table, name.row, name.column].filter(Boolean).join(' · '));
   }
   if (d.span) parts.push(`原文第 ${d.span.line} 行第 ${d.span.column} 字`);
@@ -543,7 +556,7 @@ function focusFinding(d, index) {
   const td = d.cell ? document.querySelector(`td[data-key="${CSS.escape(cellKey(d.cell))}"]`) : null;
   if (td) {
     td.classList.add('current');
-    td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    td.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
   selectSpan(d.span);
 }
@@ -632,7 +645,7 @@ function drawRuleList(rules) {
 function exportWith(make, suffix, type) {
   const doc = currentDoc();
   if (!doc.report) return;
-  download(`${baseName(doc.source)}${suffix}`, make(doc.report), type);
+  download(`${baseName(doc.source)}${suffix}`, make(doc.report, doc.text), type);
 }
 $('export-json').addEventListener('click', () => exportWith(reportJson, '.xxgk.json', 'application/json'));
 $('export-tables').addEventListener('click', () => exportWith(tablesCsv, '.表格.csv', 'text/csv;charset=utf-8'));

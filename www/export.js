@@ -20,7 +20,7 @@ function csv(rows) {
 }
 
 /** CSV of every cell read: one line per cell. */
-export function tablesCsv(report) {
+export function tablesCsv(report, text = '') {
   const codes = new Map();
   for (const d of report.diagnostics) {
     if (!d.cell) continue;
@@ -28,7 +28,7 @@ export function tablesCsv(report) {
     codes.set(key, [...(codes.get(key) ?? []), d.code]);
   }
   const rows = [['表格', '行', '行名称', '列', '列名称', '原文', '数值', '单位', '文本行', '文本列', '问题']];
-  for (const { ref, table, rowLabel, columnLabel, cell } of listCells(report)) {
+  for (const { ref, table, rowLabel, columnLabel, cell } of listCells(report, text)) {
     const key = `${ref.table}|${ref.row ?? ''}|${ref.column}`;
     rows.push([table, ref.row ?? '', rowLabel, ref.column + 1, columnLabel, cell.text, cell.value, cell.unit,
       cell.span?.line, cell.span?.column, (codes.get(key) ?? []).join(' ')]);
@@ -37,10 +37,10 @@ export function tablesCsv(report) {
 }
 
 /** CSV of the findings, in the report's order. */
-export function findingsCsv(report) {
+export function findingsCsv(report, text = '') {
   const rows = [['序号', '严重程度', '代码', '说明', '应为', '实为', '表格', '行', '列', '文本行', '文本列', '来源', '规范条目']];
   report.diagnostics.forEach((d, i) => {
-    const name = d.cell ? cellName(report, d.cell) : { table: '', row: '', column: '' };
+    const name = d.cell ? cellName(report, d.cell, text) : { table: '', row: '', column: '' };
     rows.push([
       i + 1, SEVERITY[d.severity] ?? d.severity, d.code, d.message, d.expected, d.actual,
       name.table, name.row, name.column, d.span?.line, d.span?.column, ORIGIN[d.origin] ?? d.origin, d.spec,

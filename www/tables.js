@@ -92,9 +92,10 @@ const len = (rows, key) => (has(rows, key) && Array.isArray(rows[key]) ? rows[ke
 /**
  * Which format each table 1 block and table 2 follow. For a report of one
  * format that format; for a hybrid (or undetermined) report each block is
- * decided from the keys and cell counts present.
+ * decided from the keys and cell counts present (block （一）, the same size
+ * in both, from its header words in `text`).
  */
-export function layoutFor(report) {
+export function layoutFor(report, text = '') {
   const template = report.template;
   const active = report.tables?.active ?? null;
   const apps = report.tables?.applications ?? null;
@@ -106,8 +107,15 @@ export function layoutFor(report) {
     const b5 = has(active, 'other_services') || len(active, 'licensing') >= 3;
     const b6 = Math.max(len(active, 'penalty'), len(active, 'enforcement')) >= 3;
     const b8 = len(active, 'fees') >= 2;
-    const votes = [b5, b6, b8].filter(Boolean).length;
-    blocks = [pick(0, votes >= 2), pick(1, b5), pick(2, b6), pick(3, b8)];
+    // Block (一) has three cells in both formats: its own header, just above
+    // its first row in the text, tells them apart.
+    const first = active?.regulations?.[0]?.span?.utf16 ?? active?.normative_documents?.[0]?.span?.utf16;
+    const before = first && text ? text.slice(Math.max(0, first.start - 400), first.start) : '';
+    const at = (word) => before.lastIndexOf(word);
+    const header2019 = Math.max(at('本年新制作'), at('本年新公开'), at('对外公开总'));
+    const header2021 = Math.max(at('本年制发'), at('本年废止'), at('现行有效'));
+    const b1 = header2019 !== header2021 ? header2019 > header2021 : [b5, b6, b8].filter(Boolean).length >= 2;
+    blocks = [pick(0, b1), pick(1, b5), pick(2, b6), pick(3, b8)];
     if (has(active, 'procurement')) blocks.push({ ...T1[2019][4], format: '2019' });
   }
   const otherItems = ['other.1', 'other.2', 'other.3'].some((k) => has(apps, k));
@@ -119,9 +127,9 @@ export function layoutFor(report) {
  * Every drawn cell with its labels, in table order (used by the CSV export).
  * @returns {Array<{ref: CellRef, table: string, rowLabel: string, columnLabel: string, cell: Cell}>}
  */
-export function listCells(report) {
+export function listCells(report, text = '') {
   const out = [];
-  const { blocks, t2Rows: rows2 } = layoutFor(report);
+  const { blocks, t2Rows: rows2 } = layoutFor(report, text);
   const active = report.tables?.active;
   if (active) {
     const seen = new Set();
@@ -169,11 +177,12 @@ const SEVERITY_ORDER = ['error', 'warning', 'info'];
  * Draws the three tables.
  * @param {any} report
  * @param {Map<string, any[]>} findingsByCell cell key → diagnostics
+ * @param {string} text the checked text
  * @returns {DocumentFragment}
  */
-export function drawTables(report, findingsByCell) {
+export function drawTables(report, findingsByCell, text) {
   const frag = document.createDocumentFragment();
-  const layout = layoutFor(report);
+  const layout = layoutFor(report, text);
   const ctx = { findingsByCell };
   frag.append(
     figure('active', report.tables?.active ? drawT1(report.tables.active, layout.blocks, ctx) : null),
@@ -328,12 +337,13 @@ function drawT3(review, ctx) {
  * Names of a cell for people: `{table: '表二', row: '（七）总计', column: '自然人'}`.
  * @param {any} report
  * @param {CellRef} ref
+ * @param {string} [text] the checked text
  */
-export function cellName(report, ref) {
+export function cellName(report, ref, text = '') {
   const table = TABLE_NAMES[ref.table] ?? ref.table;
   const nth = `第${ref.column + 1}列`;
   if (ref.table === 'review') return { table, row: '', column: T3_COLUMNS[ref.column] ?? nth };
-  const layout = layoutFor(report);
+  const layout = layoutFor(report, text);
   if (ref.table === 'applications') {
     const row = layout.t2Rows.find((r) => r.key === ref.row);
     const label = row ? row.path.filter((p) => p !== RESULTS && p !== SUBTOTAL).slice(-2).join('') : ref.row ?? '';
