@@ -4,12 +4,13 @@
 //!
 //! ```text
 //! cargo run --release --example bench_native -- [--runs N] FILE…
-//! {"tests/fixtures/a.txt": {"bytes": 4521, "runs": 50, "median_us": 61.2}, …}
+//! {"tests/fixtures/a.txt": {"bytes": 4521, "runs": 50, "median_us": 61.2, "split_us": 0.52}, …}
 //! ```
 //!
 //! Each file is decoded as the CLI decodes it; a leading byte-order mark is
 //! not part of the text. One warm-up call, then `--runs` (default 50) timed
-//! calls; the median is printed in microseconds.
+//! calls; the median is printed in microseconds, next to the median time to
+//! merely split the same text into lines (the floor any reader pays).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -50,8 +51,18 @@ fn main() {
             .collect();
         times.sort_by(f64::total_cmp);
         let median = times[runs / 2];
+        // The floor: merely splitting the same text into lines.
+        let mut split: Vec<f64> = (0..runs.max(200))
+            .map(|_| {
+                let start = Instant::now();
+                black_box(black_box(&text).lines().count());
+                start.elapsed().as_secs_f64() * 1e6
+            })
+            .collect();
+        split.sort_by(f64::total_cmp);
+        let split_median = split[split.len() / 2];
         out.push(format!(
-            "{}: {{\"bytes\": {}, \"runs\": {runs}, \"median_us\": {median:.1}}}",
+            "{}: {{\"bytes\": {}, \"runs\": {runs}, \"median_us\": {median:.1}, \"split_us\": {split_median:.2}}}",
             serde_json::to_string(file).unwrap_or_default(),
             text.len()
         ));
