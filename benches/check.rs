@@ -5,23 +5,12 @@
 //! when that folder exists. Run with `cargo bench`; for a Markdown table
 //! without criterion, `cargo run --release --example bench_summary`.
 
+#[path = "support/inputs.rs"]
+mod inputs;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use inputs::txt_files;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
-
-/// The `.txt` files of a folder, sorted; none when it does not exist.
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
-        .collect();
-    files.sort();
-    files
-}
+use std::path::Path;
 
 /// (name, text) of every input that decodes.
 fn inputs() -> Vec<(String, String)> {

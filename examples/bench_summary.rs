@@ -11,27 +11,17 @@
 //! it reports the median of several samples. No criterion, so it runs in a
 //! few seconds.
 
+#[path = "../benches/support/inputs.rs"]
+mod inputs;
+use inputs::txt_files;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Samples per measurement; the median is reported.
 const SAMPLES: usize = 15;
 /// Rough length of one sample.
 const SAMPLE_TIME: Duration = Duration::from_millis(8);
-
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
-        .collect();
-    files.sort();
-    files
-}
 
 /// Median time of one call of `f`, in microseconds.
 fn median_micros(mut f: impl FnMut()) -> f64 {

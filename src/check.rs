@@ -398,6 +398,16 @@ fn money_unit(
 
 // ---- cell-level checks shared by the tables --------------------------------------
 
+/// A cell's value for arithmetic: blank counts as 0; `None` for what cannot
+/// enter a sum (unreadable, decimal, negative).
+fn arith(c: &RawCell) -> Option<i64> {
+    match c.parsed.val {
+        Val::Blank => Some(0),
+        Val::Int(v) if v >= 0 => Some(v),
+        _ => None,
+    }
+}
+
 fn int(c: &RawCell) -> Option<i64> {
     match c.parsed.val {
         Val::Int(v) => Some(v),
@@ -534,11 +544,7 @@ fn t2_value<'a>(t: &'a RawTable, key: &str, col: usize) -> Option<(i64, Option<&
         return all_zero.then_some((0, None));
     }
     let c = &r.cells[col];
-    match c.parsed.val {
-        Val::Blank => Some((0, Some(c))),
-        Val::Int(v) if v >= 0 => Some((v, Some(c))),
-        _ => None,
-    }
+    arith(c).map(|v| (v, Some(c)))
 }
 
 fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
@@ -647,15 +653,7 @@ fn check_t2(text: &str, t: &RawTable, template: Template, f: &mut Findings) {
         if r.cells.len() != 7 || r.all_blank {
             continue;
         }
-        let vals: Option<Vec<i64>> = r
-            .cells
-            .iter()
-            .map(|c| match c.parsed.val {
-                Val::Blank => Some(0),
-                Val::Int(v) if v >= 0 => Some(v),
-                _ => None,
-            })
-            .collect();
+        let vals: Option<Vec<i64>> = r.cells.iter().map(arith).collect();
         let Some(vals) = vals else { continue };
         let sum: i64 = vals[..6].iter().sum();
         if sum != vals[6] {
@@ -858,15 +856,7 @@ fn check_t3(t: &RawReview, f: &mut Findings) {
     if blank || t.cells.len() != 15 {
         return;
     }
-    let vals: Vec<Option<i64>> = t
-        .cells
-        .iter()
-        .map(|c| match c.parsed.val {
-            Val::Blank => Some(0),
-            Val::Int(v) if v >= 0 => Some(v),
-            _ => None,
-        })
-        .collect();
+    let vals: Vec<Option<i64>> = t.cells.iter().map(arith).collect();
     for (code, total, name) in [
         ("T3-REV", 4, "行政复议"),
         ("T3-LIT1", 9, "未经复议直接起诉"),
