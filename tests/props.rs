@@ -16,7 +16,6 @@ mod common;
 /// The span checks the fuzz targets use (every span inside the text, on
 /// character boundaries, with the text's line, column and UTF-16 offsets).
 #[path = "../fuzz/replay.rs"]
-#[allow(dead_code)]
 mod replay;
 /// A complete 2021-format report.
 use common::CLEAN_2021 as REPORT;
