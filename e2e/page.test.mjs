@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ARTIFACTS, WWW, docx, dropFiles, encodeGbk, inputs, launch, nativeJson, openPage, paste, settled, shot, startServer,
+  ARTIFACTS, WWW, assertDrawnEquals, closeApp, docx, dropFiles, encodeGbk, expectedDrawing, inputs, keyOf, launch,
+  nativeJson, openApp, openPage, paste, settled, shot, startServer, utf16At,
 } from './support.mjs';
 
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 const SAMPLE = fs.readFileSync(path.join(WWW, 'sample.txt'), 'utf8');
 
 let server;
@@ -29,98 +29,8 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the app and waits for the checker to be ready. */
-async function app(options) {
-  const session = await openPage(browser, server.origin, options);
-  await session.page.waitForFunction(() => ['idle', 'done'].includes(document.getElementById('status')?.dataset.state ?? ''),
-    null, { timeout: 30_000 });
-  return session;
-}
-
-/** Closes a page after checking it sent nothing elsewhere and ran nothing it shouldn't. */
-async function done(session) {
-  const { context, requests, dialogs, errors } = session;
-  const foreign = requests.filter((url) => !url.startsWith(`${server.origin}/`)
-    && !url.startsWith(`blob:${server.origin}/`) && !url.startsWith('data:'));
-  await context.close();
-  assert.deepEqual(foreign, [], 'every request stays on the page\'s origin');
-  assert.deepEqual(dialogs, [], 'no dialog was opened');
-  assert.deepEqual(errors, [], 'no script error or console error');
-}
-
-/** What the page shows: every drawn cell, every listed finding, the summary. */
-function drawn(page) {
-  return page.evaluate(() => {
-    const cells = {};
-    for (const td of document.querySelectorAll('#table-area td[data-key]')) {
-      const el = /** @type {HTMLElement} */ (td);
-      cells[el.dataset.key ?? ''] = { text: el.textContent, sev: el.dataset.sev ?? null };
-    }
-    const findings = Array.from(document.querySelectorAll('#finding-groups li.finding'), (li) => {
-      const el = /** @type {HTMLElement} */ (li);
-      return {
-        index: Number(el.dataset.index),
-        code: el.dataset.code,
-        severity: el.dataset.severity,
-        message: el.querySelector('.msg')?.textContent,
-        cell: el.dataset.cell,
-        expected: el.dataset.expected,
-        actual: el.dataset.actual,
-      };
-    });
-    const summary = Object.fromEntries(Array.from(document.querySelectorAll('#summary dd[data-field]'),
-      (dd) => [/** @type {HTMLElement} */ (dd).dataset.field, dd.textContent]));
-    const counts = Object.fromEntries(Array.from(document.querySelectorAll('#summary li.count'),
-      (li) => [/** @type {HTMLElement} */ (li).dataset.severity, Number(li.querySelector('strong')?.textContent)]));
-    const more = document.querySelectorAll('#finding-groups button.more').length;
-    return { cells, findings, summary, counts, more };
-  });
-}
-
-const keyOf = (ref) => `${ref.table}|${ref.row ?? ''}|${ref.column}`;
-
-/** What the page should show for a report of the native CLI. */
-function expectedDrawing(report) {
-  const worst = new Map();
-  for (const d of report.diagnostics) {
-    if (!d.cell) continue;
-    const key = keyOf(d.cell);
-    if (!worst.has(key) || SEVERITY_RANK[d.severity] < SEVERITY_RANK[worst.get(key)]) worst.set(key, d.severity);
-  }
-  const cells = {};
-  const add = (key, cell) => { cells[key] = { text: cell.text, sev: worst.get(key) ?? null }; };
-  for (const table of ['active', 'applications']) {
-    for (const [row, list] of Object.entries(report.tables[table] ?? {})) {
-      list.forEach((cell, column) => add(keyOf({ table, row, column }), cell));
-    }
-  }
-  (report.tables.review ?? []).forEach((cell, column) => add(keyOf({ table: 'review', row: null, column }), cell));
-  const findings = report.diagnostics
-    .map((d, index) => ({
-      index, code: d.code, severity: d.severity, message: d.message, cell: d.cell ? keyOf(d.cell) : '',
-      expected: d.expected === null ? '' : String(d.expected), actual: d.actual === null ? '' : String(d.actual),
-    }))
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.index - b.index);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of report.diagnostics) counts[d.severity]++;
-  return { cells, findings, counts };
-}
-
-/** Asserts the page shows exactly the native report. */
-async function assertDrawnEquals(page, report, label) {
-  const seen = await drawn(page);
-  if (seen.more) {
-    await page.click('#finding-groups button.more >> nth=0');
-    return assertDrawnEquals(page, report, label);
-  }
-  const want = expectedDrawing(report);
-  assert.deepEqual(seen.cells, want.cells, `${label}: table cells`);
-  assert.deepEqual(seen.findings, want.findings, `${label}: findings`);
-  assert.deepEqual(seen.counts, want.counts, `${label}: counts`);
-  assert.equal(seen.summary.year, report.year === null ? '—' : `${report.year} 年`, `${label}: year`);
-  assert.equal(seen.summary.agency, report.agency ?? '—', `${label}: agency`);
-  assert.equal(seen.summary.date, report.date ?? '—', `${label}: date`);
-}
+const app = (options) => openApp(browser, server.origin, options);
+const done = (session) => closeApp(session, server.origin);
 
 /** Removes the `utf16` offsets (the only difference between the wasm and the CLI objects). */
 function withoutUtf16(value) {
@@ -139,11 +49,6 @@ function spans(value, out = []) {
     Object.values(value).forEach((v) => spans(v, out));
   }
   return out;
-}
-
-/** UTF-16 offset of a UTF-8 byte offset. */
-function utf16At(text, byte) {
-  return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
 }
 
 /** The wasm exports called in the page, next to the native CLI, for one text. */

@@ -1,7 +1,9 @@
 // Shared by the browser tests and the browser benchmark: a static server on
 // 127.0.0.1 (random port), Debian's Chromium driven by playwright-core, the
-// native CLI, the inputs (fixtures and seeds), and a GBK encoder.
+// native CLI, the inputs (fixtures and seeds), a GBK encoder, Word and web-page
+// versions of a text, and the comparison of what the page draws with the CLI.
 
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,6 +84,30 @@ export async function openPage(browser, origin, { path: pagePath = '/', viewport
   });
   await page.goto(origin + pagePath);
   return { context, page, requests, dialogs, errors };
+}
+
+/** Opens the app and waits for the checker to be ready. */
+export async function openApp(browser, origin, options) {
+  const session = await openPage(browser, origin, options);
+  await session.page.waitForFunction(() => ['idle', 'done'].includes(document.getElementById('status')?.dataset.state ?? ''),
+    null, { timeout: 30_000 });
+  return session;
+}
+
+/** Closes a page after checking it sent nothing elsewhere and ran nothing it shouldn't. */
+export async function closeApp(session, origin) {
+  const { context, requests, dialogs, errors } = session;
+  const foreign = requests.filter((url) => !url.startsWith(`${origin}/`)
+    && !url.startsWith(`blob:${origin}/`) && !url.startsWith('data:'));
+  await context.close();
+  assert.deepEqual(foreign, [], 'every request stays on the page\'s origin');
+  assert.deepEqual(dialogs, [], 'no dialog was opened');
+  assert.deepEqual(errors, [], 'no script error or console error');
+}
+
+/** UTF-16 offset of a UTF-8 byte offset. */
+export function utf16At(text, byte) {
+  return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
 }
 
 /** Waits until the page shows an up-to-date result (or an error). */
@@ -223,4 +249,163 @@ export function docx(text) {
       + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body.join('')}</w:body></w:document>`,
   });
+}
+
+/**
+ * Merges a run of tab-separated rows the way the official template does (as
+ * tests/documents.rs does): a header cell followed by empty cells spans them
+ * (colspan); a label whose next rows start with empty cells spans those rows
+ * (rowspan), like （三）不予公开. Expanding the spans gives back the rows.
+ * @param {string[][]} rows
+ * @returns {Array<Array<{cols: number, rows: number}|null>>} an anchor, or null where covered
+ */
+function merges(rows) {
+  const numeric = (s) => /^\d+$/.test(s.trim());
+  const lead = (row) => {
+    const i = row.findIndex((c) => c.trim() !== '');
+    return i < 0 ? row.length : i;
+  };
+  const pos = rows.map((r) => r.map(() => undefined));
+  rows.forEach((row, r) => {
+    const header = !row.some(numeric);
+    for (let i = 0; i < row.length; i++) {
+      if (pos[r][i] !== undefined) continue;
+      if (row[i].trim() === '') {
+        pos[r][i] = { cols: 1, rows: 1 };
+        continue;
+      }
+      let cols = 1;
+      if (header) {
+        while (i + cols < row.length && row[i + cols].trim() === '' && pos[r][i + cols] === undefined) cols++;
+      }
+      let down = 1;
+      while (r + down < rows.length) {
+        const below = rows[r + down];
+        const span = Array.from({ length: cols }, (_, k) => i + k);
+        if (!(i + cols <= lead(below) && span.every((k) => pos[r + down][k] === undefined))) break;
+        down++;
+      }
+      pos[r][i] = { cols, rows: down };
+      for (let d = 0; d < down; d++) {
+        for (let k = i; k < i + cols; k++) if (d > 0 || k > i) pos[r + d][k] = null;
+      }
+    }
+  });
+  return pos;
+}
+
+const htmlEscape = (s) => xmlEscape(s).replace(/ {2}/g, ' &nbsp;');
+
+/**
+ * The markup of a text as a web page holds it: narrative lines as paragraphs,
+ * each run of tab-separated lines a <table> with rowspan/colspan merges.
+ */
+export function htmlBody(text) {
+  const out = [];
+  let rows = [];
+  const table = () => {
+    if (!rows.length) return;
+    const pos = merges(rows);
+    out.push('<table border="1" cellspacing="0"><tbody>');
+    rows.forEach((row, r) => {
+      const cells = row.map((cell, i) => {
+        const p = pos[r][i];
+        if (!p) return '';
+        const attrs = `${p.rows > 1 ? ` rowspan="${p.rows}"` : ''}${p.cols > 1 ? ` colspan="${p.cols}"` : ''}`;
+        const t = cell.trim();
+        return `<td${attrs}>${t ? `<p align="center"><span>${htmlEscape(t)}</span></p>` : '&nbsp;'}</td>`;
+      });
+      out.push(`<tr>${cells.join('')}</tr>`);
+    });
+    out.push('</tbody></table>');
+    rows = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) {
+      rows.push(line.split('\t'));
+      continue;
+    }
+    table();
+    out.push(line.trim() ? `<p style="text-indent:2em">${htmlEscape(line)}</p>` : '<p>&nbsp;</p>');
+  }
+  table();
+  return out.join('\n');
+}
+
+// ---- the page against the native CLI ----------------------------------------
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+
+/** What the page shows: every drawn cell, every listed finding, the summary. */
+export function drawn(page) {
+  return page.evaluate(() => {
+    const cells = {};
+    for (const td of document.querySelectorAll('#table-area td[data-key]')) {
+      const el = /** @type {HTMLElement} */ (td);
+      cells[el.dataset.key ?? ''] = { text: el.textContent, sev: el.dataset.sev ?? null };
+    }
+    const findings = Array.from(document.querySelectorAll('#finding-groups li.finding'), (li) => {
+      const el = /** @type {HTMLElement} */ (li);
+      return {
+        index: Number(el.dataset.index),
+        code: el.dataset.code,
+        severity: el.dataset.severity,
+        message: el.querySelector('.msg')?.textContent,
+        cell: el.dataset.cell,
+        expected: el.dataset.expected,
+        actual: el.dataset.actual,
+      };
+    });
+    const summary = Object.fromEntries(Array.from(document.querySelectorAll('#summary dd[data-field]'),
+      (dd) => [/** @type {HTMLElement} */ (dd).dataset.field, dd.textContent]));
+    const counts = Object.fromEntries(Array.from(document.querySelectorAll('#summary li.count'),
+      (li) => [/** @type {HTMLElement} */ (li).dataset.severity, Number(li.querySelector('strong')?.textContent)]));
+    const more = document.querySelectorAll('#finding-groups button.more').length;
+    return { cells, findings, summary, counts, more };
+  });
+}
+
+export const keyOf = (ref) => `${ref.table}|${ref.row ?? ''}|${ref.column}`;
+
+/** What the page should show for a report of the native CLI. */
+export function expectedDrawing(report) {
+  const worst = new Map();
+  for (const d of report.diagnostics) {
+    if (!d.cell) continue;
+    const key = keyOf(d.cell);
+    if (!worst.has(key) || SEVERITY_RANK[d.severity] < SEVERITY_RANK[worst.get(key)]) worst.set(key, d.severity);
+  }
+  const cells = {};
+  const add = (key, cell) => { cells[key] = { text: cell.text, sev: worst.get(key) ?? null }; };
+  for (const table of ['active', 'applications']) {
+    for (const [row, list] of Object.entries(report.tables[table] ?? {})) {
+      list.forEach((cell, column) => add(keyOf({ table, row, column }), cell));
+    }
+  }
+  (report.tables.review ?? []).forEach((cell, column) => add(keyOf({ table: 'review', row: null, column }), cell));
+  const findings = report.diagnostics
+    .map((d, index) => ({
+      index, code: d.code, severity: d.severity, message: d.message, cell: d.cell ? keyOf(d.cell) : '',
+      expected: d.expected === null ? '' : String(d.expected), actual: d.actual === null ? '' : String(d.actual),
+    }))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.index - b.index);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of report.diagnostics) counts[d.severity]++;
+  return { cells, findings, counts };
+}
+
+/** Asserts the page shows exactly the native report. */
+export async function assertDrawnEquals(page, report, label) {
+  const seen = await drawn(page);
+  if (seen.more) {
+    await page.click('#finding-groups button.more >> nth=0');
+    return assertDrawnEquals(page, report, label);
+  }
+  const want = expectedDrawing(report);
+  assert.deepEqual(seen.cells, want.cells, `${label}: table cells`);
+  assert.deepEqual(seen.findings, want.findings, `${label}: findings`);
+  assert.deepEqual(seen.counts, want.counts, `${label}: counts`);
+  assert.equal(seen.summary.year, report.year === null ? '—' : `${report.year} 年`, `${label}: year`);
+  assert.equal(seen.summary.agency, report.agency ?? '—', `${label}: agency`);
+  assert.equal(seen.summary.date, report.date ?? '—', `${label}: date`);
 }

@@ -140,7 +140,7 @@ class Checker {
       .then((msg) => (msg ? { ...msg, want } : null));
   }
 
-  /** Reads a file's bytes (text in any encoding, .html, .docx) into text. */
+  /** Reads a file's bytes (text in any encoding, .html, .docx) into text; PDFs go to ./pdf.js. */
   read(bytes, name) {
     return this.request({ kind: 'read', bytes, name }, [bytes]).then((msg) => msg.text);
   }
@@ -223,6 +223,52 @@ input.addEventListener('input', () => {
   debounce = setTimeout(() => runCheck(doc), DEBOUNCE_MS);
 });
 
+// A paste from a web page, Word or WPS carries the tables' markup as text/html:
+// its cells and merged group labels (rowspan/colspan) are read by the same code
+// as a dropped .html file, and that text is what the box gets. The markup is
+// only ever bytes for the reader, never put into the page.
+input.addEventListener('paste', (event) => {
+  const data = event.clipboardData;
+  const html = data?.types.includes('text/html') ? data.getData('text/html') : '';
+  if (!html || !/<table[\s>]/i.test(html) || checker.failed) return; // the browser's own paste
+  event.preventDefault();
+  const plain = data?.getData('text/plain') ?? '';
+  const at = { value: input.value, start: input.selectionStart, end: input.selectionEnd };
+  const bytes = new TextEncoder().encode(html).buffer;
+  state.loading++;
+  updateBusy();
+  checker.read(bytes, 'clipboard.html')
+    .then((text) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
+    .then((text) => (text.trim() ? text : plain), () => plain) // unreadable: paste the plain text, quietly
+    .then((text) => insertText(text.replace(/\r\n?/g, '\n'), input.value === at.value ? at : null))
+    .finally(() => {
+      state.loading--;
+      updateBusy();
+    });
+});
+
+/**
+ * Replaces the selection (or `at`'s, if the text is unchanged since) with `text`
+ * as typing would: undoable where the browser allows, and with an input event.
+ */
+function insertText(text, at) {
+  input.focus({ preventScroll: true });
+  if (at) input.setSelectionRange(at.start, at.end);
+  const before = input.value;
+  // execCommand keeps the undo history (deprecated, but there is no other way
+  // in a textarea); a very long text goes in directly, which is much faster.
+  let done = false;
+  if (text.length < 1_000_000) {
+    try {
+      done = document.execCommand('insertText', false, text) && input.value !== before;
+    } catch { /* not supported */ }
+  }
+  if (!done && text) {
+    input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', data: null }));
+  }
+}
+
 $('sample').addEventListener('click', async () => {
   state.loading++;
   updateBusy();
@@ -269,7 +315,12 @@ async function openFiles(files) {
   await Promise.all(files.map(async (file, i) => {
     const doc = docs[i];
     try {
-      const text = await checker.read(await file.arrayBuffer(), file.name);
+      const bytes = await file.arrayBuffer();
+      // PDF text is rebuilt in the page with pdf.js (loaded only when a PDF arrives);
+      // every other kind is read by the checker's readDocument.
+      const text = isPdf(bytes, file.name)
+        ? await (await import('./pdf.js')).pdfToText(bytes)
+        : await checker.read(bytes, file.name);
       // As the textarea will hold it (its value has \n line ends only), so that
       // the offsets of the findings fit what is shown.
       doc.text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -277,7 +328,7 @@ async function openFiles(files) {
       if (doc === currentDoc()) input.value = doc.text;
       runCheck(doc);
     } catch (error) {
-      doc.error = `无法读取“${file.name}”：${await fileProblem(file, error)}`;
+      doc.error = `无法读取“${file.name}”：${error?.message ?? error}`;
       doc.shown = doc.want;
       drawDocList();
       if (doc === currentDoc()) render();
@@ -287,14 +338,12 @@ async function openFiles(files) {
   updateBusy();
 }
 
-/** Why a file could not be read, said for this page. */
-async function fileProblem(file, error) {
-  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
-  if (String.fromCharCode(...head).startsWith('%PDF') || /\.pdf$/i.test(file.name)) {
-    return '文件为 PDF 格式，本页面不能直接读取其中的文字；请在 PDF 阅读器中全选并复制报告文字，粘贴到左侧的文本框中检查。';
-  }
-  return error.message;
+/** Whether a file is a PDF, by its first bytes or its name. */
+function isPdf(bytes, name) {
+  const head = new Uint8Array(bytes, 0, Math.min(5, bytes.byteLength));
+  return String.fromCharCode(...head).startsWith('%PDF') || /\.pdf$/i.test(name);
 }
+
 
 /** Shows document `index`. */
 function select(index) {
