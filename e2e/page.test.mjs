@@ -3,34 +3,20 @@
 // kind open; findings select their characters; nothing pasted ever runs; no
 // request leaves the page's origin. Screenshots go to test-artifacts/.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ARTIFACTS, WWW, assertDrawnEquals, closeApp, docx, dropFiles, encodeGbk, expectedDrawing, inputs, keyOf, launch,
-  nativeJson, openApp, openPage, paste, settled, shot, startServer, utf16At,
+  ARTIFACTS, WWW, assertDrawnEquals, docx, dropFiles, encodeGbk, expectedDrawing, inputs, keyOf, nativeJson,
+  openPage, paste, settled, shot, utf16At, useBrowser,
 } from './support.mjs';
 
 const SAMPLE = fs.readFileSync(path.join(WWW, 'sample.txt'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const app = (options) => openApp(browser, server.origin, options);
-const done = (session) => closeApp(session, server.origin);
+const harness = useBrowser();
+const { app, done } = harness;
 
 /** Removes the `utf16` offsets (the only difference between the wasm and the CLI objects). */
 function withoutUtf16(value) {
@@ -440,7 +426,7 @@ describe('the page', { timeout: 900_000 }, () => {
   });
 
   test('the embedding example works through the ES-module API', async () => {
-    const session = await openPage(browser, server.origin, { path: '/embed.html' });
+    const session = await openPage(harness.browser, harness.origin, { path: '/embed.html' });
     const { page } = session;
     await page.waitForSelector('#embed-check:not([disabled])');
     await page.waitForFunction(() => document.getElementById('embed-input').value.length > 0);

@@ -4,31 +4,17 @@
 // expanded); without a table, or when it cannot be read, the plain text is
 // pasted as usual. Nothing in the pasted markup ever runs.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ARTIFACTS, FIXTURES, assertDrawnEquals, closeApp, expectedDrawing, htmlBody, launch, nativeJson, openApp,
-  settled, shot, startServer, txtFiles, utf16At,
+  FIXTURES, assertDrawnEquals, expectedDrawing, htmlBody, nativeJson, settled, shot, txtFiles, utf16At,
+  useBrowser,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const app = (options) => openApp(browser, server.origin, options);
-const done = (session) => closeApp(session, server.origin);
+const harness = useBrowser();
+const { app, done } = harness;
 
 /** What Chromium puts on the clipboard when part of a page is copied, with hostile extras. */
 function clipboardHtml(body) {
@@ -163,7 +149,7 @@ describe('pasting', { timeout: 600_000 }, () => {
     assert.equal(await pasteData(page, { 'text/plain': text }), false, 'a plain-text paste is left to the browser');
     assert.equal(await page.inputValue('#input'), '');
     // A real paste from the system clipboard, as the user does it with Ctrl+V.
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await page.focus('#input');
     await page.keyboard.press('Control+V');

@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +104,31 @@ export async function closeApp(session, origin) {
   assert.deepEqual(foreign, [], 'every request stays on the page\'s origin');
   assert.deepEqual(dialogs, [], 'no dialog was opened');
   assert.deepEqual(errors, [], 'no script error or console error');
+}
+
+/**
+ * A static server and a browser for the test file that calls this (at its top
+ * level): started before its tests, closed after them. `app()` opens the page
+ * ready to check, `done(session)` closes it after the origin and script checks.
+ */
+export function useBrowser() {
+  const h = {
+    server: null,
+    browser: null,
+    get origin() { return h.server.origin; },
+    app: (options) => openApp(h.browser, h.server.origin, options),
+    done: (session) => closeApp(session, h.server.origin),
+  };
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    h.server = await startServer();
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+  return h;
 }
 
 /** UTF-16 offset of a UTF-8 byte offset. */
