@@ -1,7 +1,7 @@
 // PDF → text for the checker, with pdf.js served from this origin (www/vendor/pdfjs/,
 // copied there by scripts/build-wasm from target/pdfjs-dist, which scripts/setup fetches).
 //
-// Integration note for app.js / sw.js: when a dropped or opened file's name ends in
+// Integration note for files.js / sw.js: when a dropped or opened file's name ends in
 // `.pdf` (or its first bytes are `%PDF-`), do not call wasm `readDocument`; instead
 // `const { pdfToText } = await import('./pdf.js');` (dynamic import, so the 0.5 MB
 // library is only fetched when a PDF arrives) and `text = await pdfToText(await

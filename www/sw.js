@@ -3,10 +3,12 @@
 // whenever the server is reachable; the cache answers when it is not).
 // Only this origin's GET requests are handled; the page makes no others.
 
-const CACHE = 'xxgk-v2';
+const CACHE = 'xxgk-v3';
 const SHELL = [
-  './', './index.html', './style.css', './app.js', './dom.js', './tables.js',
-  './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
+  './', './index.html', './style.css', './app.js', './state.js', './checker.js',
+  './input.js', './files.js', './render.js', './summary.js', './findings.js',
+  './selection.js', './cells.js', './rules.js', './downloads.js', './dom.js',
+  './tables.js', './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
   './pdf.js', './vendor/pdfjs/pdf.min.mjs', './vendor/pdfjs/pdf.worker.min.mjs',
 ];
 

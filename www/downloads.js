@@ -1,0 +1,15 @@
+// The buttons that save the report (JSON), its tables and its findings (CSV),
+// and print the page.
+
+import { tablesCsv, findingsCsv, reportJson, download, baseName } from './export.js';
+import { $, currentDoc } from './state.js';
+
+function exportWith(make, suffix, type) {
+  const doc = currentDoc();
+  if (!doc.report) return;
+  download(`${baseName(doc.source)}${suffix}`, make(doc.report, doc.text), type);
+}
+$('export-json').addEventListener('click', () => exportWith(reportJson, '.xxgk.json', 'application/json'));
+$('export-tables').addEventListener('click', () => exportWith(tablesCsv, '.表格.csv', 'text/csv;charset=utf-8'));
+$('export-findings').addEventListener('click', () => exportWith(findingsCsv, '.问题.csv', 'text/csv;charset=utf-8'));
+$('print').addEventListener('click', () => window.print());

@@ -1,0 +1,57 @@
+// What the page's modules share: the open documents, the checker, the text box
+// and the status line.
+//
+// Shapes (the JSON contract, docs/json.md; every span also has `utf16`):
+/** @typedef {{start: number, end: number, line: number, column: number, utf16: {start: number, end: number}}} Span */
+/** @typedef {{table: 'active'|'applications'|'review', row: string|null, column: number}} CellRef */
+/** @typedef {{code: string, severity: 'error'|'warning'|'info', message: string, spec: string|null,
+ *   cell: CellRef|null, expected: number|null, actual: number|null, span: Span|null,
+ *   origin: 'report'|'input', related?: Array<{cell: CellRef, span: Span}>}} Diagnostic */
+/** @typedef {{schema_version: 1, source: string, template: string, year: number|null, agency: string|null,
+ *   date: string|null, period: {start: string, end: string, span: Span}|null, sections: any[],
+ *   tables: {active: any, applications: any, review: any}, diagnostics: Diagnostic[]}} Report */
+/** @typedef {{id: number, name: string, source: string, text: string, report: Report|null,
+ *   error: string|null, ms: number|null, want: number, shown: number}} Doc */
+
+import { Checker } from './checker.js';
+
+export const SEV = {
+  error: { label: '错误', icon: '✖' },
+  warning: { label: '警告', icon: '▲' },
+  info: { label: '提示', icon: 'ℹ' },
+};
+export const SEVERITIES = /** @type {const} */ (['error', 'warning', 'info']);
+
+export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+export const input = /** @type {HTMLTextAreaElement} */ ($('input'));
+const status = $('status');
+
+/** @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, byCell: Map<string, Diagnostic[]>}} */
+export const state = { docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, byCell: new Map() };
+
+export const checker = new Checker();
+
+export function setStatus(kind, text) {
+  status.dataset.state = kind;
+  status.textContent = text;
+}
+
+export function currentDoc() {
+  return state.docs[state.current];
+}
+
+/** `data-busy` tells tests (and styles) whether what is shown is up to date. */
+export function updateBusy() {
+  const doc = currentDoc();
+  const busy = !checker.ready || state.loading > 0 || (doc && !doc.error && doc.text !== '' && doc.shown !== doc.want);
+  document.body.dataset.busy = String(Boolean(busy) && status.dataset.state !== 'error');
+}
+
+export function newDoc(name, source, text) {
+  /** @type {Doc} */
+  const doc = { id: state.nextDoc++, name, source, text, report: null, error: null, ms: null, want: 0, shown: 0 };
+  state.docs.push(doc);
+  return doc;
+}
+
+export const pasted = newDoc('粘贴的文字', '-', '');
