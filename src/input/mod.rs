@@ -1,17 +1,27 @@
 //! Reading whatever file a person has: a text file, a Word document or a
 //! saved web page.
 //!
-//! [`read_document`] looks at the content first — a ZIP archive is read as a
-//! Word document, an OLE container is an old `.doc`/`.wps` or a
-//! password-protected file, `%PDF` is a PDF, markup at the start is a web
-//! page — and at the file name's extension second (`.docx`, `.html` …);
-//! everything else goes to [`crate::decode()`] as text.
+//! [`sniff`] tells what a file is — from its content first (a ZIP archive,
+//! an OLE container, `%PDF`, markup at the start …) and from its name's
+//! extension second — and [`read_document`] reads it accordingly: a ZIP
+//! archive or an OLE container with the Word reader ([`docx`]), a web page
+//! with the HTML reader ([`html`]), everything else as text with
+//! [`decode()`](decode::decode).
+//!
+//! The readers share [`grid`], which writes tables the way the checker reads
+//! them, and [`encoding`], which decodes UTF-16 and GB18030.
 
 use std::fmt;
 
-use crate::decode::{decode, DecodeError};
-use crate::docx::{self, DocxError, OLE_MAGIC};
-use crate::html::{self, HtmlError};
+pub mod decode;
+pub mod docx;
+pub mod encoding;
+pub(crate) mod grid;
+pub mod html;
+
+use self::decode::{DecodeError, ZipKind};
+use self::docx::DocxError;
+use self::html::HtmlError;
 
 /// What kind of file a [`Document`] was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,47 +133,124 @@ impl From<HtmlError> for InputError {
 /// assert_eq!(doc.kind, xxgk::input::DocKind::Text);
 /// ```
 pub fn read_document(bytes: &[u8], name: &str) -> Result<Document, InputError> {
-    let ext = extension(name);
-    let docx = |bytes: &[u8]| -> Result<Document, InputError> {
-        Ok(Document {
+    match sniff(bytes, name) {
+        FileKind::Empty => Err(InputError::Decode(DecodeError::Empty)),
+        FileKind::Zip(_) | FileKind::Ole => Ok(Document {
             text: docx::docx_to_text(bytes)?,
             kind: DocKind::Docx,
-        })
-    };
-    let page = |bytes: &[u8]| -> Result<Document, InputError> {
-        Ok(Document {
+        }),
+        FileKind::Html => Ok(Document {
             text: html::html_to_text(bytes)?,
             kind: DocKind::Html,
-        })
-    };
+        }),
+        FileKind::Pdf => Err(InputError::Pdf),
+        FileKind::WebArchive => Err(InputError::WebArchive),
+        FileKind::Rtf | FileKind::Image | FileKind::Text => Ok(Document {
+            text: decode::decode(bytes)?,
+            kind: DocKind::Text,
+        }),
+    }
+}
+
+/// What a file is, as [`sniff`] tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileKind {
+    /// No bytes at all.
+    Empty,
+    /// A PDF file (`%PDF`).
+    Pdf,
+    /// A ZIP archive (`PK\x03\x04`, `PK\x05\x06`, `PK\x07\x08`), of the kind
+    /// its entry names near the start tell; or a file named `.docx` whose
+    /// content says nothing else ([`ZipKind::Docx`]).
+    Zip(ZipKind),
+    /// An OLE2 compound file (`D0 CF 11 E0`): old Word `.doc`, WPS `.wps`,
+    /// Excel `.xls`, or an Office file protected by a password.
+    Ole,
+    /// An RTF document (`{\rtf`).
+    Rtf,
+    /// A picture (PNG, JPEG, GIF, BMP, TIFF).
+    Image,
+    /// A web page: markup at the start, or a name ending in `.html`/`.htm` ….
+    Html,
+    /// A web archive (`MIME-Version:` at the start, or `.mht`/`.mhtml`).
+    WebArchive,
+    /// Anything else: text in some encoding, or data that
+    /// [`decode()`](decode::decode) refuses.
+    Text,
+}
+
+/// Tell what a file is: from its first bytes, and from `name`'s extension
+/// only when they do not tell (`name` may be empty).
+///
+/// ```
+/// use xxgk::input::{sniff, FileKind};
+/// assert_eq!(sniff(b"%PDF-1.7", "report.docx"), FileKind::Pdf);
+/// assert_eq!(sniff("<p>\u{4e00}</p>".as_bytes(), ""), FileKind::Html);
+/// assert_eq!(sniff("<p>\u{4e00}</p>".as_bytes(), "a.txt"), FileKind::Html);
+/// assert_eq!(sniff(b"hello", "a.HTM"), FileKind::Html);
+/// assert_eq!(sniff(b"hello", "a.txt"), FileKind::Text);
+/// ```
+pub fn sniff(bytes: &[u8], name: &str) -> FileKind {
     if bytes.is_empty() {
-        return Err(InputError::Decode(DecodeError::Empty));
-    }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return docx(bytes);
-    }
-    if bytes.starts_with(OLE_MAGIC) {
-        return docx(bytes);
+        return FileKind::Empty;
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(InputError::Pdf);
+        return FileKind::Pdf;
+    }
+    if bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(b"PK\x05\x06")
+        || bytes.starts_with(b"PK\x07\x08")
+    {
+        return FileKind::Zip(zip_kind(bytes));
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return FileKind::Ole;
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return FileKind::Rtf;
+    }
+    const IMAGES: &[&[u8]] = &[
+        b"\x89PNG\r\n\x1a\n",
+        b"\xFF\xD8\xFF",
+        b"GIF87a",
+        b"GIF89a",
+        b"II*\x00",
+        b"MM\x00*",
+    ];
+    if IMAGES.iter().any(|magic| bytes.starts_with(magic))
+        || (bytes.starts_with(b"BM") && bytes.len() > 14 && bytes[6..10] == [0, 0, 0, 0])
+    {
+        return FileKind::Image;
     }
     if html::looks_like_html(bytes) {
-        return page(bytes);
+        return FileKind::Html;
     }
     let head = &bytes[..bytes.len().min(512)];
     if head.len() >= 13 && head[..13].eq_ignore_ascii_case(b"MIME-Version:") {
-        return Err(InputError::WebArchive);
+        return FileKind::WebArchive;
     }
-    match ext.as_str() {
-        "docx" | "docm" | "dotx" | "dotm" => docx(bytes),
-        "htm" | "html" | "xhtml" | "shtml" | "xht" => page(bytes),
-        "mht" | "mhtml" => Err(InputError::WebArchive),
-        "pdf" => Err(InputError::Pdf),
-        _ => Ok(Document {
-            text: decode(bytes)?,
-            kind: DocKind::Text,
-        }),
+    match extension(name).as_str() {
+        "docx" | "docm" | "dotx" | "dotm" => FileKind::Zip(ZipKind::Docx),
+        "htm" | "html" | "xhtml" | "shtml" | "xht" => FileKind::Html,
+        "mht" | "mhtml" => FileKind::WebArchive,
+        "pdf" => FileKind::Pdf,
+        _ => FileKind::Text,
+    }
+}
+
+/// Guess a ZIP container's kind from the entry names near its start.
+fn zip_kind(bytes: &[u8]) -> ZipKind {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if has(b"word/") {
+        ZipKind::Docx
+    } else if has(b"xl/") {
+        ZipKind::Xlsx
+    } else if has(b"OFD.xml") {
+        ZipKind::Ofd
+    } else {
+        ZipKind::Other
     }
 }
 
