@@ -1,6 +1,7 @@
 
 use super::body::*;
 use super::numbering::*;
+use super::zip::*;
 use super::*;
 
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -122,6 +123,45 @@ fn malformed_xml() {
     ));
 }
 
+#[test]
+fn inflate_matches_flate2() {
+    use std::io::Write as _;
+    let mut samples: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"a".to_vec(),
+        "示例县教育局2022年政府信息公开工作年度报告\t0\t0\n"
+            .repeat(500)
+            .into_bytes(),
+    ];
+    // Pseudo-random bytes (stored blocks) and runs (long matches).
+    let mut x: u32 = 1;
+    samples.push(
+        (0..70_000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (x >> 16) as u8
+            })
+            .collect(),
+    );
+    samples.push([vec![7u8; 40_000], b"xyz".repeat(9000)].concat());
+    for data in &samples {
+        for level in [0, 1, 6, 9] {
+            let mut e =
+                flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(level));
+            e.write_all(data).unwrap();
+            let z = e.finish().unwrap();
+            assert_eq!(inflate(&z, usize::MAX).as_deref(), Ok(data.as_slice()));
+            if data.len() > 10 {
+                assert_eq!(inflate(&z, data.len() - 1), Err(true));
+                assert_eq!(inflate(&z[..z.len() / 2], usize::MAX), Err(false));
+            }
+        }
+    }
+    // Fixed Huffman codes, written by hand: "a" then end of block.
+    assert_eq!(inflate(&[0x4B, 0x04, 0x00], 10).as_deref(), Ok(&b"a"[..]));
+    assert_eq!(inflate(&[0xFF], 10), Err(false));
+}
+
 const NUMBERING: &str = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:lvlOverride></w:num></w:numbering>"#;
 const STYLES: &str = r#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#;
 
@@ -189,6 +229,11 @@ fn number_formats() {
     assert_eq!(f(0, "ideographTraditional"), "0");
     assert_eq!(f(7, "none"), "");
     assert_eq!(f(7, "decimal"), "7");
+}
+
+#[test]
+fn crc() {
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
 }
 
 #[test]
