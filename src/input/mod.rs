@@ -8,7 +8,7 @@
 //! with the HTML reader ([`html`]), everything else as text with
 //! [`decode()`](decode::decode).
 //!
-//! The readers share [`grid`], which writes tables the way the checker reads
+//! The readers share `grid`, which writes tables the way the checker reads
 //! them, and [`encoding`], which decodes UTF-16 and GB18030.
 
 use std::fmt;

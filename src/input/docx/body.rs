@@ -362,7 +362,7 @@ pub(super) fn parse_blocks(xml: &str, numbering: Numbering) -> Result<Vec<Block>
     };
     loop {
         match x.next() {
-            Ok(Tok::Start(name, empty)) => b.start(name, &x, empty),
+            Ok(Tok::Start(name, empty)) => b.start(&name, &x, empty),
             Ok(Tok::End(name)) => b.end(name.as_bytes()),
             Ok(Tok::Text(t)) => b.text(&t),
             Ok(Tok::Eof) => break,

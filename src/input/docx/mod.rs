@@ -23,11 +23,12 @@
 //! * headers, footers, footnotes and comments live in other parts and are not
 //!   read.
 //!
-//! The ZIP reader (central directory, ZIP64, stored and deflate entries,
-//! CRC-32 checked), the inflater (RFC 1951, in the manner of zlib's `puff`)
-//! and the XML tokenizer are small ones of our own, to keep the WebAssembly
-//! build small. They never read outside the input, never inflate more than
-//! [`MAX_XML_BYTES`], and bound every nesting.
+//! The parts are read by `zip` (a small ZIP reader of our own: central
+//! directory, ZIP64, stored and deflate entries inflated with `miniz_oxide`,
+//! CRC-32 checked) and `xml` (`quick-xml`); the body is built by `body`,
+//! automatic numbering by `numbering`. Nothing is read outside the input,
+//! no part is inflated beyond [`MAX_XML_BYTES`], and every nesting is
+//! bounded.
 
 use std::fmt;
 

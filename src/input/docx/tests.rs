@@ -1,4 +1,3 @@
-
 use super::body::*;
 use super::numbering::*;
 use super::zip::*;

@@ -1,36 +1,43 @@
-//! A small strict XML tokenizer, enough for the parts of an Office file.
+//! The XML of an Office file's parts, read with `quick-xml`: start and end
+//! tags must match, references must be the five predefined entities or
+//! character references; comments, processing instructions and a DOCTYPE
+//! are skipped. An error is the byte offset where the document stops being
+//! well-formed.
 
-// ---- XML -----------------------------------------------------------------------
+use quick_xml::escape::unescape;
+use quick_xml::events::{BytesRef, Event};
+use quick_xml::Reader;
 
 /// A token of [`Xml`].
-pub(super) enum Tok<'a> {
+pub(super) enum Tok {
     /// A start tag, and whether it is empty (`<x/>`); its attributes are in
     /// [`Xml::attr`] until the next token.
-    Start(&'a str, bool),
-    End(&'a str),
+    Start(String, bool),
+    End(String),
     /// Character data, references decoded.
     Text(String),
     Eof,
 }
 
-/// A small strict XML tokenizer, enough for the parts of an Office file:
-/// start and end tags must match, attributes must be quoted, references
-/// must be the five predefined entities or character references; comments,
-/// processing instructions and a DOCTYPE are skipped. An error is the byte
-/// offset where the document stops being well-formed.
+/// A strict XML tokenizer over one part.
 pub(super) struct Xml<'a> {
-    pub(super) src: &'a str,
-    pub(super) pos: usize,
-    pub(super) open: Vec<&'a str>,
-    pub(super) attrs: Vec<(&'a str, &'a str)>,
+    reader: Reader<&'a [u8]>,
+    /// Elements open.
+    depth: usize,
+    /// The attributes of the last start tag: name and raw value.
+    attrs: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 impl<'a> Xml<'a> {
     pub(super) fn new(src: &'a str) -> Self {
+        let mut reader = Reader::from_str(src);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        config.trim_text(false);
         Xml {
-            src,
-            pos: 0,
-            open: Vec::new(),
+            reader,
+            depth: 0,
             attrs: Vec::new(),
         }
     }
@@ -40,178 +47,76 @@ impl<'a> Xml<'a> {
     pub(super) fn attr(&self, name: &str) -> Option<String> {
         self.attrs
             .iter()
-            .find(|(k, _)| local(k.as_bytes()) == name.as_bytes())
-            .and_then(|(_, v)| unescape(v).ok())
-    }
-
-    pub(super) fn rest(&self) -> &'a [u8] {
-        &self.src.as_bytes()[self.pos..]
-    }
-
-    /// Move past `pat`, which must come before the end.
-    pub(super) fn skip_past(&mut self, pat: &str) -> Result<usize, usize> {
-        match self.src[self.pos..].find(pat) {
-            Some(i) => {
-                let at = self.pos + i;
-                self.pos = at + pat.len();
-                Ok(at)
-            }
-            None => Err(self.src.len()),
-        }
-    }
-
-    pub(super) fn skip_space(&mut self) {
-        let n = self
-            .rest()
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-            .count();
-        self.pos += n;
-    }
-
-    pub(super) fn name(&mut self) -> Result<&'a str, usize> {
-        let n = self
-            .rest()
-            .iter()
-            .take_while(|&&b| {
-                !matches!(
-                    b,
-                    b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>' | b'=' | b'<' | b'"' | b'\''
-                )
+            .find(|(k, _)| local(k) == name.as_bytes())
+            .and_then(|(_, v)| {
+                let v = std::str::from_utf8(v).ok()?;
+                if v.contains('<') {
+                    return None;
+                }
+                unescape(v).ok().map(|v| v.into_owned())
             })
-            .count();
-        if n == 0 {
-            return Err(self.pos);
-        }
-        let name = &self.src[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(name)
     }
 
-    pub(super) fn next(&mut self) -> Result<Tok<'a>, usize> {
-        while self.skip_markup()? {}
+    pub(super) fn next(&mut self) -> Result<Tok, usize> {
         self.attrs.clear();
-        let rest = self.rest();
-        if rest.is_empty() {
-            return if self.open.is_empty() {
-                Ok(Tok::Eof)
-            } else {
-                Err(self.pos)
-            };
-        }
-        if rest[0] != b'<' {
-            let end = rest
-                .iter()
-                .position(|&b| b == b'<')
-                .map_or(self.src.len(), |i| self.pos + i);
-            let text = &self.src[self.pos..end];
-            let at = self.pos;
-            self.pos = end;
-            return unescape(text).map(Tok::Text).map_err(|i| at + i);
-        }
-        let at = self.pos;
-        if rest.starts_with(b"<![CDATA[") {
-            self.pos += 9;
-            let end = self.skip_past("]]>")?;
-            return Ok(Tok::Text(self.src[at + 9..end].to_string()));
-        }
-        if rest.starts_with(b"</") {
-            self.pos += 2;
-            let name = self.name()?;
-            self.skip_space();
-            if self.rest().first() != Some(&b'>') || self.open.pop() != Some(name) {
-                return Err(at);
-            }
-            self.pos += 1;
-            return Ok(Tok::End(name));
-        }
-        self.pos += 1;
-        let name = self.name()?;
         loop {
-            self.skip_space();
-            let rest = self.rest();
-            if rest.starts_with(b"/>") {
-                self.pos += 2;
-                return Ok(Tok::Start(name, true));
-            }
-            if rest.first() == Some(&b'>') {
-                self.pos += 1;
-                self.open.push(name);
-                return Ok(Tok::Start(name, false));
-            }
-            let key = self.name()?;
-            self.skip_space();
-            if self.rest().first() != Some(&b'=') {
-                return Err(self.pos);
-            }
-            self.pos += 1;
-            self.skip_space();
-            let quote = match self.rest().first() {
-                Some(&q @ (b'"' | b'\'')) => q as char,
-                _ => return Err(self.pos),
+            let at = self.reader.buffer_position() as usize;
+            let fail = |r: &Reader<&[u8]>| r.error_position() as usize;
+            let event = self.reader.read_event().map_err(|_| fail(&self.reader))?;
+            let (e, empty) = match event {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(e) => {
+                    self.depth = self.depth.checked_sub(1).ok_or(at)?;
+                    let name = e.name();
+                    let name = std::str::from_utf8(name.as_ref()).map_err(|_| at)?;
+                    return Ok(Tok::End(name.to_string()));
+                }
+                Event::Text(t) => {
+                    let text = t.decode().map_err(|_| at)?;
+                    return Ok(Tok::Text(text.into_owned()));
+                }
+                Event::CData(t) => {
+                    let text = t.decode().map_err(|_| at)?;
+                    return Ok(Tok::Text(text.into_owned()));
+                }
+                Event::GeneralRef(r) => return reference(&r).map(Tok::Text).ok_or(at),
+                Event::Eof if self.depth == 0 => return Ok(Tok::Eof),
+                Event::Eof => return Err(at),
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
             };
-            self.pos += 1;
-            let from = self.pos;
-            let to = self.skip_past(if quote == '"' { "\"" } else { "'" })?;
-            let value = &self.src[from..to];
-            if value.contains('<') {
-                return Err(from);
+            let name = e.name();
+            let name = std::str::from_utf8(name.as_ref())
+                .map_err(|_| at)?
+                .to_string();
+            for a in e.attributes().with_checks(false) {
+                let a = a.map_err(|_| at)?;
+                self.attrs
+                    .push((a.key.as_ref().to_vec(), a.value.into_owned()));
             }
-            self.attrs.push((key, value));
+            if !empty {
+                self.depth += 1;
+            }
+            return Ok(Tok::Start(name, empty));
         }
-    }
-
-    /// Skip a comment, processing instruction or DOCTYPE; whether one was.
-    pub(super) fn skip_markup(&mut self) -> Result<bool, usize> {
-        let rest = self.rest();
-        if rest.starts_with(b"<!--") {
-            self.pos += 4;
-            self.skip_past("-->")?;
-            return Ok(true);
-        }
-        if rest.starts_with(b"<?") || (rest.starts_with(b"<!") && !rest.starts_with(b"<![CDATA[")) {
-            self.pos += 2;
-            self.skip_past(">")?;
-            return Ok(true);
-        }
-        Ok(false)
     }
 }
 
-/// Decode references; an error is the offset of a bad one.
-pub(super) fn unescape(s: &str) -> Result<String, usize> {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let at = s.len() - rest.len() + i;
-        let tail = &rest[i + 1..];
-        let end = tail.find(';').filter(|&e| e <= 10).ok_or(at)?;
-        let name = &tail[..end];
-        let c = match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => {
-                let num = name.strip_prefix('#').ok_or(at)?;
-                let value = match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16),
-                    None => num.parse(),
-                };
-                value
-                    .ok()
-                    .filter(|&v| v != 0)
-                    .and_then(char::from_u32)
-                    .ok_or(at)?
-            }
-        };
-        out.push(c);
-        rest = &tail[end + 1..];
+/// A reference in character data: one of the five predefined entities or a
+/// character reference (not `&#0;`).
+fn reference(r: &BytesRef) -> Option<String> {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return (c != '\0').then(|| c.to_string());
     }
-    out.push_str(rest);
-    Ok(out)
+    let c = match r.as_ref() {
+        b"amp" => '&',
+        b"lt" => '<',
+        b"gt" => '>',
+        b"quot" => '"',
+        b"apos" => '\'',
+        _ => return None,
+    };
+    Some(c.to_string())
 }
 
 /// The local part of a qualified name.
