@@ -276,6 +276,41 @@ mod tests {
     }
 
     #[test]
+    fn sniffing() {
+        let cases: [(&[u8], &str, FileKind); 14] = [
+            (b"", "a.docx", FileKind::Empty),
+            (b"%PDF-1.7", "a.html", FileKind::Pdf),
+            (
+                b"PK\x03\x04\x14\x00word/document.xml",
+                "",
+                FileKind::Zip(ZipKind::Docx),
+            ),
+            (
+                b"PK\x05\x06\x00\x00",
+                "a.txt",
+                FileKind::Zip(ZipKind::Other),
+            ),
+            (
+                b"PK\x03\x04xl/workbook.xml",
+                "a.docx",
+                FileKind::Zip(ZipKind::Xlsx),
+            ),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a.txt", FileKind::Ole),
+            (b"{\\rtf1\\ansi", "a.docx", FileKind::Rtf),
+            (b"\x89PNG\r\n\x1a\n", "a.html", FileKind::Image),
+            (b"\xEF\xBB\xBF <!DOCTYPE html><p>", "a.txt", FileKind::Html),
+            (b"MIME-Version: 1.0", "a.html", FileKind::WebArchive),
+            (b"hello", "a.DOCX", FileKind::Zip(ZipKind::Docx)),
+            (b"hello", "a.mhtml", FileKind::WebArchive),
+            (b"hello", "x.pdf", FileKind::Pdf),
+            (b"hello", "", FileKind::Text),
+        ];
+        for (bytes, name, kind) in cases {
+            assert_eq!(sniff(bytes, name), kind, "{bytes:?} {name}");
+        }
+    }
+
+    #[test]
     fn dispatch() {
         assert_eq!(read_document(b"%PDF-1.7", "a.txt"), Err(InputError::Pdf));
         assert_eq!(
