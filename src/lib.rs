@@ -14,10 +14,6 @@
 
 #![forbid(unsafe_code)]
 
-pub mod decode;
-pub mod docx;
-pub mod encoding;
-pub mod html;
 pub mod input;
 pub mod model;
 pub mod render;
@@ -28,14 +24,14 @@ mod wasm;
 
 mod check;
 mod doc;
-mod grid;
 mod layout;
 mod tables;
 mod text;
 mod value;
 
 pub use check::check;
-pub use decode::{decode, DecodeError};
+pub use input::decode::{decode, DecodeError};
+pub use input::{decode, docx, encoding, html};
 pub use input::{read_document, DocKind, Document, InputError};
 pub use model::*;
 

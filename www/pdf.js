@@ -1,19 +1,17 @@
 // PDF → text for the checker, with pdf.js served from this origin (www/vendor/pdfjs/,
 // copied there by scripts/build-wasm from target/pdfjs-dist, which scripts/setup fetches).
 //
-// Integration note for files.js / sw.js: when a dropped or opened file's name ends in
-// `.pdf` (or its first bytes are `%PDF-`), do not call wasm `readDocument`; instead
-// `const { pdfToText } = await import('./pdf.js');` (dynamic import, so the 0.5 MB
-// library is only fetched when a PDF arrives) and `text = await pdfToText(await
-// file.arrayBuffer())`, then treat `text` exactly like a pasted report (put it in
-// #input / send it to the worker). On failure show `error.message` as the file's
-// error: it is already a Chinese sentence (password-protected, scanned without a text
-// layer, damaged/truncated). pdfToText copies the buffer, so the caller's stays usable.
+// files.js imports this module only when a file is a PDF (its name ends in `.pdf` or its
+// first bytes are `%PDF`), so the 0.5 MB library is fetched only then; the WebAssembly
+// reader (`readDocument`) never sees PDFs. `pdfToText(arrayBuffer)` rebuilds lines and
+// table cells from the positions of the text items and returns text read exactly like
+// a pasted report; it copies the buffer, so the caller's stays usable. Its errors carry
+// a Chinese sentence for the user (password-protected, scanned without a text layer,
+// damaged or truncated).
 // pdf.js runs its own module worker from ./vendor/pdfjs/pdf.worker.min.mjs (allowed by
-// `worker-src 'self'`; no eval: isEvalSupported is off). For offline use add to sw.js's
-// SHELL: './pdf.js', './vendor/pdfjs/pdf.min.mjs', './vendor/pdfjs/pdf.worker.min.mjs'
-// (the cmaps/*.bcmap files are fetched only for PDFs with non-embedded CJK fonts, and
-// the service worker caches them as they are fetched).
+// `worker-src 'self'`; no eval: isEvalSupported is off). sw.js keeps this file and the
+// library for offline use; the cmaps/*.bcmap files are fetched only for PDFs with
+// non-embedded CJK fonts, and the service worker caches them as they are fetched.
 
 const VENDOR = new URL('./vendor/pdfjs/', import.meta.url);
 

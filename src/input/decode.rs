@@ -29,6 +29,8 @@
 
 use std::fmt;
 
+use super::FileKind;
+
 /// Why bytes could not be read as a report's text.
 ///
 /// `Display` gives a one-line Chinese message that says what the file is and
@@ -266,7 +268,7 @@ fn decode_raw(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                     line: line_of(bytes, e.valid_up_to()),
                 });
             }
-            crate::encoding::gb18030(bytes)
+            crate::input::encoding::gb18030(bytes)
                 .map(|text| Decoded {
                     text,
                     encoding: TextEncoding::Gb18030,
@@ -278,55 +280,19 @@ fn decode_raw(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Recognise file formats that are not text by their first bytes.
 fn signature(bytes: &[u8]) -> Option<DecodeError> {
-    if bytes.starts_with(b"%PDF") {
-        return Some(DecodeError::Pdf);
-    }
-    if bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(b"PK\x05\x06")
-        || bytes.starts_with(b"PK\x07\x08")
-    {
-        return Some(DecodeError::Zip(zip_kind(bytes)));
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Some(DecodeError::OldOffice);
-    }
-    if bytes.starts_with(b"{\\rtf") {
-        return Some(DecodeError::Rtf);
-    }
-    const IMAGES: &[&[u8]] = &[
-        b"\x89PNG\r\n\x1a\n",
-        b"\xFF\xD8\xFF",
-        b"GIF87a",
-        b"GIF89a",
-        b"II*\x00",
-        b"MM\x00*",
-    ];
-    if IMAGES.iter().any(|magic| bytes.starts_with(magic))
-        || (bytes.starts_with(b"BM") && bytes.len() > 14 && bytes[6..10] == [0, 0, 0, 0])
-    {
-        return Some(DecodeError::Image);
-    }
-    None
-}
-
-/// Guess a ZIP container's kind from the entry names near its start.
-fn zip_kind(bytes: &[u8]) -> ZipKind {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
-    if has(b"word/") {
-        ZipKind::Docx
-    } else if has(b"xl/") {
-        ZipKind::Xlsx
-    } else if has(b"OFD.xml") {
-        ZipKind::Ofd
-    } else {
-        ZipKind::Other
+    match super::sniff(bytes, "") {
+        FileKind::Pdf => Some(DecodeError::Pdf),
+        FileKind::Zip(kind) => Some(DecodeError::Zip(kind)),
+        FileKind::Ole => Some(DecodeError::OldOffice),
+        FileKind::Rtf => Some(DecodeError::Rtf),
+        FileKind::Image => Some(DecodeError::Image),
+        _ => None,
     }
 }
 
 /// Decode UTF-16 strictly (`None` on an odd length or an unpaired surrogate).
 fn utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
-    crate::encoding::utf16(bytes, big_endian)
+    crate::input::encoding::utf16(bytes, big_endian)
 }
 
 /// UTF-16 without a byte-order mark, when the bytes leave no doubt: an even

@@ -1,5 +1,5 @@
-//! Lines and table grids, shared by the Word ([`crate::docx`]) and web-page
-//! ([`crate::html`]) readers.
+//! Lines and table grids, shared by the Word ([`crate::input::docx`]) and web-page
+//! ([`crate::input::html`]) readers.
 //!
 //! Both readers turn a document into the text layout the checker reads best
 //! (spec §8.4): one line per paragraph, one line per table row with the cells
@@ -12,7 +12,7 @@
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LineKind {
+pub(crate) enum OutputKind {
     /// A paragraph, heading, or any other run of text.
     Text,
     /// A table row, cells joined by tabs.
@@ -22,10 +22,10 @@ pub(crate) enum LineKind {
 /// One output line, with the element it came from (web pages only; Word
 /// documents use 0).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Line {
+pub(crate) struct OutputLine {
     pub text: String,
     pub node: usize,
-    pub kind: LineKind,
+    pub kind: OutputKind,
     /// All the line's text is the text of links (web pages only).
     pub link: bool,
 }
@@ -33,7 +33,7 @@ pub(crate) struct Line {
 /// A table cell, its content already rendered to lines.
 #[derive(Debug, Default)]
 pub(crate) struct GridCell {
-    pub lines: Vec<Line>,
+    pub lines: Vec<OutputLine>,
     /// The cell holds a table of its own.
     pub nested: bool,
     /// Columns spanned (at least 1).
@@ -68,7 +68,7 @@ const LAYOUT_CHARS: usize = 160;
 /// `budget` bounds the empty cells that spans may add, over the whole
 /// document, so that a hostile file cannot make the output much larger than
 /// the input; once it is spent, spans are read as 1.
-pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec<Line>) {
+pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec<OutputLine>) {
     // Rows still covered by a rowspan from above, per column.
     let mut pending: Vec<usize> = Vec::new();
     let nrows = rows.len();
@@ -142,10 +142,10 @@ pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec
             }
             text.push_str(c);
         }
-        out.push(Line {
+        out.push(OutputLine {
             text,
             node: row.node,
-            kind: LineKind::Row,
+            kind: OutputKind::Row,
             link: false,
         });
     }
@@ -171,7 +171,7 @@ fn is_layout_row(row: &GridRow) -> bool {
 /// between the parts of a label broken over two lines (`（二）部分公开` +
 /// `（区分处理的…）`), but two numbers or words must stay apart (`3` and `5`
 /// are not `35`).
-pub(crate) fn cell_text(lines: &[Line]) -> String {
+pub(crate) fn cell_text(lines: &[OutputLine]) -> String {
     let mut out = String::new();
     for line in lines {
         let t = line.text.replace('\t', " ");
@@ -193,7 +193,7 @@ pub(crate) fn cell_text(lines: &[Line]) -> String {
 }
 
 /// Join lines into the final text, one line per `\n`.
-pub(crate) fn join(lines: &[Line]) -> String {
+pub(crate) fn join(lines: &[OutputLine]) -> String {
     let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
     for l in lines {
         out.push_str(&l.text);
@@ -210,10 +210,10 @@ mod tests {
         GridCell {
             lines: s
                 .split('\n')
-                .map(|t| Line {
+                .map(|t| OutputLine {
                     text: t.to_string(),
                     node: 0,
-                    kind: LineKind::Text,
+                    kind: OutputKind::Text,
                     link: false,
                 })
                 .collect(),
@@ -287,12 +287,12 @@ mod tests {
 
     #[test]
     fn cell_lines_join_without_inventing_numbers() {
-        let lines = |v: &[&str]| -> Vec<Line> {
+        let lines = |v: &[&str]| -> Vec<OutputLine> {
             v.iter()
-                .map(|t| Line {
+                .map(|t| OutputLine {
                     text: t.to_string(),
                     node: 0,
-                    kind: LineKind::Text,
+                    kind: OutputKind::Text,
                     link: false,
                 })
                 .collect()
