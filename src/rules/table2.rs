@@ -1,0 +1,276 @@
+//! Table 2 (依申请公开): integers, row totals, （七）总计, the balance and
+//! subtotals the template does not have.
+
+use super::cells::{arith, check_blanks, check_rows_shape, int};
+use super::sink::Sink;
+use super::{Code, Context};
+use crate::model::{CellRef, TableId, Template};
+use crate::tables::{RawCell, RawTable};
+use crate::template::{table2, Format};
+use crate::value::Val;
+
+/// The value of a row's column for arithmetic: blank counts as 0. `None`
+/// when it cannot be known (row missing, unreadable, or a malformed row whose
+/// numbers are not all zero).
+pub(super) fn t2_value<'a>(
+    t: &'a RawTable,
+    key: &str,
+    col: usize,
+) -> Option<(i64, Option<&'a RawCell>)> {
+    let r = t.rows.iter().find(|r| r.key == key)?;
+    if r.cells.len() != 7 {
+        let all_zero = r.cells.iter().all(|c| c.blank() || int(c) == Some(0));
+        return all_zero.then_some((0, None));
+    }
+    let c = &r.cells[col];
+    arith(c).map(|v| (v, Some(c)))
+}
+
+pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
+    let (text, template) = (cx.text, cx.tables.template);
+    let name = "表二";
+    let version = t.version.unwrap_or(match template {
+        Template::F2021 => Format::F2021,
+        _ => Format::F2019,
+    });
+    check_rows_shape(text, t, TableId::Applications, name, f);
+    for r in &t.rows {
+        for (i, c) in r.cells.iter().enumerate() {
+            let what = match c.parsed.val {
+                Val::Dec(..) => "不是整数",
+                Val::Int(v) if v < 0 => "是负数",
+                _ => continue,
+            };
+            f.add(
+                Code::T2Int,
+                format!(
+                    "表二「{}」·{}的数值{}；申请件数应为非负整数",
+                    table2::label(r.key),
+                    table2::COLUMNS.get(i).unwrap_or(&"?"),
+                    what
+                ),
+            )
+            .at((c.start, c.end))
+            .cell(CellRef {
+                table: TableId::Applications,
+                row: Some(r.key),
+                column: i,
+            });
+        }
+    }
+    let blank = check_blanks(
+        t.rows.iter().flat_map(|r| {
+            r.cells.iter().enumerate().map(move |(i, c)| {
+                (
+                    CellRef {
+                        table: TableId::Applications,
+                        row: Some(r.key),
+                        column: i,
+                    },
+                    c,
+                )
+            })
+        }),
+        |r| {
+            format!(
+                "表二「{}」·{}",
+                table2::label(r.row.unwrap_or("")),
+                table2::COLUMNS.get(r.column).unwrap_or(&"?")
+            )
+        },
+        name,
+        t.anchor,
+        f,
+    );
+    // Missing rows.
+    let expected = table2::expected(version);
+    let missing: Vec<&str> = expected
+        .iter()
+        .filter(|k| !t.rows.iter().any(|r| r.key == **k && !r.subtotal))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().take(6).map(|k| table2::label(k)).collect();
+        let more = if missing.len() > 6 {
+            format!("等{}行", missing.len())
+        } else {
+            String::new()
+        };
+        let cut = missing.iter().all(|k| {
+            let pos = expected.iter().position(|e| e == k).unwrap_or(0);
+            expected[pos..].iter().all(|e| missing.contains(e))
+        }) && missing.len() < expected.len();
+        let msg = if cut {
+            format!("表二不完整，在此处中断：缺少{}{}", names.join("、"), more)
+        } else {
+            format!("表二缺少{}{}", names.join("、"), more)
+        };
+        super::document::incomplete(f, msg, Some(if cut { t.last } else { t.anchor }));
+    }
+    if blank {
+        return;
+    }
+    let cref = |row: &'static str, column: usize| CellRef {
+        table: TableId::Applications,
+        row: Some(row),
+        column,
+    };
+    let span_of = |key: &str, col: usize| -> Option<(usize, usize)> {
+        let r = t.rows.iter().find(|r| r.key == key)?;
+        r.cells.get(col).map(|c| (c.start, c.end)).or(Some(r.label))
+    };
+    let static_key = |k: &str| -> &'static str {
+        expected
+            .iter()
+            .find(|e| **e == k)
+            .copied()
+            .unwrap_or("total")
+    };
+
+    // T2-ROW.
+    for r in &t.rows {
+        if r.cells.len() != 7 || r.all_blank {
+            continue;
+        }
+        let vals: Option<Vec<i64>> = r.cells.iter().map(arith).collect();
+        let Some(vals) = vals else { continue };
+        let sum: i64 = vals[..6].iter().sum();
+        if sum != vals[6] {
+            let total = &r.cells[6];
+            let actual = (!total.blank()).then_some(vals[6]);
+            let msg = if total.blank() {
+                format!(
+                    "表二「{}」的总计为空，而各类申请人之和为 {sum}",
+                    table2::label(r.key)
+                )
+            } else {
+                format!(
+                    "表二「{}」的总计为 {}，但各类申请人之和为 {sum}",
+                    table2::label(r.key),
+                    vals[6]
+                )
+            };
+            let d = f
+                .add(Code::T2Row, msg)
+                .at((total.start, total.end))
+                .cell(cref(r.key, 6))
+                .values(Some(sum), actual);
+            d.related = (0..6)
+                .map(|i| (cref(r.key, i), (r.cells[i].start, r.cells[i].end)))
+                .collect();
+        }
+    }
+
+    let outcomes: Vec<&'static str> = expected
+        .iter()
+        .copied()
+        .filter(|k| {
+            matches!(
+                k.split('.').next().unwrap_or(""),
+                "granted" | "partial" | "denied" | "unable" | "not_processed" | "other"
+            )
+        })
+        .collect();
+    for (col, col_name) in table2::COLUMNS.iter().enumerate() {
+        // T2-SUM.
+        let parts: Option<Vec<i64>> = outcomes
+            .iter()
+            .map(|k| t2_value(t, k, col).map(|v| v.0))
+            .collect();
+        if let (Some(parts), Some((total, tcell))) = (parts, t2_value(t, "total", col)) {
+            let sum: i64 = parts.iter().sum();
+            if sum != total {
+                let blank_total = tcell.is_some_and(|c| c.blank());
+                let msg = if blank_total {
+                    format!(
+                        "表二（七）总计·{}为空，而各项办理结果之和为 {sum}",
+                        col_name
+                    )
+                } else {
+                    format!(
+                        "表二（七）总计·{}为 {total}，但各项办理结果之和为 {sum}",
+                        col_name
+                    )
+                };
+                let d = f
+                    .add(Code::T2Sum, msg)
+                    .cell(cref("total", col))
+                    .values(Some(sum), (!blank_total).then_some(total));
+                if let Some(s) = span_of("total", col) {
+                    d.at(s);
+                }
+                d.related = outcomes
+                    .iter()
+                    .filter_map(|k| span_of(k, col).map(|s| (cref(static_key(k), col), s)))
+                    .collect();
+            }
+        }
+        // T2-BAL.
+        let get = |k| t2_value(t, k, col).map(|v| v.0);
+        if let (Some(a), Some(b), Some(c), Some(d4)) = (
+            get("new"),
+            get("carried_over"),
+            get("total"),
+            get("carried_forward"),
+        ) {
+            if a + b != c + d4 {
+                let d = f
+                    .add(
+                        Code::T2Bal,
+                        format!(
+                            "表二{}列：第一项加第二项之和为 {}（{a}+{b}），第三项加第四项之和为 {}（{c}+{d4}），两者应相等",
+                            col_name,
+                            a + b,
+                            c + d4
+                        ),
+                    )
+                    .cell(cref("total", col))
+                    .values(Some(a + b), Some(c + d4));
+                if let Some(s) = span_of("total", col) {
+                    d.at(s);
+                }
+                d.related = ["new", "carried_over", "carried_forward"]
+                    .iter()
+                    .filter_map(|k| span_of(k, col).map(|s| (cref(static_key(k), col), s)))
+                    .collect();
+            }
+        }
+    }
+    // T2-GROUP: subtotal rows the template does not have.
+    for r in t.rows.iter().filter(|r| r.subtotal && r.key != "results") {
+        let prefix = format!("{}.", r.key);
+        let items: Vec<&'static str> = expected
+            .iter()
+            .copied()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        if items.is_empty() || r.cells.len() != 7 {
+            continue;
+        }
+        for (col, col_name) in table2::COLUMNS.iter().enumerate() {
+            let parts: Option<Vec<i64>> = items
+                .iter()
+                .map(|k| t2_value(t, k, col).map(|v| v.0))
+                .collect();
+            let Some(parts) = parts else { continue };
+            let Some(sub) = int(&r.cells[col]).or(r.cells[col].blank().then_some(0)) else {
+                continue;
+            };
+            let sum: i64 = parts.iter().sum();
+            if sum != sub {
+                let c = &r.cells[col];
+                f.add(
+                    Code::T2Group,
+                    format!(
+                        "表二自行添加的小计「{}」·{}为 {sub}，但其下各项之和为 {sum}",
+                        table2::label(r.key),
+                        col_name
+                    ),
+                )
+                .at((c.start, c.end))
+                .cell(cref(r.key, col))
+                .values(Some(sum), Some(sub));
+            }
+        }
+    }
+}
