@@ -1,8 +1,9 @@
 //! Document structure: title (agency, year), the statistical-period
 //! sentence, the six section headings and the signature date (spec §1, §8.1).
 
-use crate::layout::Line;
-pub use crate::template::sections::heading_of;
+use crate::layout::TextLine;
+use crate::range::{ByteRange, LineRange};
+use crate::template::sections;
 pub(crate) use crate::text::find_year;
 use crate::text::{cn_digit, cn_numeral, contains, fold, is_han, is_space, key, trim};
 
@@ -39,6 +40,12 @@ pub struct DateHit {
     pub end: usize,
 }
 
+impl DateHit {
+    pub fn range(self) -> ByteRange {
+        ByteRange::new(self.start, self.end)
+    }
+}
+
 /// A section heading.
 #[derive(Debug, Clone)]
 pub struct Heading {
@@ -61,11 +68,19 @@ pub struct Structure {
     pub agency: Option<String>,
     pub year: Option<i32>,
     /// Byte range of the year in the title.
-    pub year_span: Option<(usize, usize)>,
-    pub period: Option<(Date, Date, usize, usize)>,
+    pub year_span: Option<ByteRange>,
+    /// The statistical period: first and last day, and where it is written.
+    pub period: Option<(Date, Date, ByteRange)>,
     /// Headings in document order (at most one per number).
     pub headings: Vec<Heading>,
     pub date: Option<DateHit>,
+}
+
+impl Heading {
+    /// The heading's bytes in the text.
+    pub fn range(&self) -> ByteRange {
+        ByteRange::new(self.start, self.end)
+    }
 }
 
 impl Structure {
@@ -75,7 +90,7 @@ impl Structure {
 
     /// Line range (exclusive of the heading) of section `n`: up to the next
     /// heading in document order, or the end.
-    pub fn region(&self, n: u8, nlines: usize) -> Option<(usize, usize)> {
+    pub fn region(&self, n: u8, nlines: usize) -> Option<LineRange> {
         let h = self.heading(n)?;
         let end = self
             .headings
@@ -84,12 +99,12 @@ impl Structure {
             .map(|o| o.line)
             .min()
             .unwrap_or(nlines);
-        Some((h.line + 1, end))
+        Some(LineRange::new(h.line + 1, end))
     }
 }
 
 /// Read the structure of a text.
-pub fn read(text: &str, lines: &[Line]) -> Structure {
+pub fn read(text: &str, lines: &[TextLine]) -> Structure {
     let mut s = Structure {
         headings: find_headings(text, lines),
         ..Structure::default()
@@ -107,13 +122,13 @@ pub fn read(text: &str, lines: &[Line]) -> Structure {
     s
 }
 
-fn line_str<'a>(text: &'a str, l: &Line) -> &'a str {
+fn line_str<'a>(text: &'a str, l: &TextLine) -> &'a str {
     &text[l.start..l.end]
 }
 
 // ---- headings --------------------------------------------------------------
 
-fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+fn find_headings(text: &str, lines: &[TextLine]) -> Vec<Heading> {
     let mut cands: Vec<Heading> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let s = line_str(text, l);
@@ -171,7 +186,7 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     out
 }
 
-fn nonempty_between(text: &str, lines: &[Line], a: usize, b: usize) -> usize {
+fn nonempty_between(text: &str, lines: &[TextLine], a: usize, b: usize) -> usize {
     lines[a + 1..b]
         .iter()
         .filter(|l| !trim(line_str(text, l)).is_empty())
@@ -193,7 +208,7 @@ fn looks_like_agency(k: &str) -> bool {
         && !k.contains("报告")
 }
 
-fn find_title(text: &str, lines: &[Line], limit: usize, s: &mut Structure) {
+fn find_title(text: &str, lines: &[TextLine], limit: usize, s: &mut Structure) {
     let mut seen = Vec::new();
     for (i, l) in lines.iter().enumerate().take(limit) {
         let line = line_str(text, l);
@@ -209,7 +224,7 @@ fn find_title(text: &str, lines: &[Line], limit: usize, s: &mut Structure) {
             s.title_line = Some(i);
             if let Some((y, ys, ye)) = find_year(line) {
                 s.year = Some(y);
-                s.year_span = Some((l.start + ys, l.start + ye));
+                s.year_span = Some(ByteRange::new(ys, ye).shift(l.start));
                 s.agency = agency_from_title(line, ys, ye);
             }
             break;
@@ -249,6 +264,62 @@ fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
 }
 
 // ---- dates -------------------------------------------------------------------
+
+/// If the line is a section heading, its number, the byte offset of its
+/// title within the trimmed line, and the title.
+pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
+    // Markdown or rich-text markers around a heading (`## 一、…`, `**一、…**`).
+    let line = line
+        .trim_start_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '【'))
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '】'));
+    // Quick rejection: a heading starts with 一…六 or 第.
+    let c = line.chars().find(|&c| !is_space(c))?;
+    if !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '第') {
+        return None;
+    }
+    // A heading is one cell: a table row like `一、\t本年新收…` is not.
+    if line.split('\t').filter(|c| !trim(c).is_empty()).count() != 1 {
+        return None;
+    }
+    let t = trim(line);
+    let mut chars = t.char_indices();
+    let (_, c0) = chars.next()?;
+    let (n, rest) = if c0 == '第' {
+        // 第一部分 / 第一章
+        let (i, c1) = chars.next()?;
+        let n = cn_numeral(&c1.to_string())?;
+        let after = &t[i + c1.len_utf8()..];
+        let after = after
+            .strip_prefix("部分")
+            .or_else(|| after.strip_prefix('章'))
+            .or_else(|| after.strip_prefix('节'))?;
+        (n, after)
+    } else {
+        let n = cn_numeral(&c0.to_string())?;
+        let (i, sep) = chars.next()?;
+        if !matches!(fold(sep), '、' | '.' | ',' | '，') && !is_space(sep) {
+            return None;
+        }
+        (n, &t[i + sep.len_utf8()..])
+    };
+    if !(1..=6).contains(&n) {
+        return None;
+    }
+    let k = key(rest);
+    if k.chars().count() > 40 || k.is_empty() {
+        return None;
+    }
+    let ok = sections::title_matches(n as u8, &k);
+    if !ok {
+        return None;
+    }
+    let title = trim(rest).to_string();
+    let none = k.ends_with('无') && {
+        let f: Vec<char> = trim(rest).chars().map(fold).collect();
+        f.ends_with(&['(', '无', ')']) || f.ends_with(&['【', '无', '】'])
+    };
+    Some((n as u8, title, none))
+}
 
 /// Every date in a line (`2021年1月26日`, `二〇二一年一月二十六日`,
 /// `2021-01-26`, `2021.1.26`); a month-day without a year (`12月31日`) takes
@@ -373,7 +444,7 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
     out
 }
 
-fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)> {
+fn find_period(text: &str, lines: &[TextLine]) -> Option<(Date, Date, ByteRange)> {
     for l in lines {
         let s = line_str(text, l);
         if s.len() > 4000 || !contains(s, "统计") {
@@ -384,8 +455,7 @@ fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)>
             return Some((
                 ds[0].date,
                 ds[1].date,
-                l.start + ds[0].start,
-                l.start + ds[1].end,
+                ByteRange::new(ds[0].start, ds[1].end).shift(l.start),
             ));
         }
     }
@@ -394,7 +464,7 @@ fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)>
 
 /// The agency named in the signature, on the lines just above (or beside)
 /// the date at the end.
-fn find_signature_agency(text: &str, lines: &[Line], s: &Structure) -> Option<String> {
+fn find_signature_agency(text: &str, lines: &[TextLine], s: &Structure) -> Option<String> {
     let from = s.headings.last().map_or(0, |h| h.line + 1);
     let mut seen = 0;
     for l in lines[from.min(lines.len())..].iter().rev() {
@@ -418,7 +488,7 @@ fn find_signature_agency(text: &str, lines: &[Line], s: &Structure) -> Option<St
     None
 }
 
-fn find_signature_date(text: &str, lines: &[Line], s: &Structure) -> Option<DateHit> {
+fn find_signature_date(text: &str, lines: &[TextLine], s: &Structure) -> Option<DateHit> {
     let from = s.headings.last().map_or(0, |h| h.line + 1);
     let mut seen = 0;
     for l in lines[from.min(lines.len())..].iter().rev() {

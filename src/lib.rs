@@ -48,6 +48,7 @@ mod check;
 mod doc;
 mod grid;
 mod layout;
+mod range;
 mod report;
 mod tables;
 mod text;

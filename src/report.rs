@@ -3,6 +3,7 @@
 
 use crate::doc::Structure;
 use crate::model::*;
+use crate::range::ByteRange;
 use crate::rules::sink::Sink;
 use crate::tables::{RawCell, RawRow, RawTable, Read};
 use crate::template::table1::{self, Kind};
@@ -22,7 +23,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         template,
     } = read;
     let idx = LineIndex::new(text, options.utf16);
-    let sp = |(s, e): (usize, usize)| idx.span(s, e);
+    let sp = |r: ByteRange| idx.span_of(r);
     let cell = |c: &RawCell, unit: Option<&'static str>| Cell {
         text: text[c.start..c.end].to_string(),
         value: match c.parsed.val {
@@ -31,7 +32,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
             _ => None,
         },
         unit: unit.map(str::to_string),
-        span: idx.span(c.start, c.end),
+        span: idx.span_of(c.range()),
     };
 
     let active = t1.map(|t| {
@@ -106,10 +107,10 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         year: st.year,
         agency: st.agency.clone(),
         date: st.date.map(|d| d.date.iso()),
-        period: st.period.map(|(a, b, s, e)| Period {
+        period: st.period.map(|(a, b, r)| Period {
             start: a.iso(),
             end: b.iso(),
-            span: idx.span(s, e),
+            span: idx.span_of(r),
         }),
         sections: st
             .headings
@@ -117,7 +118,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
             .map(|h| Section {
                 number: h.number,
                 title: h.title.clone(),
-                span: idx.span(h.start, h.end),
+                span: idx.span_of(h.range()),
             })
             .collect(),
         tables: Tables {

@@ -7,6 +7,7 @@
 //! characters the user wrote.
 
 use crate::model::{Span, Utf16Span};
+use crate::range::ByteRange;
 
 /// Whitespace, including the wide and invisible kinds pasted text carries:
 /// ideographic space, NBSP, en/em spaces, zero-width characters, BOM and bidi
@@ -232,6 +233,11 @@ impl<'a> LineIndex<'a> {
             utf16_starts,
             last: std::cell::Cell::new((0, 0, 0, 0)),
         }
+    }
+
+    /// The span of a byte range (both ends on char boundaries).
+    pub fn span_of(&self, r: ByteRange) -> Span {
+        self.span(r.start, r.end)
     }
 
     /// The span of the byte range `start..end` (both on char boundaries).

@@ -5,6 +5,7 @@
 use super::sink::Sink;
 use super::Code;
 use crate::model::{CellRef, TableId};
+use crate::range::ByteRange;
 use crate::tables::{RawCell, RawTable};
 use crate::template::{table1, table2};
 use crate::value::Val;
@@ -57,13 +58,13 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
                     row: Some(r.key),
                     column: i,
                 };
-                unreadable(f, message, (c.start, c.end), cell);
+                unreadable(f, message, c.range(), cell);
             }
         }
         if r.merged.is_none() && !r.all_blank && r.expected > 0 && r.cells.len() != r.expected {
             let mut d_span = r.label;
             if let Some(last) = r.cells.last() {
-                d_span.1 = last.end.max(r.label.1);
+                d_span.end = last.end.max(r.label.end);
             }
             let cell = CellRef {
                 table,
@@ -109,7 +110,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
 }
 
 /// CELL-UNREADABLE: a cell that cannot be read as a number.
-pub(super) fn unreadable(f: &mut Sink, message: String, span: (usize, usize), cell: CellRef) {
+pub(super) fn unreadable(f: &mut Sink, message: String, span: ByteRange, cell: CellRef) {
     f.add(Code::CellUnreadable, message).at(span).cell(cell);
 }
 
@@ -118,7 +119,7 @@ pub(super) fn wrong_count(
     f: &mut Sink,
     table: &str,
     row: Option<&str>,
-    span: (usize, usize),
+    span: ByteRange,
     cell: CellRef,
     expected: usize,
     found: usize,
@@ -144,7 +145,7 @@ pub(super) fn check_blanks<'a>(
     cells: impl Iterator<Item = (CellRef, &'a RawCell)>,
     describe: impl Fn(&CellRef) -> String,
     name: &str,
-    anchor: (usize, usize),
+    anchor: ByteRange,
     f: &mut Sink,
 ) -> bool {
     let cells: Vec<_> = cells.collect();
@@ -162,7 +163,7 @@ pub(super) fn check_blanks<'a>(
                 Code::DocBlank,
                 format!("{}为空；没有的应填 0", describe(&r)),
             )
-            .at((c.start, c.end))
+            .at(c.range())
             .cell(r);
         }
     }

@@ -4,8 +4,9 @@
 use super::cells::preview;
 use super::sink::Sink;
 use super::{narrative, Code, Context};
-use crate::doc::Date;
+use crate::doc::{Date, DateHit, Heading};
 use crate::model::{Severity, Template};
+use crate::range::ByteRange;
 use crate::template::{sections, Format};
 
 /// A text that is no report, or a report of 2018 or earlier, is checked no
@@ -41,7 +42,7 @@ pub(super) fn gate(cx: &Context, f: &mut Sink) -> bool {
 }
 
 /// DOC-TABLES: a table missing, or missing rows.
-pub(super) fn incomplete(f: &mut Sink, message: String, span: Option<(usize, usize)>) {
+pub(super) fn incomplete(f: &mut Sink, message: String, span: Option<ByteRange>) {
     let d = f.add(Code::DocTables, message);
     if let Some(s) = span {
         d.at(s);
@@ -56,26 +57,20 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
         &cx.tables.applications,
         &cx.tables.review,
     );
-    // DOC-SECTIONS.
     for n in 1..=6u8 {
         if st.heading(n).is_none() {
-            f.add(
-                Code::DocSections,
-                format!("缺少第{n}部分「{}」", sections::name(n)),
-            );
+            sections_finding(f, SectionsCase::Missing(n));
         }
     }
     for w in st.headings.windows(2) {
         if w[1].number < w[0].number {
-            f.add(
-                Code::DocSections,
-                format!(
-                    "章节顺序不对：「{}」出现在「{}」之后",
-                    sections::name(w[1].number),
-                    sections::name(w[0].number)
-                ),
-            )
-            .at((w[1].start, w[1].end));
+            sections_finding(
+                f,
+                SectionsCase::OutOfOrder {
+                    later: &w[1],
+                    earlier: &w[0],
+                },
+            );
         }
     }
     // TABLE-NONE and DOC-TABLES (missing tables).
@@ -94,14 +89,14 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
                         h.title
                     ),
                 )
-                .at((h.start, h.end));
+                .at(h.range());
             }
         }
         if !found {
             incomplete(
                 f,
                 format!("未找到{name}：表格可能是图片、被粘贴丢失，或标签与模板相差太多无法识别"),
-                h.map(|h| (h.start, h.end)),
+                h.map(|h| h.range()),
             );
         }
     }
@@ -121,75 +116,49 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
         .as_ref()
         .map(|t| t.anchor)
         .or(t2.as_ref().map(|t| t.anchor));
-    if let Some(y) = st.year {
-        let d = match template {
-            Template::F2019 if y >= 2021 => Some((
-                format!("{y}年度报告应使用2021年新格式（国办公开办函〔2021〕30号），但统计表仍是2019年试行格式"),
-                Severity::Error,
-            )),
-            Template::Hybrid if y >= 2021 => Some((
-                format!(
-                    "{y}年度报告混用了新旧格式：表一第二十条{}项等仍是2019年试行格式，应全部改用2021年格式",
-                    blocks_2019.join("")
-                ),
-                Severity::Error,
-            )),
-            Template::Hybrid => Some(("统计表混用了2019年试行格式和2021年格式".to_string(), Severity::Warning)),
-            Template::F2021 if y <= 2020 => Some((
-                format!("{y}年度报告使用了2021年才发布的新格式；请核对标题中的年度"),
-                Severity::Warning,
-            )),
-            _ => None,
-        };
-        if let Some((msg, sev)) = d {
-            let d = f.add(Code::DocVersion, msg);
-            d.severity(sev);
-            if let Some(a) = anchor {
-                d.at(a);
-            }
-        }
-    } else if template == Template::Hybrid {
-        let d = f.add(
-            Code::DocVersion,
-            "统计表混用了2019年试行格式和2021年格式".to_string(),
-        );
-        d.severity(Severity::Warning);
-        if let Some(a) = anchor {
-            d.at(a);
-        }
+    let d = match (st.year, template) {
+        (Some(y), Template::F2019) if y >= 2021 => Some((
+            format!("{y}年度报告应使用2021年新格式（国办公开办函〔2021〕30号），但统计表仍是2019年试行格式"),
+            Severity::Error,
+        )),
+        (Some(y), Template::Hybrid) if y >= 2021 => Some((
+            format!(
+                "{y}年度报告混用了新旧格式：表一第二十条{}项等仍是2019年试行格式，应全部改用2021年格式",
+                blocks_2019.join("")
+            ),
+            Severity::Error,
+        )),
+        (_, Template::Hybrid) => Some(("统计表混用了2019年试行格式和2021年格式".to_string(), Severity::Warning)),
+        (Some(y), Template::F2021) if y <= 2020 => Some((
+            format!("{y}年度报告使用了2021年才发布的新格式；请核对标题中的年度"),
+            Severity::Warning,
+        )),
+        _ => None,
+    };
+    if let Some((message, severity)) = d {
+        version_finding(f, message, severity, anchor);
     }
     // DOC-YEAR: title vs statistical period.
-    if let (Some(y), Some((a, b, s, e))) = (st.year, st.period) {
-        if a.y != y || b.y != y {
-            f.add(
-                Code::DocYear,
-                format!("标题年度为{y}年，但统计期限写的是{}至{}", a.iso(), b.iso()),
-            )
-            .at((s, e))
-            .values(Some(y as i64), Some(a.y as i64));
-        } else if (a.m, a.d, b.m, b.d) != (1, 1, 12, 31) {
-            f.add(
-                Code::DocYear,
-                format!(
-                    "统计期限{}至{}不是完整的{y}年度（应为1月1日至12月31日）",
-                    a.iso(),
-                    b.iso()
-                ),
-            )
-            .at((s, e));
+    if let (Some(y), Some((from, to, at))) = (st.year, st.period) {
+        if from.y != y || to.y != y {
+            year_finding(f, YearCase::PeriodOtherYear { y, from, to, at });
+        } else if (from.m, from.d, to.m, to.d) != (1, 1, 12, 31) {
+            year_finding(f, YearCase::PeriodNotWhole { y, from, to, at });
         }
     }
     // DOC-YEAR: plans in 五 for the report year itself.
-    if let (Some(y), Some((from, to))) = (st.year, st.region(5, lines.len())) {
-        for l in &lines[from..to] {
-            let s = &text[l.start..l.end];
-            if let Some((p, q)) = narrative::plan_for_year(s, y) {
-                f.add(
-                    Code::DocYear,
-                    format!("第五部分把{y}年作为今后的改进计划（“{}”），{y}年度报告的改进措施应针对{}年；可能沿用了上一年的报告", preview(&s[p..q]), y + 1),
-                )
-                .at((l.start + p, l.start + q))
-                .values(Some(y as i64 + 1), Some(y as i64));
+    if let (Some(y), Some(five)) = (st.year, st.region(5, lines.len())) {
+        for l in five.of(lines) {
+            let s = l.range().of(text);
+            if let Some(p) = narrative::plan_for_year(s, y) {
+                year_finding(
+                    f,
+                    YearCase::PlanForYear {
+                        y,
+                        phrase: p.of(s),
+                        at: p.shift(l.start),
+                    },
+                );
             }
         }
     }
@@ -214,37 +183,29 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             })
         };
         if d.date <= (Date { y, m: 12, d: 31 }) {
-            f.add(
-                Code::DocDate,
-                format!(
-                    "落款日期{}不晚于统计年度结束（{y}年12月31日），年度报告应在年度结束后发布",
-                    d.date.iso()
-                ),
-            )
-            .at((d.start, d.end));
-        } else if let Some(dl) = deadline.filter(|dl| d.date > *dl) {
+            date_finding(f, DateCase::NotAfterYear { y, signed: d });
+        } else if let Some(deadline) = deadline.filter(|dl| d.date > *dl) {
             let who = if government || agency.is_empty() {
                 "县级以上人民政府"
             } else {
                 "政府部门"
             };
-            f.add(
-                Code::DocDate,
-                format!(
-                    "落款日期{}晚于{who}年度报告的发布期限{}（《条例》第四十九条）",
-                    d.date.iso(),
-                    dl.iso()
-                ),
-            )
-            .at((d.start, d.end));
+            date_finding(
+                f,
+                DateCase::Late {
+                    signed: d,
+                    deadline,
+                    who,
+                },
+            );
         }
     }
     // DOC-FEE.
     if st.year.is_some_and(|y| y >= 2021) {
-        let in6 = st.region(6, lines.len()).map(|(a, b)| {
-            lines[a..b]
+        let in6 = st.region(6, lines.len()).map(|six| {
+            six.of(lines)
                 .iter()
-                .any(|l| crate::text::key(&text[l.start..l.end]).contains("处理费"))
+                .any(|l| crate::text::key(l.range().of(text)).contains("处理费"))
         });
         let anywhere = text.contains("信息处理费");
         if in6 != Some(true) {
@@ -255,8 +216,136 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             };
             let d = f.add(Code::DocFee, msg.to_string());
             if let Some(h) = st.heading(6) {
-                d.at((h.start, h.end));
+                d.at(h.range());
             }
         }
     }
+}
+
+/// DOC-SECTIONS: what is wrong with the sections.
+enum SectionsCase<'a> {
+    /// Section `n` (1–6) is not found.
+    Missing(u8),
+    /// A heading comes after one with a higher number.
+    OutOfOrder {
+        later: &'a Heading,
+        earlier: &'a Heading,
+    },
+}
+
+fn sections_finding(f: &mut Sink, case: SectionsCase) {
+    let (message, at) = match case {
+        SectionsCase::Missing(n) => (format!("缺少第{n}部分「{}」", sections::name(n)), None),
+        SectionsCase::OutOfOrder { later, earlier } => (
+            format!(
+                "章节顺序不对：「{}」出现在「{}」之后",
+                sections::name(later.number),
+                sections::name(earlier.number)
+            ),
+            Some(later.range()),
+        ),
+    };
+    let d = f.add(Code::DocSections, message);
+    if let Some(at) = at {
+        d.at(at);
+    }
+}
+
+/// DOC-VERSION: the tables' format does not fit the year.
+fn version_finding(f: &mut Sink, message: String, severity: Severity, anchor: Option<ByteRange>) {
+    let d = f.add(Code::DocVersion, message);
+    d.severity(severity);
+    if let Some(a) = anchor {
+        d.at(a);
+    }
+}
+
+/// DOC-YEAR: what does not fit the report's year.
+enum YearCase<'a> {
+    /// The statistical period lies (partly) in another year.
+    PeriodOtherYear {
+        y: i32,
+        from: Date,
+        to: Date,
+        at: ByteRange,
+    },
+    /// The statistical period is not the whole year.
+    PeriodNotWhole {
+        y: i32,
+        from: Date,
+        to: Date,
+        at: ByteRange,
+    },
+    /// Section 五 plans improvements for the report year itself.
+    PlanForYear {
+        y: i32,
+        phrase: &'a str,
+        at: ByteRange,
+    },
+}
+
+fn year_finding(f: &mut Sink, case: YearCase) {
+    let (message, at, values) = match case {
+        YearCase::PeriodOtherYear { y, from, to, at } => (
+            format!("标题年度为{y}年，但统计期限写的是{}至{}", from.iso(), to.iso()),
+            at,
+            Some((y as i64, from.y as i64)),
+        ),
+        YearCase::PeriodNotWhole { y, from, to, at } => (
+            format!(
+                "统计期限{}至{}不是完整的{y}年度（应为1月1日至12月31日）",
+                from.iso(),
+                to.iso()
+            ),
+            at,
+            None,
+        ),
+        YearCase::PlanForYear { y, phrase, at } => (
+            format!("第五部分把{y}年作为今后的改进计划（“{}”），{y}年度报告的改进措施应针对{}年；可能沿用了上一年的报告", preview(phrase), y + 1),
+            at,
+            Some((y as i64 + 1, y as i64)),
+        ),
+    };
+    let d = f.add(Code::DocYear, message);
+    d.at(at);
+    if let Some((expected, actual)) = values {
+        d.values(Some(expected), Some(actual));
+    }
+}
+
+/// DOC-DATE: the signature date against the year and the deadline.
+enum DateCase {
+    /// Signed before the year ended.
+    NotAfterYear { y: i32, signed: DateHit },
+    /// Signed after the deadline for `who`.
+    Late {
+        signed: DateHit,
+        deadline: Date,
+        who: &'static str,
+    },
+}
+
+fn date_finding(f: &mut Sink, case: DateCase) {
+    let (message, at) = match case {
+        DateCase::NotAfterYear { y, signed } => (
+            format!(
+                "落款日期{}不晚于统计年度结束（{y}年12月31日），年度报告应在年度结束后发布",
+                signed.date.iso()
+            ),
+            signed.range(),
+        ),
+        DateCase::Late {
+            signed,
+            deadline,
+            who,
+        } => (
+            format!(
+                "落款日期{}晚于{who}年度报告的发布期限{}（《条例》第四十九条）",
+                signed.date.iso(),
+                deadline.iso()
+            ),
+            signed.range(),
+        ),
+    };
+    f.add(Code::DocDate, message).at(at);
 }

@@ -6,7 +6,7 @@
 //! retired check keeps its code reserved.
 
 use crate::doc::Structure;
-use crate::layout::Line;
+use crate::layout::TextLine;
 use crate::model::{Origin, Severity};
 use crate::tables::Read;
 
@@ -23,7 +23,7 @@ mod table3;
 /// What a rule sees: the text, its lines, its structure and its tables.
 pub(crate) struct Context<'a> {
     pub text: &'a str,
-    pub lines: &'a [Line],
+    pub lines: &'a [TextLine],
     pub doc: &'a Structure,
     pub tables: &'a Read,
 }

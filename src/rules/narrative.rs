@@ -5,6 +5,7 @@ use super::sink::Sink;
 use super::table2::t2_value;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId};
+use crate::range::ByteRange;
 use crate::template::{table2, table3};
 use crate::text::{contains, find, fold};
 use crate::value::Val;
@@ -14,7 +15,7 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
     let (text, lines, st) = (cx.text, cx.lines, cx.doc);
     let (t2, t3) = (&cx.tables.applications, &cx.tables.review);
     // DOC-NARR.
-    if let Some((from, to)) = st.region(1, lines.len()) {
+    if let Some(one) = st.region(1, lines.len()) {
         let new_total = t2
             .as_ref()
             .and_then(|t| t2_value(t, "new", table2::TOTAL_COLUMN))
@@ -34,44 +35,21 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
         let t2_blank = t2
             .as_ref()
             .is_some_and(|t| t.rows.iter().all(|r| r.all_blank));
-        for l in &lines[from..to] {
-            let s = &text[l.start..l.end];
+        for l in one.of(lines) {
+            let s = l.range().of(text);
             for c in narrative_claims(s) {
                 match c.kind {
                     Claim::Applications if !t2_blank => {
                         let Some(n) = new_total else { continue };
                         let both = n + old_total.unwrap_or(0);
                         if c.value != n && c.value != both {
-                            f.add(
-                                Code::DocNarr,
-                                format!(
-                                    "正文说收到政府信息公开申请{}件，但表二「本年新收政府信息公开申请数量」总计为 {n}",
-                                    c.value
-                                ),
-                            )
-                            .at((l.start + c.start, l.start + c.end))
-                            .cell(CellRef {
-                                table: TableId::Applications,
-                                row: Some("new"),
-                                column: table2::TOTAL_COLUMN,
-                            })
-                            .values(Some(n), Some(c.value));
+                            narr_finding(f, &c, l.start, n);
                         }
                     }
                     Claim::Review => {
                         let Some(n) = reviews else { continue };
                         if c.value != n {
-                            f.add(
-                                Code::DocNarr,
-                                format!("正文说行政复议{}件，但表三行政复议总计为 {n}", c.value),
-                            )
-                            .at((l.start + c.start, l.start + c.end))
-                            .cell(CellRef {
-                                table: TableId::Review,
-                                row: None,
-                                column: table3::REVIEW_TOTAL,
-                            })
-                            .values(Some(n), Some(c.value));
+                            narr_finding(f, &c, l.start, n);
                         }
                     }
                     _ => {}
@@ -81,9 +59,39 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
     }
 }
 
+/// DOC-NARR: a number claimed in a line starting at byte `line_start` is
+/// not the table's `total`.
+fn narr_finding(f: &mut Sink, c: &NarrClaim, line_start: usize, total: i64) {
+    let (message, cell) = match c.kind {
+        Claim::Applications => (
+            format!(
+                "正文说收到政府信息公开申请{}件，但表二「本年新收政府信息公开申请数量」总计为 {total}",
+                c.value
+            ),
+            CellRef {
+                table: TableId::Applications,
+                row: Some("new"),
+                column: table2::TOTAL_COLUMN,
+            },
+        ),
+        Claim::Review => (
+            format!("正文说行政复议{}件，但表三行政复议总计为 {total}", c.value),
+            CellRef {
+                table: TableId::Review,
+                row: None,
+                column: table3::REVIEW_TOTAL,
+            },
+        ),
+    };
+    f.add(Code::DocNarr, message)
+        .at(ByteRange::new(c.start, c.end).shift(line_start))
+        .cell(cell)
+        .values(Some(total), Some(c.value));
+}
+
 /// `2020年，我局将进一步…` in a 2020 report's section 五: the byte range of the
 /// phrase.
-pub(super) fn plan_for_year(line: &str, y: i32) -> Option<(usize, usize)> {
+pub(super) fn plan_for_year(line: &str, y: i32) -> Option<ByteRange> {
     const MARKS: &[&str] = &[
         "将进一步",
         "将继续",
@@ -140,7 +148,7 @@ pub(super) fn plan_for_year(line: &str, y: i32) -> Option<(usize, usize)> {
             .min()
         {
             let end = line.len() - rest.len() + m.min(rest.len());
-            return Some((p, end));
+            return Some(ByteRange::new(p, end));
         }
     }
     None

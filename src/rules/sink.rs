@@ -2,6 +2,7 @@
 
 use super::Code;
 use crate::model::{CellRef, Number, Severity};
+use crate::range::ByteRange;
 
 /// A finding before spans are resolved.
 pub(crate) struct Finding {
@@ -11,8 +12,8 @@ pub(crate) struct Finding {
     pub cell: Option<CellRef>,
     pub expected: Option<Number>,
     pub actual: Option<Number>,
-    pub span: Option<(usize, usize)>,
-    pub related: Vec<(CellRef, (usize, usize))>,
+    pub span: Option<ByteRange>,
+    pub related: Vec<(CellRef, ByteRange)>,
 }
 
 #[derive(Default)]
@@ -35,7 +36,7 @@ impl Sink {
 }
 
 impl Finding {
-    pub fn at(&mut self, span: (usize, usize)) -> &mut Self {
+    pub fn at(&mut self, span: ByteRange) -> &mut Self {
         self.span = Some(span);
         self
     }

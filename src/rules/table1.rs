@@ -65,7 +65,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                         table1::label(r.key, r.version)
                     ),
                 )
-                .at((c.start, c.end))
+                .at(c.range())
                 .cell(cref(r.key, i));
             }
         }
@@ -137,7 +137,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                             Code::T1F19Items,
                             format!("表一「{label}」上一年项目数量 {prev} 加本年增/减 {change} 小于零，本年项目数不可能为负"),
                         )
-                        .at((c.start, c.end))
+                        .at(c.range())
                         .cell(cref(r.key, 1))
                         .values(Some(0), Some(prev + change));
                     }
@@ -154,7 +154,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                                     "表一「{label}」处理决定数量 {dec} 恰等于上一年项目数量 {prev} 加本年增/减 {change}，疑似填成了本年项目数；处理决定数量应为本年办件量"
                                 ),
                             )
-                            .at((c.start, c.end))
+                            .at(c.range())
                             .cell(cref(r.key, 2));
                         }
                     }
@@ -168,7 +168,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                             Code::T1F19Cum,
                             format!("表一「{label}」对外公开总数量 {all} 小于本年新公开数量 {new}；总数量应包含本年新公开的"),
                         )
-                        .at((c.start, c.end))
+                        .at(c.range())
                         .cell(cref(r.key, 2))
                         .values(Some(new), Some(all));
                     }
@@ -182,7 +182,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                             Code::T1F21New,
                             format!("表一「{label}」现行有效件数 {valid} 小于本年制发件数 {made}；除非本年制发的又在本年废止，否则不会如此"),
                         )
-                        .at((c.start, c.end))
+                        .at(c.range())
                         .cell(cref(r.key, 2))
                         .values(Some(made), Some(valid));
                     }
@@ -208,7 +208,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                             &text[c.start..c.end]
                         ),
                     )
-                    .at((c.start, c.end))
+                    .at(c.range())
                     .cell(cref(r.key, i));
                 }
                 (None, None) if !zero && !c.blank() && c.parsed.val != Val::Bad => {
@@ -218,7 +218,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                             "表一「{label}」金额未注明单位（元还是万元），读者无法判断金额大小"
                         ),
                     )
-                    .at((c.start, c.end))
+                    .at(c.range())
                     .cell(cref(r.key, i));
                 }
                 _ => {}
@@ -229,7 +229,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                         Code::T1Decimals,
                         format!("表一「{label}」金额有{got}位小数，表头要求保留{want}位小数"),
                     )
-                    .at((c.start, c.end))
+                    .at(c.range())
                     .cell(cref(r.key, i));
                 }
             } else if let (Some(want), Val::Int(x)) = (t.money_decimals[b], c.parsed.val) {
@@ -238,7 +238,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                         Code::T1Decimals,
                         format!("表一「{label}」金额没有小数，表头要求保留{want}位小数"),
                     )
-                    .at((c.start, c.end))
+                    .at(c.range())
                     .cell(cref(r.key, i));
                 }
             }
@@ -259,7 +259,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                     Code::T1Regs,
                     format!("表一「规章」为 {v}，但{agency}不是有权制定规章的机关（只有国务院部门和省、设区的市、自治州人民政府可以制定规章），应填 0"),
                 )
-                .at((c.start, c.end))
+                .at(c.range())
                 .cell(cref("regulations", 0))
                 .values(Some(0), Some(v));
             }

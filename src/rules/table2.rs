@@ -5,6 +5,7 @@ use super::cells::{arith, check_blanks, check_rows_shape, int};
 use super::sink::Sink;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId, Template};
+use crate::range::ByteRange;
 use crate::tables::{RawCell, RawTable};
 use crate::template::{table2, Format};
 use crate::value::Val;
@@ -50,7 +51,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                     what
                 ),
             )
-            .at((c.start, c.end))
+            .at(c.range())
             .cell(CellRef {
                 table: TableId::Applications,
                 row: Some(r.key),
@@ -115,9 +116,9 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         row: Some(row),
         column,
     };
-    let span_of = |key: &str, col: usize| -> Option<(usize, usize)> {
+    let span_of = |key: &str, col: usize| -> Option<ByteRange> {
         let r = t.rows.iter().find(|r| r.key == key)?;
-        r.cells.get(col).map(|c| (c.start, c.end)).or(Some(r.label))
+        r.cells.get(col).map(|c| c.range()).or(Some(r.label))
     };
     let static_key = |k: &str| -> &'static str {
         expected
@@ -152,11 +153,11 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
             };
             let d = f
                 .add(Code::T2Row, msg)
-                .at((total.start, total.end))
+                .at(total.range())
                 .cell(cref(r.key, 6))
                 .values(Some(sum), actual);
             d.related = (0..6)
-                .map(|i| (cref(r.key, i), (r.cells[i].start, r.cells[i].end)))
+                .map(|i| (cref(r.key, i), r.cells[i].range()))
                 .collect();
         }
     }
@@ -267,7 +268,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                         col_name
                     ),
                 )
-                .at((c.start, c.end))
+                .at(c.range())
                 .cell(cref(r.key, col))
                 .values(Some(sum), Some(sub));
             }

@@ -4,6 +4,7 @@ use super::cells::{arith, check_blanks, unreadable, wrong_count};
 use super::sink::Sink;
 use super::Code;
 use crate::model::{CellRef, TableId};
+use crate::range::ByteRange;
 use crate::tables::RawReview;
 use crate::template::table3;
 use crate::value::Val;
@@ -19,7 +20,7 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
         let what = match c.parsed.val {
             Val::Bad => {
                 let message = format!("表三第{}个数值无法读成数字", i + 1);
-                unreadable(f, message, (c.start, c.end), cref(i));
+                unreadable(f, message, c.range(), cref(i));
                 continue;
             }
             Val::Dec(..) => "不是整数",
@@ -34,13 +35,13 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
                 what
             ),
         )
-        .at((c.start, c.end))
+        .at(c.range())
         .cell(cref(i));
     }
     if !t.all_blank && t.cells.len() != table3::CELLS {
-        let s = (
-            t.cells.first().map_or(t.anchor.0, |c| c.start),
-            t.cells.last().map_or(t.anchor.1, |c| c.end),
+        let s = ByteRange::new(
+            t.cells.first().map_or(t.anchor.start, |c| c.start),
+            t.cells.last().map_or(t.anchor.end, |c| c.end),
         );
         wrong_count(f, "表三", None, s, cref(0), table3::CELLS, t.cells.len());
     }
@@ -73,11 +74,11 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
             };
             let d = f
                 .add(code, msg)
-                .at((c.start, c.end))
+                .at(c.range())
                 .cell(cref(total))
                 .values(Some(sum), (!c.blank()).then_some(tv));
             d.related = (total - 4..total)
-                .map(|i| (cref(i), (t.cells[i].start, t.cells[i].end)))
+                .map(|i| (cref(i), t.cells[i].range()))
                 .collect();
         }
     }

@@ -1,5 +1,6 @@
 //! Classifying a text token of a table region against the template's labels.
 
+use crate::range::ByteRange;
 use crate::template::{table1, table2, table3, Format, RowDef};
 use crate::text::{cn_numeral, contains, find, key};
 
@@ -10,7 +11,7 @@ pub(super) enum Label {
     Data {
         row: usize,
         variant: bool,
-        merged: Option<(usize, usize)>,
+        merged: Option<ByteRange>,
     },
     /// A group label (index into table2::GROUPS).
     Group(usize),
@@ -160,7 +161,7 @@ impl Classifier {
                         crate::text::fold(*c).is_ascii_digit() || crate::text::is_space(*c)
                     })
                     .last()
-                    .map(|(i, _)| (base + i, base + raw.trim_end().len()))
+                    .map(|(i, _)| ByteRange::new(base + i, base + raw.trim_end().len()))
             } else {
                 None
             };

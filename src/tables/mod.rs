@@ -11,8 +11,9 @@
 //! another count is kept as found and reported, never shifted.
 
 use crate::doc::Structure;
-use crate::layout::{tokenize, Kind, Line, LineKind, Token};
+use crate::layout::{tokenize, LineShape, TextLine, Token, TokenKind};
 use crate::model::Template;
+use crate::range::{ByteRange, LineRange};
 use crate::template::{table1, table3, Format};
 use crate::text::{contains, key};
 use crate::value::{parse, Parsed, Val};
@@ -44,7 +45,7 @@ impl Read {
 /// Read the three tables of a report whose structure is known, and decide
 /// its template: from the blocks' headers and table 2's rows, else from the
 /// year. Table 1 rows of blocks without a header then get that format.
-pub fn read_tables(text: &str, lines: &[Line], st: &Structure) -> Read {
+pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
     let pre2019 = st.year.is_some_and(|y| y <= 2018);
     if pre2019 {
         return Read {
@@ -54,7 +55,7 @@ pub fn read_tables(text: &str, lines: &[Line], st: &Structure) -> Read {
             template: Template::Pre2019,
         };
     }
-    let region = |n: u8, table: u8| -> Option<(usize, usize)> {
+    let region = |n: u8, table: u8| -> Option<LineRange> {
         st.region(n, lines.len()).or_else(|| {
             let a = find_anchor(text, lines, 0, lines.len(), table)?;
             let end = st
@@ -64,14 +65,14 @@ pub fn read_tables(text: &str, lines: &[Line], st: &Structure) -> Read {
                 .filter(|&l| l > a)
                 .min()
                 .unwrap_or(lines.len());
-            Some((a, end))
+            Some(LineRange::new(a, end))
         })
     };
-    let mut active =
-        region(2, 1).and_then(|(a, b)| rows::read_rows(text, lines, a, b, classify::Which::T1));
-    let applications =
-        region(3, 2).and_then(|(a, b)| rows::read_rows(text, lines, a, b, classify::Which::T2));
-    let review = region(4, 3).and_then(|(a, b)| read_review(text, lines, a, b));
+    let mut active = region(2, 1)
+        .and_then(|r| rows::read_rows(text, lines, r.first, r.end, classify::Which::T1));
+    let applications = region(3, 2)
+        .and_then(|r| rows::read_rows(text, lines, r.first, r.end, classify::Which::T2));
+    let review = region(4, 3).and_then(|r| read_review(text, lines, r.first, r.end));
 
     let mut seen = [false; 2];
     if let Some(t) = &active {
@@ -114,6 +115,11 @@ pub struct RawCell {
 }
 
 impl RawCell {
+    /// The cell's bytes in the text (empty where a blank cell was expected).
+    pub fn range(&self) -> ByteRange {
+        ByteRange::new(self.start, self.end)
+    }
+
     pub fn blank(&self) -> bool {
         self.parsed.val == Val::Blank
     }
@@ -124,14 +130,14 @@ impl RawCell {
 pub struct RawRow {
     pub key: &'static str,
     /// Byte range of its label.
-    pub label: (usize, usize),
+    pub label: ByteRange,
     pub cells: Vec<RawCell>,
     /// Number of value cells the template has for this row.
     pub expected: usize,
     /// Template label when the written one differs (typo, other wording).
     pub variant: Option<&'static str>,
     /// Digits written into the label (`规章555`).
-    pub merged: Option<(usize, usize)>,
+    pub merged: Option<ByteRange>,
     /// Every value cell was blank (or there were none).
     pub all_blank: bool,
     /// A subtotal row the template does not have (`（三）不予公开` with numbers).
@@ -145,7 +151,7 @@ pub struct RawRow {
 /// A row with numbers whose label the template does not have.
 #[derive(Debug, Clone)]
 pub struct ExtraRow {
-    pub label: (usize, usize),
+    pub label: ByteRange,
     /// The label repeats a row already read.
     pub duplicate: Option<&'static str>,
 }
@@ -156,9 +162,9 @@ pub struct RawTable {
     pub rows: Vec<RawRow>,
     pub extra: Vec<ExtraRow>,
     /// Where the table starts (its first token).
-    pub anchor: (usize, usize),
+    pub anchor: ByteRange,
     /// Where it ends (its last token).
-    pub last: (usize, usize),
+    pub last: ByteRange,
     /// Table 2: version from its （六） rows; table 1: unused.
     pub version: Option<Format>,
     /// Table 1: version of each block (一, 五, 六, 八, 九) from its header.
@@ -178,19 +184,19 @@ impl RawTable {
 #[derive(Debug, Clone)]
 pub struct RawReview {
     pub cells: Vec<RawCell>,
-    pub anchor: (usize, usize),
+    pub anchor: ByteRange,
     pub all_blank: bool,
 }
 
 /// Read table 1 from lines `from..to` (its blocks without a header keep no format).
 #[cfg(test)]
-fn read_active(text: &str, lines: &[Line], from: usize, to: usize) -> Option<RawTable> {
+fn read_active(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<RawTable> {
     rows::read_rows(text, lines, from, to, classify::Which::T1)
 }
 
 /// Read table 2 from lines `from..to`.
 #[cfg(test)]
-fn read_applications(text: &str, lines: &[Line], from: usize, to: usize) -> Option<RawTable> {
+fn read_applications(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<RawTable> {
     rows::read_rows(text, lines, from, to, classify::Which::T2)
 }
 
@@ -214,7 +220,7 @@ fn settle_t1(t: &mut RawTable, fallback: Option<Format>) {
         t.blocks[b].get_or_insert(v.unwrap_or(Format::F2019));
         r.expected = table1::count(r.key, v.unwrap_or(Format::F2019));
         if r.all_blank {
-            let at = r.cells.last().map_or(r.label.1, |c| c.end);
+            let at = r.cells.last().map_or(r.label.end, |c| c.end);
             r.cells.truncate(r.expected);
             while r.cells.len() < r.expected {
                 r.cells.push(RawCell {
@@ -233,17 +239,17 @@ fn settle_t1(t: &mut RawTable, fallback: Option<Format>) {
 }
 
 /// Read table 3 from lines `from..to`.
-fn read_review(text: &str, lines: &[Line], from: usize, to: usize) -> Option<RawReview> {
+fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<RawReview> {
     let mut toks = Vec::new();
-    let mut header: Option<(usize, usize)> = None;
+    let mut header: Option<ByteRange> = None;
     let mut values: Vec<Token> = Vec::new();
     let mut started = false;
     for line in &lines[from..to] {
         toks.clear();
-        if tokenize(text, *line, &mut toks) != LineKind::Cells {
+        if tokenize(text, *line, &mut toks) != LineShape::Cells {
             continue;
         }
-        let texts: Vec<&Token> = toks.iter().filter(|t| t.kind == Kind::Text).collect();
+        let texts: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Text).collect();
         let is_header = !texts.is_empty()
             && texts.iter().all(|t| {
                 let k = key(&text[t.start..t.end]);
@@ -258,14 +264,14 @@ fn read_review(text: &str, lines: &[Line], from: usize, to: usize) -> Option<Raw
             if started {
                 break;
             }
-            header.get_or_insert((texts[0].start, texts[0].end));
+            header.get_or_insert(texts[0].range());
             values.clear();
             continue;
         }
         if header.is_none() {
             continue;
         }
-        let nvals = toks.iter().filter(|t| t.kind != Kind::Text).count();
+        let nvals = toks.iter().filter(|t| t.kind != TokenKind::Text).count();
         if !texts.is_empty() {
             // A short row label before the numbers (数量 0 0 …) is allowed.
             let short =
@@ -277,15 +283,18 @@ fn read_review(text: &str, lines: &[Line], from: usize, to: usize) -> Option<Raw
                 continue;
             }
         }
-        if toks.iter().any(|t| matches!(t.kind, Kind::Num | Kind::Bad)) {
+        if toks
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Num | TokenKind::Bad))
+        {
             started = true;
         }
-        values.extend(toks.iter().filter(|t| t.kind != Kind::Text).copied());
+        values.extend(toks.iter().filter(|t| t.kind != TokenKind::Text).copied());
     }
     let anchor = header?;
     let toks: Vec<(Token, bool)> = values.iter().map(|t| (*t, false)).collect();
-    let first = toks.iter().position(|(t, _)| t.kind != Kind::Blank);
-    let (mut cells, all_blank) = rows::finish(text, &toks, table3::CELLS, true, anchor.1);
+    let first = toks.iter().position(|(t, _)| t.kind != TokenKind::Blank);
+    let (mut cells, all_blank) = rows::finish(text, &toks, table3::CELLS, true, anchor.end);
     if first.is_some() {
         // Leading and trailing blanks beyond 15 belong to the grid.
         let lead = cells.iter().take_while(|c| c.blank()).count();
@@ -303,7 +312,7 @@ fn read_review(text: &str, lines: &[Line], from: usize, to: usize) -> Option<Raw
 
 /// The first line in `from..to` that starts a table of the given kind
 /// (for reports whose section heading was not found).
-fn find_anchor(text: &str, lines: &[Line], from: usize, to: usize, table: u8) -> Option<usize> {
+fn find_anchor(text: &str, lines: &[TextLine], from: usize, to: usize, table: u8) -> Option<usize> {
     (from..to).find(|&i| {
         let l = lines[i];
         let s = &text[l.start..l.end];

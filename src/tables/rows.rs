@@ -2,16 +2,17 @@
 
 use super::classify::{Classifier, Label, Which};
 use super::{ExtraRow, RawCell, RawRow, RawTable};
-use crate::layout::{tokenize, Kind, Line, LineKind, Token};
+use crate::layout::{tokenize, LineShape, TextLine, Token, TokenKind};
+use crate::range::ByteRange;
 use crate::template::{table1, table2, Format};
 use crate::text::key;
 use crate::value::{parse, Parsed, Val};
 
 struct Building {
     def: usize,
-    label: (usize, usize),
+    label: ByteRange,
     variant: bool,
-    merged: Option<(usize, usize)>,
+    merged: Option<ByteRange>,
     subtotal: Option<&'static str>,
     /// Index of the line holding the label.
     line: usize,
@@ -23,8 +24,8 @@ enum Open {
     None,
     Row(Building),
     Extra {
-        label: (usize, usize),
-        first: Option<(usize, usize)>,
+        label: ByteRange,
+        first: Option<ByteRange>,
         dup: Option<&'static str>,
     },
 }
@@ -32,7 +33,7 @@ enum Open {
 /// Read table 1 or 2 from lines `from..to`.
 pub(super) fn read_rows(
     text: &str,
-    lines: &[Line],
+    lines: &[TextLine],
     from: usize,
     to: usize,
     which: Which,
@@ -47,9 +48,9 @@ pub(super) fn read_rows(
     let mut open = Open::None;
     let mut block: Option<usize> = None;
     let mut block_marks = [[0u32; 2]; 5];
-    let mut pending_group: Option<(usize, (usize, usize))> = None;
-    let mut anchor: Option<(usize, usize)> = None;
-    let mut last = (0, 0);
+    let mut pending_group: Option<(usize, ByteRange)> = None;
+    let mut anchor: Option<ByteRange> = None;
+    let mut last = ByteRange::default();
     let mut any = false;
     let mut toks = Vec::new();
 
@@ -73,24 +74,24 @@ pub(super) fn read_rows(
 
     for (li, line) in lines[from..to].iter().enumerate() {
         toks.clear();
-        if tokenize(text, *line, &mut toks) != LineKind::Cells {
+        if tokenize(text, *line, &mut toks) != LineShape::Cells {
             continue;
         }
-        let has_text = toks.iter().any(|t| t.kind == Kind::Text);
+        let has_text = toks.iter().any(|t| t.kind == TokenKind::Text);
         let mut seen_label = false;
         for tok in toks.iter().copied() {
             let raw = &text[tok.start..tok.end];
             match tok.kind {
-                Kind::Text => {
+                TokenKind::Text => {
                     let mut label = cls.classify(raw, tok.start);
-                    let span = (tok.start, tok.end);
+                    let span = tok.range();
                     // An unknown short label followed on its line by numbers
                     // is a row the template does not have.
                     if label == Label::Fragment && !seen_label && key(raw).chars().count() >= 3 {
                         // (Tokens are in text order: a binary search keeps
                         // a line of many such labels linear.)
                         let next = toks.get(toks.partition_point(|t| t.start < tok.end));
-                        if next.is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Bad)) {
+                        if next.is_some_and(|t| matches!(t.kind, TokenKind::Num | TokenKind::Bad)) {
                             label = Label::Unknown;
                         }
                     }
@@ -178,13 +179,13 @@ pub(super) fn read_rows(
                         Label::Fragment | Label::Narrative => {}
                     }
                 }
-                Kind::Num | Kind::Bad | Kind::Blank => {
+                TokenKind::Num | TokenKind::Bad | TokenKind::Blank => {
                     // Blank cells before a line's label are merged label columns.
-                    if has_text && !seen_label && tok.kind == Kind::Blank {
+                    if has_text && !seen_label && tok.kind == TokenKind::Blank {
                         continue;
                     }
                     if let Some((g, span)) = pending_group.take() {
-                        if tok.kind != Kind::Blank {
+                        if tok.kind != TokenKind::Blank {
                             let other = table2::GROUPS[g].1;
                             let def = table2::ROWS
                                 .iter()
@@ -207,13 +208,13 @@ pub(super) fn read_rows(
                     match &mut open {
                         Open::Row(b) => {
                             b.toks.push((tok, seen_label && has_text));
-                            if tok.kind != Kind::Blank {
-                                last = (tok.start, tok.end);
+                            if tok.kind != TokenKind::Blank {
+                                last = tok.range();
                             }
                         }
                         Open::Extra { first, .. } => {
-                            if tok.kind != Kind::Blank && first.is_none() {
-                                *first = Some((tok.start, tok.end));
+                            if tok.kind != TokenKind::Blank && first.is_none() {
+                                *first = Some(tok.range());
                             }
                         }
                         Open::None => {}
@@ -259,8 +260,9 @@ pub(super) fn read_rows(
             Which::T2 => 7,
             Which::T1 => version.map_or(0, |v| table1::count(key, v)),
         };
-        let (mut cells, all_blank) = finish(text, &b.toks, expected, which == Which::T1, b.label.1);
-        if let Some((ms, me)) = b.merged {
+        let (mut cells, all_blank) =
+            finish(text, &b.toks, expected, which == Which::T1, b.label.end);
+        if let Some(ByteRange { start: ms, end: me }) = b.merged {
             // Digits run into the label: the row's cells are unreadable, not blank.
             let n = expected.max(1);
             cells = (0..n)
@@ -290,7 +292,7 @@ pub(super) fn read_rows(
         });
     }
     t.extra = extras;
-    t.anchor = anchor.unwrap_or((0, 0));
+    t.anchor = anchor.unwrap_or_default();
     t.last = last;
     if which == Which::T2 {
         let has = |k: &str| t.rows.iter().any(|r| r.key == k && !r.subtotal);
@@ -329,7 +331,7 @@ pub(super) fn finish(
     let cell = |t: &Token| RawCell {
         start: t.start,
         end: t.end,
-        parsed: if t.kind == Kind::Bad {
+        parsed: if t.kind == TokenKind::Bad {
             Parsed {
                 val: Val::Bad,
                 unit: None,
@@ -339,7 +341,7 @@ pub(super) fn finish(
             parse(&text[t.start..t.end])
         },
     };
-    let first = toks.iter().position(|(t, _)| t.kind != Kind::Blank);
+    let first = toks.iter().position(|(t, _)| t.kind != TokenKind::Blank);
     let Some(first) = first else {
         // No value at all: as many blank cells as the template has.
         let want = if expected == 0 { toks.len() } else { expected };
@@ -356,7 +358,7 @@ pub(super) fn finish(
     };
     let last = toks
         .iter()
-        .rposition(|(t, _)| t.kind != Kind::Blank)
+        .rposition(|(t, _)| t.kind != TokenKind::Blank)
         .unwrap_or(first);
     // Leading blanks: in table 1 they are cells; in table 2, blanks on the
     // label's own line are merged label columns, on later lines they are cells.
@@ -370,7 +372,7 @@ pub(super) fn finish(
     }
     let mut cells: Vec<RawCell> = toks[start..=last].iter().map(|(t, _)| cell(t)).collect();
     for (t, _) in &toks[last + 1..] {
-        if cells.len() >= expected || t.kind != Kind::Blank {
+        if cells.len() >= expected || t.kind != TokenKind::Blank {
             break;
         }
         cells.push(cell(t));
