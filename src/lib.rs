@@ -45,6 +45,7 @@ pub mod template;
 mod wasm;
 
 mod check;
+mod decimal;
 mod doc;
 mod grid;
 mod layout;

@@ -28,7 +28,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         text: text[c.start..c.end].to_string(),
         value: match c.parsed.val {
             Val::Int(v) => Some(Number::Int(v)),
-            Val::Dec(v, _) => Some(Number::Dec(v)),
+            Val::Dec(v) => Some(Number::Dec(v.to_f64())),
             _ => None,
         },
         unit: unit.map(str::to_string),

@@ -84,7 +84,7 @@ fn narr_finding(f: &mut Sink, c: &NarrClaim, line_start: usize, total: i64) {
         ),
     };
     f.add(Code::DocNarr, message)
-        .at(ByteRange::new(c.start, c.end).shift(line_start))
+        .at(c.at.shift(line_start))
         .cell(cell)
         .values(Some(total), Some(c.value));
 }
@@ -163,8 +163,8 @@ pub(super) enum Claim {
 pub(super) struct NarrClaim {
     pub kind: Claim,
     pub value: i64,
-    pub start: usize,
-    pub end: usize,
+    /// Where the claim is, within the line.
+    pub at: ByteRange,
 }
 
 /// Statements in section 一 about how many applications or reconsiderations
@@ -202,8 +202,7 @@ pub(super) fn narrative_claims(line: &str) -> Vec<NarrClaim> {
                     out.push(NarrClaim {
                         kind: Claim::Applications,
                         value: 0,
-                        start: cs + p,
-                        end: cs + clause.len(),
+                        at: ByteRange::new(cs + p, cs + clause.len()),
                     });
                     continue;
                 }
@@ -212,12 +211,11 @@ pub(super) fn narrative_claims(line: &str) -> Vec<NarrClaim> {
                 .iter()
                 .find_map(|v| find(clause, v));
             if let Some(v) = verb {
-                if let Some((n, s, e)) = number_with_unit(&clause[v..]) {
+                if let Some((n, at)) = number_with_unit(&clause[v..]) {
                     out.push(NarrClaim {
                         kind: Claim::Applications,
                         value: n,
-                        start: cs + v + s,
-                        end: cs + v + e,
+                        at: at.shift(cs + v),
                     });
                 }
             }
@@ -230,15 +228,13 @@ pub(super) fn narrative_claims(line: &str) -> Vec<NarrClaim> {
                 out.push(NarrClaim {
                     kind: Claim::Review,
                     value: 0,
-                    start: cs + neg.unwrap_or(0),
-                    end: cs + clause.len(),
+                    at: ByteRange::new(cs + neg.unwrap_or(0), cs + clause.len()),
                 });
-            } else if let Some((n, s, e)) = number_with_unit(&clause[p..]) {
+            } else if let Some((n, at)) = number_with_unit(&clause[p..]) {
                 out.push(NarrClaim {
                     kind: Claim::Review,
                     value: n,
-                    start: cs + p + s,
-                    end: cs + p + e,
+                    at: at.shift(cs + p),
                 });
             }
         }
@@ -265,7 +261,7 @@ fn clauses(line: &str) -> Vec<(usize, &str)> {
 }
 
 /// The first `N件` (also 个, 条, 起, 宗, 次) in a clause: value and byte range.
-fn number_with_unit(s: &str) -> Option<(i64, usize, usize)> {
+fn number_with_unit(s: &str) -> Option<(i64, ByteRange)> {
     let cs: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
     while i < cs.len() {
@@ -291,7 +287,7 @@ fn number_with_unit(s: &str) -> Option<(i64, usize, usize)> {
             if k < cs.len() && matches!(cs[k].1, '件' | '个' | '条' | '起' | '宗' | '次' | '份')
             {
                 let end = cs.get(k + 1).map_or(s.len(), |x| x.0);
-                return Some((v, cs[i].0, end));
+                return Some((v, ByteRange::new(cs[i].0, end)));
             }
             i = j;
         } else {

@@ -5,6 +5,7 @@ use super::cells::{check_blanks, check_rows_shape, int};
 use super::sink::Sink;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId, Template};
+use crate::range::ByteRange;
 use crate::tables::{RawRow, RawTable};
 use crate::template::table1::{self, Kind};
 use crate::template::Format;
@@ -54,7 +55,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                 (Val::Dec(..), Kind::Count | Kind::Signed) => Some("不是整数"),
                 (Val::Int(x), Kind::Count) if x < 0 => Some("是负数，数量不能为负"),
                 (Val::Int(x), Kind::Money) if x < 0 => Some("是负数，金额不能为负"),
-                (Val::Dec(x, _), Kind::Money) if x < 0.0 => Some("是负数，金额不能为负"),
+                (Val::Dec(x), Kind::Money) if x.is_negative() => Some("是负数，金额不能为负"),
                 _ => None,
             };
             if let Some(what) = bad {
@@ -198,7 +199,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
             let b = table1::block_of(r.key);
             let header = t.money_unit[b].or(table1::template_unit(r.key, v));
             let zero = matches!(c.parsed.val, Val::Int(0))
-                || matches!(c.parsed.val, Val::Dec(x, _) if x == 0.0);
+                || matches!(c.parsed.val, Val::Dec(x) if x.is_zero());
             match (c.parsed.unit, header) {
                 (Some(cu), Some(hu)) if cu != hu => {
                     f.add(
@@ -223,23 +224,15 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                 }
                 _ => {}
             }
-            if let (Some(want), Val::Dec(_, got)) = (t.money_decimals[b], c.parsed.val) {
+            // Decimals written; a whole zero fits any number of decimals.
+            let written = match c.parsed.val {
+                Val::Dec(d) => Some(d.scale),
+                Val::Int(x) if x != 0 => Some(0),
+                _ => None,
+            };
+            if let (Some(want), Some(got)) = (t.money_decimals[b], written) {
                 if got != want {
-                    f.add(
-                        Code::T1Decimals,
-                        format!("表一「{label}」金额有{got}位小数，表头要求保留{want}位小数"),
-                    )
-                    .at(c.range())
-                    .cell(cref(r.key, i));
-                }
-            } else if let (Some(want), Val::Int(x)) = (t.money_decimals[b], c.parsed.val) {
-                if x != 0 && want > 0 {
-                    f.add(
-                        Code::T1Decimals,
-                        format!("表一「{label}」金额没有小数，表头要求保留{want}位小数"),
-                    )
-                    .at(c.range())
-                    .cell(cref(r.key, i));
+                    decimals_finding(f, label, got, want, c.range(), cref(r.key, i));
                 }
             }
         }
@@ -265,6 +258,17 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
             }
         }
     }
+}
+
+/// T1-DECIMALS: a money cell written with `got` decimals where the header
+/// asks for `want`.
+fn decimals_finding(f: &mut Sink, label: &str, got: u8, want: u8, at: ByteRange, cell: CellRef) {
+    let message = if got == 0 {
+        format!("表一「{label}」金额没有小数，表头要求保留{want}位小数")
+    } else {
+        format!("表一「{label}」金额有{got}位小数，表头要求保留{want}位小数")
+    };
+    f.add(Code::T1Decimals, message).at(at).cell(cell);
 }
 
 #[cfg(test)]
