@@ -46,7 +46,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
                     .enumerate()
                     .map(|(i, c)| cell(c, money_unit(&t, r, v, i, c)))
                     .collect();
-                rows.push((def.key, cells));
+                rows.push((def.key.key(), cells));
             }
         }
         Rows(rows)
@@ -58,7 +58,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         Rows(
             order
                 .into_iter()
-                .map(|(_, r)| (r.key, r.cells.iter().map(|c| cell(c, None)).collect()))
+                .map(|(_, r)| (r.key.key(), r.cells.iter().map(|c| cell(c, None)).collect()))
                 .collect(),
         )
     });
@@ -144,7 +144,7 @@ fn layout_of(read: &Read) -> Layout {
                     // except for the block only 2019 has.
                     (!block.only_2019).then_some(Format::F2021)
                 })?;
-                let present = block.rows.iter().any(|k| t.row(k).is_some());
+                let present = block.rows.iter().any(|k| t.row(*k).is_some());
                 (block.in_format(format) || present).then_some(BlockFormat {
                     item: block.item,
                     format,

@@ -7,7 +7,7 @@ use super::Code;
 use crate::model::{CellRef, TableId};
 use crate::range::ByteRange;
 use crate::tables::{RawCell, RawTable};
-use crate::template::{table1, table2};
+use crate::template::{table1, table2, Row};
 use crate::value::Val;
 
 /// A cell's value for arithmetic: blank counts as 0; `None` for what cannot
@@ -42,7 +42,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             .at(m)
             .cell(CellRef {
                 table,
-                row: Some(r.key),
+                row: Some(r.key.key()),
                 column: 0,
             });
         }
@@ -55,7 +55,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
                 );
                 let cell = CellRef {
                     table,
-                    row: Some(r.key),
+                    row: Some(r.key.key()),
                     column: i,
                 };
                 unreadable(f, message, c.range(), cell);
@@ -68,7 +68,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             }
             let cell = CellRef {
                 table,
-                row: Some(r.key),
+                row: Some(r.key.key()),
                 column: 0,
             };
             wrong_count(
@@ -89,7 +89,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             .at(r.label)
             .cell(CellRef {
                 table,
-                row: Some(r.key),
+                row: Some(r.key.key()),
                 column: 0,
             });
         }
@@ -142,14 +142,14 @@ pub(super) fn preview(s: &str) -> String {
 
 /// Blank-cell findings, or one finding for a table with no number at all.
 pub(super) fn check_blanks<'a>(
-    cells: impl Iterator<Item = (CellRef, &'a RawCell)>,
-    describe: impl Fn(&CellRef) -> String,
+    cells: impl Iterator<Item = (CellRef, Option<Row>, &'a RawCell)>,
+    describe: impl Fn(Option<Row>, usize) -> String,
     name: &str,
     anchor: ByteRange,
     f: &mut Sink,
 ) -> bool {
     let cells: Vec<_> = cells.collect();
-    if cells.iter().all(|(_, c)| c.blank()) {
+    if cells.iter().all(|(_, _, c)| c.blank()) {
         f.add(
             Code::TableBlank,
             format!("{name}一个数字也没有填写；没有发生的事项应填 0，而不是留空或写“无”"),
@@ -157,14 +157,14 @@ pub(super) fn check_blanks<'a>(
         .at(anchor);
         return true;
     }
-    for (r, c) in cells {
+    for (cell, row, c) in cells {
         if c.blank() {
             f.add(
                 Code::DocBlank,
-                format!("{}为空；没有的应填 0", describe(&r)),
+                format!("{}为空；没有的应填 0", describe(row, cell.column)),
             )
             .at(c.range())
-            .cell(r);
+            .cell(cell);
         }
     }
     false

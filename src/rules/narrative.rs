@@ -6,7 +6,7 @@ use super::table2::t2_value;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId};
 use crate::range::ByteRange;
-use crate::template::{table2, table3};
+use crate::template::{table2, table3, Row};
 use crate::text::{contains, find, fold};
 use crate::value::Val;
 
@@ -18,11 +18,11 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
     if let Some(one) = st.region(1, lines.len()) {
         let new_total = t2
             .as_ref()
-            .and_then(|t| t2_value(t, "new", table2::TOTAL_COLUMN))
+            .and_then(|t| t2_value(t, Row::New, table2::TOTAL_COLUMN))
             .map(|v| v.0);
         let old_total = t2
             .as_ref()
-            .and_then(|t| t2_value(t, "carried_over", table2::TOTAL_COLUMN))
+            .and_then(|t| t2_value(t, Row::CarriedOver, table2::TOTAL_COLUMN))
             .map(|v| v.0);
         let reviews = t3
             .as_ref()
@@ -70,7 +70,7 @@ fn narr_finding(f: &mut Sink, c: &NarrClaim, line_start: usize, total: i64) {
             ),
             CellRef {
                 table: TableId::Applications,
-                row: Some("new"),
+                row: Some(Row::New.key()),
                 column: table2::TOTAL_COLUMN,
             },
         ),

@@ -8,7 +8,7 @@ use crate::model::{CellRef, TableId, Template};
 use crate::range::ByteRange;
 use crate::tables::{RawRow, RawTable};
 use crate::template::table1::{self, Kind};
-use crate::template::Format;
+use crate::template::{Format, Row};
 use crate::value::Val;
 
 /// Whether the agency may make 规章; `None` when the name does not tell.
@@ -40,9 +40,9 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
     let (text, template, st) = (cx.text, cx.tables.template, cx.doc);
     let name = "表一";
     check_rows_shape(text, t, TableId::Active, name, f);
-    let cref = |row: &'static str, column| CellRef {
+    let cref = |row: Row, column| CellRef {
         table: TableId::Active,
-        row: Some(row),
+        row: Some(row.key()),
         column,
     };
     for r in &t.rows {
@@ -76,17 +76,18 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
             r.cells
                 .iter()
                 .enumerate()
-                .map(move |(i, c)| (cref(r.key, i), c))
+                .map(move |(i, c)| (cref(r.key, i), Some(r.key), c))
         }),
-        |c| {
-            let key = c.row.unwrap_or("");
-            let r = t.row(key);
-            let v = r.and_then(|r| r.version);
+        |row, column| {
+            let Some(key) = row else {
+                return "表一".to_string();
+            };
+            let v = t.row(key).and_then(|r| r.version);
             format!(
                 "表一「{}」·{}",
                 table1::label(key, v),
                 table1::columns(key, v.unwrap_or(Format::F2019))
-                    .get(c.column)
+                    .get(column)
                     .unwrap_or(&"多出的单元格")
             )
         },
@@ -95,27 +96,27 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         f,
     );
     // Missing rows.
-    let expected: Vec<&str> = match template {
+    let expected: Vec<Row> = match template {
         Template::F2021 => table1::expected(Format::F2021),
         Template::Hybrid => {
             let mut e = table1::expected(Format::F2019);
             if t.blocks[1] == Some(Format::F2021) {
-                e.retain(|k| *k != "other_services");
+                e.retain(|k| *k != Row::OtherServices);
             }
-            if t.blocks[4].is_none() && t.row("procurement").is_none() {
-                e.retain(|k| *k != "procurement");
+            if t.blocks[4].is_none() && t.row(Row::Procurement).is_none() {
+                e.retain(|k| *k != Row::Procurement);
             }
             e
         }
         _ => table1::expected(Format::F2019),
     };
-    let missing: Vec<&str> = expected
+    let missing: Vec<Row> = expected
         .iter()
-        .filter(|k| t.row(k).is_none())
+        .filter(|k| t.row(**k).is_none())
         .copied()
         .collect();
     if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().map(|k| table1::label(k, None)).collect();
+        let names: Vec<&str> = missing.iter().map(|k| table1::label(*k, None)).collect();
         let message = format!("表一缺少「{}」行", names.join("」「"));
         super::document::incomplete(f, message, Some(t.anchor));
     }
@@ -238,7 +239,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         }
     }
     // T1-REGS.
-    if let (Some(r), Some(agency)) = (t.row("regulations"), st.agency.as_deref()) {
+    if let (Some(r), Some(agency)) = (t.row(Row::Regulations), st.agency.as_deref()) {
         if may_make_rules(agency) == Some(false) {
             let nonzero: Vec<(usize, i64)> = r
                 .cells
@@ -253,7 +254,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                     format!("表一「规章」为 {v}，但{agency}不是有权制定规章的机关（只有国务院部门和省、设区的市、自治州人民政府可以制定规章），应填 0"),
                 )
                 .at(c.range())
-                .cell(cref("regulations", 0))
+                .cell(cref(Row::Regulations, 0))
                 .values(Some(0), Some(v));
             }
         }

@@ -7,7 +7,7 @@ use super::{Code, Context};
 use crate::model::{CellRef, TableId, Template};
 use crate::range::ByteRange;
 use crate::tables::{RawCell, RawTable};
-use crate::template::{table2, Format};
+use crate::template::{table2, Format, Row};
 use crate::value::Val;
 
 /// The value of a row's column for arithmetic: blank counts as 0. `None`
@@ -15,7 +15,7 @@ use crate::value::Val;
 /// numbers are not all zero).
 pub(super) fn t2_value<'a>(
     t: &'a RawTable,
-    key: &str,
+    key: Row,
     col: usize,
 ) -> Option<(i64, Option<&'a RawCell>)> {
     let r = t.rows.iter().find(|r| r.key == key)?;
@@ -54,7 +54,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
             .at(c.range())
             .cell(CellRef {
                 table: TableId::Applications,
-                row: Some(r.key),
+                row: Some(r.key.key()),
                 column: i,
             });
         }
@@ -65,18 +65,19 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                 (
                     CellRef {
                         table: TableId::Applications,
-                        row: Some(r.key),
+                        row: Some(r.key.key()),
                         column: i,
                     },
+                    Some(r.key),
                     c,
                 )
             })
         }),
-        |r| {
+        |row, column| {
             format!(
                 "表二「{}」·{}",
-                table2::label(r.row.unwrap_or("")),
-                table2::COLUMNS.get(r.column).unwrap_or(&"?")
+                row.map_or("", table2::label),
+                table2::COLUMNS.get(column).unwrap_or(&"?")
             )
         },
         name,
@@ -85,13 +86,13 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
     );
     // Missing rows.
     let expected = table2::expected(version);
-    let missing: Vec<&str> = expected
+    let missing: Vec<Row> = expected
         .iter()
         .filter(|k| !t.rows.iter().any(|r| r.key == **k && !r.subtotal))
         .copied()
         .collect();
     if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().take(6).map(|k| table2::label(k)).collect();
+        let names: Vec<&str> = missing.iter().take(6).map(|k| table2::label(*k)).collect();
         let more = if missing.len() > 6 {
             format!("等{}行", missing.len())
         } else {
@@ -111,21 +112,14 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
     if blank {
         return;
     }
-    let cref = |row: &'static str, column: usize| CellRef {
+    let cref = |row: Row, column: usize| CellRef {
         table: TableId::Applications,
-        row: Some(row),
+        row: Some(row.key()),
         column,
     };
-    let span_of = |key: &str, col: usize| -> Option<ByteRange> {
+    let span_of = |key: Row, col: usize| -> Option<ByteRange> {
         let r = t.rows.iter().find(|r| r.key == key)?;
         r.cells.get(col).map(|c| c.range()).or(Some(r.label))
-    };
-    let static_key = |k: &str| -> &'static str {
-        expected
-            .iter()
-            .find(|e| **e == k)
-            .copied()
-            .unwrap_or("total")
     };
 
     // T2-ROW.
@@ -162,23 +156,18 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         }
     }
 
-    let outcomes: Vec<&'static str> = expected
+    let outcomes: Vec<Row> = expected
         .iter()
         .copied()
-        .filter(|k| {
-            matches!(
-                k.split('.').next().unwrap_or(""),
-                "granted" | "partial" | "denied" | "unable" | "not_processed" | "other"
-            )
-        })
+        .filter(|k| table2::is_outcome(*k))
         .collect();
     for (col, col_name) in table2::COLUMNS.iter().enumerate() {
         // T2-SUM.
         let parts: Option<Vec<i64>> = outcomes
             .iter()
-            .map(|k| t2_value(t, k, col).map(|v| v.0))
+            .map(|k| t2_value(t, *k, col).map(|v| v.0))
             .collect();
-        if let (Some(parts), Some((total, tcell))) = (parts, t2_value(t, "total", col)) {
+        if let (Some(parts), Some((total, tcell))) = (parts, t2_value(t, Row::Total, col)) {
             let sum: i64 = parts.iter().sum();
             if sum != total {
                 let blank_total = tcell.is_some_and(|c| c.blank());
@@ -195,24 +184,24 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                 };
                 let d = f
                     .add(Code::T2Sum, msg)
-                    .cell(cref("total", col))
+                    .cell(cref(Row::Total, col))
                     .values(Some(sum), (!blank_total).then_some(total));
-                if let Some(s) = span_of("total", col) {
+                if let Some(s) = span_of(Row::Total, col) {
                     d.at(s);
                 }
                 d.related = outcomes
                     .iter()
-                    .filter_map(|k| span_of(k, col).map(|s| (cref(static_key(k), col), s)))
+                    .filter_map(|k| span_of(*k, col).map(|s| (cref(*k, col), s)))
                     .collect();
             }
         }
         // T2-BAL.
         let get = |k| t2_value(t, k, col).map(|v| v.0);
         if let (Some(a), Some(b), Some(c), Some(d4)) = (
-            get("new"),
-            get("carried_over"),
-            get("total"),
-            get("carried_forward"),
+            get(Row::New),
+            get(Row::CarriedOver),
+            get(Row::Total),
+            get(Row::CarriedForward),
         ) {
             if a + b != c + d4 {
                 let d = f
@@ -225,25 +214,28 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                             c + d4
                         ),
                     )
-                    .cell(cref("total", col))
+                    .cell(cref(Row::Total, col))
                     .values(Some(a + b), Some(c + d4));
-                if let Some(s) = span_of("total", col) {
+                if let Some(s) = span_of(Row::Total, col) {
                     d.at(s);
                 }
-                d.related = ["new", "carried_over", "carried_forward"]
+                d.related = [Row::New, Row::CarriedOver, Row::CarriedForward]
                     .iter()
-                    .filter_map(|k| span_of(k, col).map(|s| (cref(static_key(k), col), s)))
+                    .filter_map(|k| span_of(*k, col).map(|s| (cref(*k, col), s)))
                     .collect();
             }
         }
     }
     // T2-GROUP: subtotal rows the template does not have.
-    for r in t.rows.iter().filter(|r| r.subtotal && r.key != "results") {
-        let prefix = format!("{}.", r.key);
-        let items: Vec<&'static str> = expected
+    for r in t
+        .rows
+        .iter()
+        .filter(|r| r.subtotal && r.key != Row::Results)
+    {
+        let items: Vec<Row> = expected
             .iter()
             .copied()
-            .filter(|k| k.starts_with(&prefix))
+            .filter(|k| k.group() == Some(r.key))
             .collect();
         if items.is_empty() || r.cells.len() != 7 {
             continue;
@@ -251,7 +243,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         for (col, col_name) in table2::COLUMNS.iter().enumerate() {
             let parts: Option<Vec<i64>> = items
                 .iter()
-                .map(|k| t2_value(t, k, col).map(|v| v.0))
+                .map(|k| t2_value(t, *k, col).map(|v| v.0))
                 .collect();
             let Some(parts) = parts else { continue };
             let Some(sub) = int(&r.cells[col]).or(r.cells[col].blank().then_some(0)) else {

@@ -46,8 +46,8 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
         wrong_count(f, "表三", None, s, cref(0), table3::CELLS, t.cells.len());
     }
     let blank = check_blanks(
-        t.cells.iter().enumerate().map(|(i, c)| (cref(i), c)),
-        |r| format!("表三{}", table3::COLUMNS.get(r.column).unwrap_or(&"?")),
+        t.cells.iter().enumerate().map(|(i, c)| (cref(i), None, c)),
+        |_, column| format!("表三{}", table3::COLUMNS.get(column).unwrap_or(&"?")),
         "表三",
         t.anchor,
         f,

@@ -1,7 +1,7 @@
 //! Classifying a text token of a table region against the template's labels.
 
 use crate::range::ByteRange;
-use crate::template::{table1, table2, table3, Format, RowDef};
+use crate::template::{table1, table2, table3, Format, Row, RowDef};
 use crate::text::{cn_numeral, contains, find, key};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -110,10 +110,10 @@ impl Classifier {
             if (short("总计") || short("合计"))
                 && (en == Some(7) || (self.seen_data && body.len() == k.len()))
             {
-                return self.data("total");
+                return self.data(Row::Total);
             }
             if body == "其他" && (en == Some(3) || self.seen_data) {
-                return self.data("other.3");
+                return self.data(Row::Other3);
             }
         }
         // Most labels are exactly a template key once the enumerator is gone.
@@ -244,7 +244,7 @@ impl Classifier {
         }
     }
 
-    fn data(&self, key: &str) -> Label {
+    fn data(&self, key: Row) -> Label {
         let row = self.defs().iter().position(|d| d.key == key).unwrap_or(0);
         Label::Data {
             row,

@@ -14,7 +14,7 @@ use crate::doc::Structure;
 use crate::layout::{tokenize, LineShape, TextLine, Token, TokenKind};
 use crate::model::Template;
 use crate::range::{ByteRange, LineRange};
-use crate::template::{table1, table3, Format};
+use crate::template::{table1, table3, Format, Row, RowName};
 use crate::text::{contains, key};
 use crate::value::{parse, Parsed, Val};
 
@@ -128,7 +128,7 @@ impl RawCell {
 /// A row as read.
 #[derive(Debug, Clone)]
 pub struct RawRow {
-    pub key: &'static str,
+    pub key: Row,
     /// Byte range of its label.
     pub label: ByteRange,
     pub cells: Vec<RawCell>,
@@ -153,7 +153,7 @@ pub struct RawRow {
 pub struct ExtraRow {
     pub label: ByteRange,
     /// The label repeats a row already read.
-    pub duplicate: Option<&'static str>,
+    pub duplicate: Option<Row>,
 }
 
 /// Table 1 or 2 as read.
@@ -175,8 +175,8 @@ pub struct RawTable {
 }
 
 impl RawTable {
-    pub fn row(&self, key: &str) -> Option<&RawRow> {
-        self.rows.iter().find(|r| r.key == key)
+    pub fn row(&self, key: impl RowName) -> Option<&RawRow> {
+        self.rows.iter().find(|r| key.names(r.key))
     }
 }
 

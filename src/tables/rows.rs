@@ -4,7 +4,7 @@ use super::classify::{Classifier, Label, Which};
 use super::{ExtraRow, RawCell, RawRow, RawTable};
 use crate::layout::{tokenize, LineShape, TextLine, Token, TokenKind};
 use crate::range::ByteRange;
-use crate::template::{table1, table2, Format};
+use crate::template::{table1, table2, Format, Row};
 use crate::text::key;
 use crate::value::{parse, Parsed, Val};
 
@@ -13,7 +13,7 @@ struct Building {
     label: ByteRange,
     variant: bool,
     merged: Option<ByteRange>,
-    subtotal: Option<&'static str>,
+    subtotal: Option<Row>,
     /// Index of the line holding the label.
     line: usize,
     /// (token, same line as the label)
@@ -26,7 +26,7 @@ enum Open {
     Extra {
         label: ByteRange,
         first: Option<ByteRange>,
-        dup: Option<&'static str>,
+        dup: Option<Row>,
     },
 }
 
@@ -189,7 +189,7 @@ pub(super) fn read_rows(
                             let other = table2::GROUPS[g].1;
                             let def = table2::ROWS
                                 .iter()
-                                .position(|d| d.key == "other")
+                                .position(|d| d.key == Row::Other)
                                 .unwrap_or(0);
                             open = Open::Row(Building {
                                 def,
@@ -239,7 +239,7 @@ pub(super) fn read_rows(
     // A block without a header still tells its version by rows only 2019 has.
     for b in &built {
         let key = cls.defs()[b.def].key;
-        if which == Which::T1 && matches!(key, "other_services" | "procurement") {
+        if which == Which::T1 && matches!(key, Row::OtherServices | Row::Procurement) {
             let blk = table1::block_of(key);
             t.blocks[blk].get_or_insert(Format::F2019);
         }
@@ -295,10 +295,10 @@ pub(super) fn read_rows(
     t.anchor = anchor.unwrap_or_default();
     t.last = last;
     if which == Which::T2 {
-        let has = |k: &str| t.rows.iter().any(|r| r.key == k && !r.subtotal);
-        t.version = if has("other.1") || has("other.2") || has("other.3") {
+        let has = |k: Row| t.rows.iter().any(|r| r.key == k && !r.subtotal);
+        t.version = if has(Row::Other1) || has(Row::Other2) || has(Row::Other3) {
             Some(Format::F2021)
-        } else if has("other") {
+        } else if has(Row::Other) {
             Some(Format::F2019)
         } else {
             None
@@ -306,9 +306,9 @@ pub(super) fn read_rows(
         // In a 2021 table, （六）其他处理 on a line of its own is the group
         // label; with numbers it is a subtotal.
         if t.version == Some(Format::F2021) {
-            t.rows.retain(|r| !(r.key == "other" && r.tokens == 0));
+            t.rows.retain(|r| !(r.key == Row::Other && r.tokens == 0));
             for r in &mut t.rows {
-                if r.key == "other" {
+                if r.key == Row::Other {
                     r.subtotal = true;
                 }
             }

@@ -9,10 +9,13 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+mod row;
 pub mod sections;
 pub mod table1;
 pub mod table2;
 pub mod table3;
+
+pub use row::{Row, RowName};
 
 /// One of the two official formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -38,8 +41,8 @@ impl Format {
 /// A data row: JSON key, template label, comparison keys.
 #[derive(Debug)]
 pub struct RowDef {
-    /// Row key of the JSON contract (`licensing`, `denied.3` …).
-    pub key: &'static str,
+    /// The row (its key in the JSON contract is [`Row::key`]).
+    pub key: Row,
     /// The label as the template prints it.
     pub label: &'static str,
     /// Comparison keys (folded, only ideographs, letters and digits), without
@@ -185,7 +188,7 @@ fn form_description(f: Format) -> FormDescription {
             let rows = b
                 .rows_in(f)
                 .map(|key| RowLabel {
-                    key,
+                    key: key.key(),
                     label: table1::label(key, Some(f)),
                 })
                 .collect();
@@ -199,9 +202,9 @@ fn form_description(f: Format) -> FormDescription {
     let mut rows = Vec::new();
     for key in table2::expected(f) {
         // A group's optional subtotal row goes before its first item.
-        if let Some((group, "1")) = key.split_once('.') {
+        if let Some(group) = key.group().filter(|_| key.first_of_group()) {
             rows.push(RowPath {
-                key: group_key(group),
+                key: group.key(),
                 path: vec![
                     table2::GROUPS[0].2,
                     table2::group_label(group, f),
@@ -211,7 +214,7 @@ fn form_description(f: Format) -> FormDescription {
             });
         }
         rows.push(RowPath {
-            key,
+            key: key.key(),
             path: table2::path(key, f),
             optional: false,
         });
@@ -233,15 +236,6 @@ fn form_description(f: Format) -> FormDescription {
                 .collect(),
         },
     }
-}
-
-fn group_key(group: &str) -> &'static str {
-    table2::GROUPS
-        .iter()
-        .map(|g| g.1)
-        .chain(["other"])
-        .find(|k| *k == group)
-        .unwrap_or("")
 }
 
 /// The two forms, the display names and the tables' titles, for a page that

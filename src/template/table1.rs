@@ -1,7 +1,7 @@
 //! Table 1 (二、主动公开政府信息情况): its rows, blocks (第二十条第（一）（五）（六）（八）（九）项)
 //! and, for each format, the value columns of a block and what they hold.
 
-use super::{Format, RowDef};
+use super::{Format, Row, RowDef};
 
 /// What a table 1 cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,42 +17,42 @@ pub enum Kind {
 /// The rows of table 1 in template order.
 pub const ROWS: &[RowDef] = &[
     RowDef {
-        key: "regulations",
+        key: Row::Regulations,
         label: "规章",
         keys: &["规章"],
     },
     RowDef {
-        key: "normative_documents",
+        key: Row::NormativeDocuments,
         label: "规范性文件",
         keys: &["行政规范性文件", "规范性文件"],
     },
     RowDef {
-        key: "licensing",
+        key: Row::Licensing,
         label: "行政许可",
         keys: &["行政许可"],
     },
     RowDef {
-        key: "other_services",
+        key: Row::OtherServices,
         label: "其他对外管理服务事项",
         keys: &["其他对外管理服务事项"],
     },
     RowDef {
-        key: "penalty",
+        key: Row::Penalty,
         label: "行政处罚",
         keys: &["行政处罚"],
     },
     RowDef {
-        key: "enforcement",
+        key: Row::Enforcement,
         label: "行政强制",
         keys: &["行政强制"],
     },
     RowDef {
-        key: "fees",
+        key: Row::Fees,
         label: "行政事业性收费",
         keys: &["行政事业性收费"],
     },
     RowDef {
-        key: "procurement",
+        key: Row::Procurement,
         label: "政府集中采购",
         keys: &["政府集中采购"],
     },
@@ -75,7 +75,7 @@ pub struct Block {
     /// The item's number in 第二十条第（X）项.
     pub number: u32,
     /// Row keys in template order (for each format, see [`Block::rows_in`]).
-    pub rows: &'static [&'static str],
+    pub rows: &'static [Row],
     pub f2019: Form,
     pub f2021: Form,
     /// The 2021 format dropped this block (its rows are still read with the 2019 columns).
@@ -96,7 +96,7 @@ impl Block {
     }
 
     /// The block's rows in a format.
-    pub fn rows_in(&self, f: Format) -> impl Iterator<Item = &'static str> + '_ {
+    pub fn rows_in(&self, f: Format) -> impl Iterator<Item = Row> + '_ {
         self.rows
             .iter()
             .copied()
@@ -105,7 +105,7 @@ impl Block {
 }
 
 /// Rows the 2021 format removed.
-pub const ONLY_2019_ROWS: &[&str] = &["other_services", "procurement"];
+pub const ONLY_2019_ROWS: &[Row] = &[Row::OtherServices, Row::Procurement];
 
 const DOCS_2019: Form = Form {
     columns: &["本年新制作数量", "本年新公开数量", "对外公开总数量"],
@@ -138,7 +138,7 @@ pub const BLOCKS: [Block; 5] = [
     Block {
         item: "（一）",
         number: 1,
-        rows: &["regulations", "normative_documents"],
+        rows: &[Row::Regulations, Row::NormativeDocuments],
         f2019: DOCS_2019,
         f2021: DOCS_2021,
         only_2019: false,
@@ -146,7 +146,7 @@ pub const BLOCKS: [Block; 5] = [
     Block {
         item: "（五）",
         number: 5,
-        rows: &["licensing", "other_services"],
+        rows: &[Row::Licensing, Row::OtherServices],
         f2019: ITEMS_2019,
         f2021: DECISIONS_2021,
         only_2019: false,
@@ -154,7 +154,7 @@ pub const BLOCKS: [Block; 5] = [
     Block {
         item: "（六）",
         number: 6,
-        rows: &["penalty", "enforcement"],
+        rows: &[Row::Penalty, Row::Enforcement],
         f2019: ITEMS_2019,
         f2021: DECISIONS_2021,
         only_2019: false,
@@ -162,7 +162,7 @@ pub const BLOCKS: [Block; 5] = [
     Block {
         item: "（八）",
         number: 8,
-        rows: &["fees"],
+        rows: &[Row::Fees],
         f2019: Form {
             columns: &["上一年项目数量", "本年增/减"],
             kinds: &[Kind::Count, Kind::Signed],
@@ -178,7 +178,7 @@ pub const BLOCKS: [Block; 5] = [
     Block {
         item: "（九）",
         number: 9,
-        rows: &["procurement"],
+        rows: &[Row::Procurement],
         f2019: PROCUREMENT,
         f2021: PROCUREMENT,
         only_2019: true,
@@ -204,7 +204,7 @@ pub const HEADERS_2021: &[&str] = &[
 ];
 
 /// The block (index into [`BLOCKS`]) a row belongs to.
-pub fn block_of(key: &str) -> usize {
+pub fn block_of(key: Row) -> usize {
     BLOCKS
         .iter()
         .position(|b| b.rows.contains(&key))
@@ -217,27 +217,27 @@ pub fn block_numbered(number: u32) -> Option<usize> {
 }
 
 /// The form of a row's block in a format.
-pub fn form(key: &str, f: Format) -> &'static Form {
+pub fn form(key: Row, f: Format) -> &'static Form {
     BLOCKS[block_of(key)].form(f)
 }
 
 /// Value cells of a row in a format.
-pub fn count(key: &str, f: Format) -> usize {
+pub fn count(key: Row, f: Format) -> usize {
     form(key, f).columns.len()
 }
 
 /// What column `col` of a row holds (extra cells count as counts).
-pub fn kind(key: &str, f: Format, col: usize) -> Kind {
+pub fn kind(key: Row, f: Format, col: usize) -> Kind {
     form(key, f).kinds.get(col).copied().unwrap_or(Kind::Count)
 }
 
 /// The unit a row's money column has by the template, if any.
-pub fn template_unit(key: &str, f: Format) -> Option<&'static str> {
+pub fn template_unit(key: Row, f: Format) -> Option<&'static str> {
     form(key, f).unit
 }
 
 /// Rows in template order for a format.
-pub fn expected(f: Format) -> Vec<&'static str> {
+pub fn expected(f: Format) -> Vec<Row> {
     ROWS.iter()
         .map(|r| r.key)
         .filter(|k| f == Format::F2019 || !ONLY_2019_ROWS.contains(k))
@@ -245,14 +245,14 @@ pub fn expected(f: Format) -> Vec<&'static str> {
 }
 
 /// A row's label (2021 calls 规范性文件 行政规范性文件).
-pub fn label(key: &str, f: Option<Format>) -> &'static str {
-    if key == "normative_documents" && f == Some(Format::F2021) {
+pub fn label(key: Row, f: Option<Format>) -> &'static str {
+    if key == Row::NormativeDocuments && f == Some(Format::F2021) {
         return "行政规范性文件";
     }
     ROWS.iter().find(|r| r.key == key).map_or("", |r| r.label)
 }
 
 /// The value columns' names of a row in a format.
-pub fn columns(key: &str, f: Format) -> &'static [&'static str] {
+pub fn columns(key: Row, f: Format) -> &'static [&'static str] {
     form(key, f).columns
 }

@@ -1,7 +1,7 @@
 //! Table 2 (三、收到和处理政府信息公开申请情况): seven columns of applicants and the
 //! rows of the two formats (the 2021 format splits （六）其他处理 into three rows).
 
-use super::{Format, RowDef};
+use super::{Format, Row, RowDef};
 
 /// The columns: the applicant kinds, then the total.
 pub const COLUMNS: [&str; 7] = [
@@ -20,132 +20,132 @@ pub const TOTAL_COLUMN: usize = 6;
 /// Every data row of either format, in template order.
 pub const ROWS: &[RowDef] = &[
     RowDef {
-        key: "new",
+        key: Row::New,
         label: "一、本年新收政府信息公开申请数量",
         keys: &["本年新收政府信息公开申请数量"],
     },
     RowDef {
-        key: "carried_over",
+        key: Row::CarriedOver,
         label: "二、上年结转政府信息公开申请数量",
         keys: &["上年结转政府信息公开申请数量"],
     },
     RowDef {
-        key: "granted",
+        key: Row::Granted,
         label: "（一）予以公开",
         keys: &["予以公开"],
     },
     RowDef {
-        key: "partial",
+        key: Row::Partial,
         label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         keys: &["部分公开区分处理的只计这一情形不计其他情形", "部分公开"],
     },
     RowDef {
-        key: "denied.1",
+        key: Row::Denied1,
         label: "1.属于国家秘密",
         keys: &["属于国家秘密"],
     },
     RowDef {
-        key: "denied.2",
+        key: Row::Denied2,
         label: "2.其他法律行政法规禁止公开",
         keys: &["其他法律行政法规禁止公开"],
     },
     RowDef {
-        key: "denied.3",
+        key: Row::Denied3,
         label: "3.危及“三安全一稳定”",
         keys: &["危及三安全一稳定"],
     },
     RowDef {
-        key: "denied.4",
+        key: Row::Denied4,
         label: "4.保护第三方合法权益",
         keys: &["保护第三方合法权益"],
     },
     RowDef {
-        key: "denied.5",
+        key: Row::Denied5,
         label: "5.属于三类内部事务信息",
         keys: &["属于三类内部事务信息"],
     },
     RowDef {
-        key: "denied.6",
+        key: Row::Denied6,
         label: "6.属于四类过程性信息",
         keys: &["属于四类过程性信息"],
     },
     RowDef {
-        key: "denied.7",
+        key: Row::Denied7,
         label: "7.属于行政执法案卷",
         keys: &["属于行政执法案卷"],
     },
     RowDef {
-        key: "denied.8",
+        key: Row::Denied8,
         label: "8.属于行政查询事项",
         keys: &["属于行政查询事项"],
     },
     RowDef {
-        key: "unable.1",
+        key: Row::Unable1,
         label: "1.本机关不掌握相关政府信息",
         keys: &["本机关不掌握相关政府信息"],
     },
     RowDef {
-        key: "unable.2",
+        key: Row::Unable2,
         label: "2.没有现成信息需要另行制作",
         keys: &["没有现成信息需要另行制作"],
     },
     RowDef {
-        key: "unable.3",
+        key: Row::Unable3,
         label: "3.补正后申请内容仍不明确",
         keys: &["补正后申请内容仍不明确"],
     },
     RowDef {
-        key: "not_processed.1",
+        key: Row::NotProcessed1,
         label: "1.信访举报投诉类申请",
         keys: &["信访举报投诉类申请"],
     },
     RowDef {
-        key: "not_processed.2",
+        key: Row::NotProcessed2,
         label: "2.重复申请",
         keys: &["重复申请"],
     },
     RowDef {
-        key: "not_processed.3",
+        key: Row::NotProcessed3,
         label: "3.要求提供公开出版物",
         keys: &["要求提供公开出版物"],
     },
     RowDef {
-        key: "not_processed.4",
+        key: Row::NotProcessed4,
         label: "4.无正当理由大量反复申请",
         keys: &["无正当理由大量反复申请"],
     },
     RowDef {
-        key: "not_processed.5",
+        key: Row::NotProcessed5,
         label: "5.要求行政机关确认或重新出具已获取信息",
         keys: &["要求行政机关确认或重新出具已获取信息"],
     },
     RowDef {
-        key: "other",
+        key: Row::Other,
         label: "（六）其他处理",
         keys: &["其他处理"],
     },
     RowDef {
-        key: "other.1",
+        key: Row::Other1,
         label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         keys: &["申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请"],
     },
     RowDef {
-        key: "other.2",
+        key: Row::Other2,
         label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         keys: &["申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请"],
     },
     RowDef {
-        key: "other.3",
+        key: Row::Other3,
         label: "3.其他",
         keys: &[],
     },
     RowDef {
-        key: "total",
+        key: Row::Total,
         label: "（七）总计",
         keys: &[],
     },
     RowDef {
-        key: "carried_forward",
+        key: Row::CarriedForward,
         label: "四、结转下年度继续办理",
         keys: &["结转下年度继续办理"],
     },
@@ -153,28 +153,28 @@ pub const ROWS: &[RowDef] = &[
 
 /// Group labels (no numbers of their own): comparison key, row key a subtotal
 /// written next to them gets, and the label printed in the template.
-pub const GROUPS: &[(&str, &str, &str)] = &[
-    ("本年度办理结果", "results", "三、本年度办理结果"),
-    ("不予公开", "denied", "（三）不予公开"),
-    ("无法提供", "unable", "（四）无法提供"),
-    ("不予处理", "not_processed", "（五）不予处理"),
+pub const GROUPS: &[(&str, Row, &str)] = &[
+    ("本年度办理结果", Row::Results, "三、本年度办理结果"),
+    ("不予公开", Row::Denied, "（三）不予公开"),
+    ("无法提供", Row::Unable, "（四）无法提供"),
+    ("不予处理", Row::NotProcessed, "（五）不予处理"),
 ];
 
 /// The label of the page's optional subtotal rows (the template has none).
 pub const SUBTOTAL_LABEL: &str = "小计（模板无此行）";
 
-/// Row-key prefixes of the outcomes that add up to （七）总计.
-pub const OUTCOMES: &[&str] = &[
-    "granted",
-    "partial",
-    "denied",
-    "unable",
-    "not_processed",
-    "other",
+/// The outcomes (rows or groups) that add up to （七）总计.
+pub const OUTCOMES: &[Row] = &[
+    Row::Granted,
+    Row::Partial,
+    Row::Denied,
+    Row::Unable,
+    Row::NotProcessed,
+    Row::Other,
 ];
 
 /// The rows of the balance 一 + 二 = 三（七） + 四.
-pub const BALANCE: [&str; 4] = ["new", "carried_over", "total", "carried_forward"];
+pub const BALANCE: [Row; 4] = [Row::New, Row::CarriedOver, Row::Total, Row::CarriedForward];
 
 /// Words of table 2's header (never row labels).
 pub const HEADER_WORDS: &[&str] = &[
@@ -190,24 +190,29 @@ pub const HEADER_WORDS: &[&str] = &[
     "第一项加第二项",
 ];
 
-/// Row keys in template order for a format.
-pub fn expected(f: Format) -> Vec<&'static str> {
+/// Rows in template order for a format.
+pub fn expected(f: Format) -> Vec<Row> {
     ROWS.iter()
         .map(|r| r.key)
         .filter(|k| match f {
-            Format::F2019 => !k.starts_with("other."),
-            Format::F2021 => *k != "other",
+            Format::F2019 => k.group() != Some(Row::Other),
+            Format::F2021 => *k != Row::Other,
         })
         .collect()
 }
 
+/// The outcome a row counts towards in （七）总计: its group, or itself.
+pub fn outcome_of(key: Row) -> Row {
+    key.group().unwrap_or(key)
+}
+
 /// Whether a row is one of the outcomes summed in （七）总计.
-pub fn is_outcome(key: &str) -> bool {
-    OUTCOMES.contains(&key.split('.').next().unwrap_or(""))
+pub fn is_outcome(key: Row) -> bool {
+    OUTCOMES.contains(&outcome_of(key))
 }
 
 /// The label of a row or of a group (for subtotal rows).
-pub fn label(key: &str) -> &'static str {
+pub fn label(key: Row) -> &'static str {
     if let Some(g) = GROUPS.iter().find(|g| g.1 == key) {
         return g.2;
     }
@@ -215,34 +220,30 @@ pub fn label(key: &str) -> &'static str {
 }
 
 /// Where a row (or a group's subtotal row) goes in template order.
-pub fn order(key: &str) -> usize {
-    let first = |k: &str| ROWS.iter().position(|r| r.key == k).unwrap_or(0) * 2;
+pub fn order(key: Row) -> usize {
+    let first = |k: Row| ROWS.iter().position(|r| r.key == k).unwrap_or(0) * 2;
     match key {
-        "results" => first("granted") - 1,
-        "denied" => first("denied.1") - 1,
-        "unable" => first("unable.1") - 1,
-        "not_processed" => first("not_processed.1") - 1,
+        Row::Results => first(Row::Granted) - 1,
+        Row::Denied => first(Row::Denied1) - 1,
+        Row::Unable => first(Row::Unable1) - 1,
+        Row::NotProcessed => first(Row::NotProcessed1) - 1,
         k => first(k),
     }
 }
 
 /// The labels above a row, outermost first, ending with its own
 /// (`三、本年度办理结果` › `（三）不予公开` › `1.属于国家秘密`).
-pub fn path(key: &str, f: Format) -> Vec<&'static str> {
+pub fn path(key: Row, f: Format) -> Vec<&'static str> {
     let results = GROUPS[0].2;
     let own = label(key);
-    let group = key.split_once('.').map(|(g, _)| g);
-    match (key, group) {
-        ("new" | "carried_over" | "carried_forward", _) => vec![own],
+    match (key, key.group()) {
+        (Row::New | Row::CarriedOver | Row::CarriedForward, _) => vec![own],
         (_, Some(g)) => vec![results, group_label(g, f), own],
         _ => vec![results, own],
     }
 }
 
 /// The printed label of a group of rows (`other` in 2021).
-pub fn group_label(group: &str, _f: Format) -> &'static str {
-    if group == "other" {
-        return label("other");
-    }
+pub fn group_label(group: Row, _f: Format) -> &'static str {
     label(group)
 }
