@@ -14,10 +14,11 @@
 //!
 //! # The pipeline
 //!
-//! 1. **Decode / read** ([`decode`], [`read_document`]): bytes of a text file,
+//! 1. **Decode / read** ([`decode()`], [`read_document`]): bytes of a text file,
 //!    a Word document or a web page → text.
 //! 2. **Lines and tokens** (`layout`, `text`, `value`): the text cut into
-//!    lines, each line into text and value tokens, each value read as written.
+//!    lines, each line into text and value tokens, each value read as written
+//!    (money as a decimal of digits and scale, never a float).
 //! 3. **Structure** (`doc`): title, agency, year, statistical period, the six
 //!    section headings ([`template::sections`]) and the signature date.
 //! 4. **Tables** (`tables`): the three tables read against the forms of
@@ -28,6 +29,10 @@
 //!    resolved to a [`Span`]; [`render`] prints it for people.
 //!
 //! `check` (the private module) runs phases 2–6 in this order.
+//!
+//! Inside, a place in the text is a byte range (`range::ByteRange`), kept
+//! apart from a run of lines (`range::LineRange`); rows of tables 1 and 2 are
+//! [`template::Row`]s, whose JSON keys appear only in the report.
 
 #![forbid(unsafe_code)]
 

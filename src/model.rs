@@ -286,8 +286,9 @@ pub struct Report {
 }
 
 impl Serialize for Report {
-    /// The fields in declaration order, then `layout` (from
-    /// [`Tables::layout`]), the format decided for each table.
+    /// The fields in declaration order, with `layout` (from
+    /// [`Tables::layout`], the format decided for each table) after `tables`:
+    /// `diagnostics` stays the last field.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Report", 11)?;
@@ -300,8 +301,8 @@ impl Serialize for Report {
         s.serialize_field("period", &self.period)?;
         s.serialize_field("sections", &self.sections)?;
         s.serialize_field("tables", &self.tables)?;
-        s.serialize_field("diagnostics", &self.diagnostics)?;
         s.serialize_field("layout", &self.tables.layout)?;
+        s.serialize_field("diagnostics", &self.diagnostics)?;
         s.end()
     }
 }

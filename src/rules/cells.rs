@@ -62,9 +62,9 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             }
         }
         if r.merged.is_none() && !r.all_blank && r.expected > 0 && r.cells.len() != r.expected {
-            let mut d_span = r.label;
+            let mut d_span = r.label_at;
             if let Some(last) = r.cells.last() {
-                d_span.end = last.end.max(r.label.end);
+                d_span.end = last.end.max(r.label_at.end);
             }
             let cell = CellRef {
                 table,
@@ -86,7 +86,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
                 Code::LabelVariant,
                 format!("{name}行标签与模板不同，已按「{v}」读取"),
             )
-            .at(r.label)
+            .at(r.label_at)
             .cell(CellRef {
                 table,
                 row: Some(r.key.key()),
@@ -105,7 +105,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             ),
             None => format!("{name}中有模板没有的行，其数值未计入任何核对"),
         };
-        f.add(Code::RowExtra, msg).at(e.label);
+        f.add(Code::RowExtra, msg).at(e.label_at);
     }
 }
 

@@ -13,11 +13,7 @@ use crate::value::Val;
 /// The value of a row's column for arithmetic: blank counts as 0. `None`
 /// when it cannot be known (row missing, unreadable, or a malformed row whose
 /// numbers are not all zero).
-pub(super) fn t2_value<'a>(
-    t: &'a RawTable,
-    key: Row,
-    col: usize,
-) -> Option<(i64, Option<&'a RawCell>)> {
+pub(super) fn t2_value(t: &RawTable, key: Row, col: usize) -> Option<(i64, Option<&RawCell>)> {
     let r = t.rows.iter().find(|r| r.key == key)?;
     if r.cells.len() != 7 {
         let all_zero = r.cells.iter().all(|c| c.blank() || int(c) == Some(0));
@@ -119,7 +115,7 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
     };
     let span_of = |key: Row, col: usize| -> Option<ByteRange> {
         let r = t.rows.iter().find(|r| r.key == key)?;
-        r.cells.get(col).map(|c| c.range()).or(Some(r.label))
+        r.cells.get(col).map(|c| c.range()).or(Some(r.label_at))
     };
 
     // T2-ROW.

@@ -129,8 +129,8 @@ impl RawCell {
 #[derive(Debug, Clone)]
 pub struct RawRow {
     pub key: Row,
-    /// Byte range of its label.
-    pub label: ByteRange,
+    /// Where its label is.
+    pub label_at: ByteRange,
     pub cells: Vec<RawCell>,
     /// Number of value cells the template has for this row.
     pub expected: usize,
@@ -151,7 +151,8 @@ pub struct RawRow {
 /// A row with numbers whose label the template does not have.
 #[derive(Debug, Clone)]
 pub struct ExtraRow {
-    pub label: ByteRange,
+    /// Where its label is.
+    pub label_at: ByteRange,
     /// The label repeats a row already read.
     pub duplicate: Option<Row>,
 }
@@ -220,7 +221,7 @@ fn settle_t1(t: &mut RawTable, fallback: Option<Format>) {
         t.blocks[b].get_or_insert(v.unwrap_or(Format::F2019));
         r.expected = table1::count(r.key, v.unwrap_or(Format::F2019));
         if r.all_blank {
-            let at = r.cells.last().map_or(r.label.end, |c| c.end);
+            let at = r.cells.last().map_or(r.label_at.end, |c| c.end);
             r.cells.truncate(r.expected);
             while r.cells.len() < r.expected {
                 r.cells.push(RawCell {

@@ -10,7 +10,7 @@ use crate::value::{parse, Parsed, Val};
 
 struct Building {
     def: usize,
-    label: ByteRange,
+    label_at: ByteRange,
     variant: bool,
     merged: Option<ByteRange>,
     subtotal: Option<Row>,
@@ -24,7 +24,7 @@ enum Open {
     None,
     Row(Building),
     Extra {
-        label: ByteRange,
+        label_at: ByteRange,
         first: Option<ByteRange>,
         dup: Option<Row>,
     },
@@ -58,13 +58,13 @@ pub(super) fn read_rows(
         match std::mem::replace(open, Open::None) {
             Open::Row(b) => built.push(b),
             Open::Extra {
-                label,
+                label_at,
                 first: Some(first),
                 dup,
             } => {
                 let _ = first;
                 extras.push(ExtraRow {
-                    label,
+                    label_at,
                     duplicate: dup,
                 })
             }
@@ -147,14 +147,14 @@ pub(super) fn read_rows(
                             cls.seen_data = true;
                             if dup {
                                 open = Open::Extra {
-                                    label: span,
+                                    label_at: span,
                                     first: None,
                                     dup: Some(key),
                                 };
                             } else {
                                 open = Open::Row(Building {
                                     def: row,
-                                    label: span,
+                                    label_at: span,
                                     variant,
                                     merged,
                                     subtotal: None,
@@ -171,7 +171,7 @@ pub(super) fn read_rows(
                             close(&mut open, &mut built, &mut extras);
                             pending_group = None;
                             open = Open::Extra {
-                                label: span,
+                                label_at: span,
                                 first: None,
                                 dup: None,
                             };
@@ -193,7 +193,7 @@ pub(super) fn read_rows(
                                 .unwrap_or(0);
                             open = Open::Row(Building {
                                 def,
-                                label: span,
+                                label_at: span,
                                 variant: false,
                                 merged: None,
                                 subtotal: Some(other),
@@ -261,7 +261,7 @@ pub(super) fn read_rows(
             Which::T1 => version.map_or(0, |v| table1::count(key, v)),
         };
         let (mut cells, all_blank) =
-            finish(text, &b.toks, expected, which == Which::T1, b.label.end);
+            finish(text, &b.toks, expected, which == Which::T1, b.label_at.end);
         if let Some(ByteRange { start: ms, end: me }) = b.merged {
             // Digits run into the label: the row's cells are unreadable, not blank.
             let n = expected.max(1);
@@ -280,7 +280,7 @@ pub(super) fn read_rows(
         let all_blank = all_blank && b.merged.is_none();
         t.rows.push(RawRow {
             key,
-            label: b.label,
+            label_at: b.label_at,
             cells,
             expected,
             variant: b.variant.then_some(def.label),
