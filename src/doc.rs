@@ -1,8 +1,11 @@
 //! Document structure: title (agency, year), the statistical-period
 //! sentence, the six section headings and the signature date (spec §1, §8.1).
 
-use crate::layout::Line;
-use crate::text::{cn_numeral, contains, fold, is_han, is_space, key, trim};
+use crate::layout::TextLine;
+use crate::range::{ByteRange, LineRange};
+use crate::template::sections;
+pub(crate) use crate::text::find_year;
+use crate::text::{cn_digit, cn_numeral, contains, fold, is_han, is_space, key, trim};
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,6 +40,12 @@ pub struct DateHit {
     pub end: usize,
 }
 
+impl DateHit {
+    pub fn range(self) -> ByteRange {
+        ByteRange::new(self.start, self.end)
+    }
+}
+
 /// A section heading.
 #[derive(Debug, Clone)]
 pub struct Heading {
@@ -59,11 +68,19 @@ pub struct Structure {
     pub agency: Option<String>,
     pub year: Option<i32>,
     /// Byte range of the year in the title.
-    pub year_span: Option<(usize, usize)>,
-    pub period: Option<(Date, Date, usize, usize)>,
+    pub year_span: Option<ByteRange>,
+    /// The statistical period: first and last day, and where it is written.
+    pub period: Option<(Date, Date, ByteRange)>,
     /// Headings in document order (at most one per number).
     pub headings: Vec<Heading>,
     pub date: Option<DateHit>,
+}
+
+impl Heading {
+    /// The heading's bytes in the text.
+    pub fn range(&self) -> ByteRange {
+        ByteRange::new(self.start, self.end)
+    }
 }
 
 impl Structure {
@@ -73,7 +90,7 @@ impl Structure {
 
     /// Line range (exclusive of the heading) of section `n`: up to the next
     /// heading in document order, or the end.
-    pub fn region(&self, n: u8, nlines: usize) -> Option<(usize, usize)> {
+    pub fn region(&self, n: u8, nlines: usize) -> Option<LineRange> {
         let h = self.heading(n)?;
         let end = self
             .headings
@@ -82,12 +99,12 @@ impl Structure {
             .map(|o| o.line)
             .min()
             .unwrap_or(nlines);
-        Some((h.line + 1, end))
+        Some(LineRange::new(h.line + 1, end))
     }
 }
 
 /// Read the structure of a text.
-pub fn read(text: &str, lines: &[Line]) -> Structure {
+pub fn read(text: &str, lines: &[TextLine]) -> Structure {
     let mut s = Structure {
         headings: find_headings(text, lines),
         ..Structure::default()
@@ -105,77 +122,13 @@ pub fn read(text: &str, lines: &[Line]) -> Structure {
     s
 }
 
-fn line_str<'a>(text: &'a str, l: &Line) -> &'a str {
+fn line_str<'a>(text: &'a str, l: &TextLine) -> &'a str {
     &text[l.start..l.end]
 }
 
 // ---- headings --------------------------------------------------------------
 
-/// If the line is a section heading, its number, the byte offset of its
-/// title within the trimmed line, and the title.
-pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
-    // Markdown or rich-text markers around a heading (`## 一、…`, `**一、…**`).
-    let line = line
-        .trim_start_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '【'))
-        .trim_end_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '】'));
-    // Quick rejection: a heading starts with 一…六 or 第.
-    let c = line.chars().find(|&c| !is_space(c))?;
-    if !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '第') {
-        return None;
-    }
-    // A heading is one cell: a table row like `一、\t本年新收…` is not.
-    if line.split('\t').filter(|c| !trim(c).is_empty()).count() != 1 {
-        return None;
-    }
-    let t = trim(line);
-    let mut chars = t.char_indices();
-    let (_, c0) = chars.next()?;
-    let (n, rest) = if c0 == '第' {
-        // 第一部分 / 第一章
-        let (i, c1) = chars.next()?;
-        let n = cn_numeral(&c1.to_string())?;
-        let after = &t[i + c1.len_utf8()..];
-        let after = after
-            .strip_prefix("部分")
-            .or_else(|| after.strip_prefix('章'))
-            .or_else(|| after.strip_prefix('节'))?;
-        (n, after)
-    } else {
-        let n = cn_numeral(&c0.to_string())?;
-        let (i, sep) = chars.next()?;
-        if !matches!(fold(sep), '、' | '.' | ',' | '，') && !is_space(sep) {
-            return None;
-        }
-        (n, &t[i + sep.len_utf8()..])
-    };
-    if !(1..=6).contains(&n) {
-        return None;
-    }
-    let k = key(rest);
-    if k.chars().count() > 40 || k.is_empty() {
-        return None;
-    }
-    let ok = match n {
-        1 => k.contains("总体情况") || k.contains("概述") || k.contains("总体") || k == "基本情况",
-        2 => k.contains("主动公开"),
-        3 => k.contains("申请") && !k.contains("数量"),
-        4 => k.contains("复议") || k.contains("诉讼"),
-        5 => k.contains("问题") || k.contains("改进") || k.contains("不足"),
-        6 => k.contains("其他") && (k.contains("报告") || k.contains("事项") || k.contains("说明")),
-        _ => false,
-    };
-    if !ok {
-        return None;
-    }
-    let title = trim(rest).to_string();
-    let none = k.ends_with('无') && {
-        let f: Vec<char> = trim(rest).chars().map(fold).collect();
-        f.ends_with(&['(', '无', ')']) || f.ends_with(&['【', '无', '】'])
-    };
-    Some((n as u8, title, none))
-}
-
-fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+fn find_headings(text: &str, lines: &[TextLine]) -> Vec<Heading> {
     let mut cands: Vec<Heading> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let s = line_str(text, l);
@@ -233,7 +186,7 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     out
 }
 
-fn nonempty_between(text: &str, lines: &[Line], a: usize, b: usize) -> usize {
+fn nonempty_between(text: &str, lines: &[TextLine], a: usize, b: usize) -> usize {
     lines[a + 1..b]
         .iter()
         .filter(|l| !trim(line_str(text, l)).is_empty())
@@ -255,7 +208,7 @@ fn looks_like_agency(k: &str) -> bool {
         && !k.contains("报告")
 }
 
-fn find_title(text: &str, lines: &[Line], limit: usize, s: &mut Structure) {
+fn find_title(text: &str, lines: &[TextLine], limit: usize, s: &mut Structure) {
     let mut seen = Vec::new();
     for (i, l) in lines.iter().enumerate().take(limit) {
         let line = line_str(text, l);
@@ -271,7 +224,7 @@ fn find_title(text: &str, lines: &[Line], limit: usize, s: &mut Structure) {
             s.title_line = Some(i);
             if let Some((y, ys, ye)) = find_year(line) {
                 s.year = Some(y);
-                s.year_span = Some((l.start + ys, l.start + ye));
+                s.year_span = Some(ByteRange::new(ys, ye).shift(l.start));
                 s.agency = agency_from_title(line, ys, ye);
             }
             break;
@@ -284,69 +237,6 @@ fn find_title(text: &str, lines: &[Line], limit: usize, s: &mut Structure) {
     // A line of its own above the title naming the agency in full.
     if let Some(a) = seen.iter().find(|k| looks_like_agency(k)) {
         s.agency = Some(a.clone());
-    }
-}
-
-/// The first year (`2020年`, `2020 年`, `二〇二〇年`) in a line: value and byte range.
-pub fn find_year(line: &str) -> Option<(i32, usize, usize)> {
-    let cs: Vec<(usize, char)> = line.char_indices().collect();
-    let mut i = 0;
-    while i < cs.len() {
-        let (pos, c) = cs[i];
-        let d = fold(c);
-        if d.is_ascii_digit() {
-            let mut j = i;
-            let mut v: i32 = 0;
-            while j < cs.len() && fold(cs[j].1).is_ascii_digit() && j - i < 5 {
-                v = v * 10 + fold(cs[j].1).to_digit(10).unwrap_or(0) as i32;
-                j += 1;
-            }
-            let before_digit = i > 0 && fold(cs[i - 1].1).is_ascii_digit();
-            if j - i == 4 && !before_digit && (1990..=2199).contains(&v) {
-                let mut k = j;
-                while k < cs.len() && is_space(cs[k].1) {
-                    k += 1;
-                }
-                if k < cs.len() && cs[k].1 == '年' {
-                    let end = cs.get(j).map_or(line.len(), |x| x.0);
-                    return Some((v, pos, end));
-                }
-            }
-            i = j.max(i + 1);
-            continue;
-        }
-        if cn_digit(c).is_some() && i + 4 < cs.len() + 1 {
-            let ds: Option<Vec<u32>> = cs[i..(i + 4).min(cs.len())]
-                .iter()
-                .map(|x| cn_digit(x.1))
-                .collect();
-            if let Some(ds) = ds {
-                if ds.len() == 4 && cs.get(i + 4).map(|x| x.1) == Some('年') {
-                    let v = ds.iter().fold(0, |a, &d| a * 10 + d) as i32;
-                    if (1990..=2199).contains(&v) {
-                        return Some((v, pos, cs[i + 4].0));
-                    }
-                }
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-fn cn_digit(c: char) -> Option<u32> {
-    match c {
-        '〇' | '○' | '零' | 'О' | 'o' | 'O' | '０' => Some(0),
-        '一' => Some(1),
-        '二' => Some(2),
-        '三' => Some(3),
-        '四' => Some(4),
-        '五' => Some(5),
-        '六' => Some(6),
-        '七' => Some(7),
-        '八' => Some(8),
-        '九' => Some(9),
-        _ => None,
     }
 }
 
@@ -374,6 +264,62 @@ fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
 }
 
 // ---- dates -------------------------------------------------------------------
+
+/// If the line is a section heading, its number, the byte offset of its
+/// title within the trimmed line, and the title.
+pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
+    // Markdown or rich-text markers around a heading (`## 一、…`, `**一、…**`).
+    let line = line
+        .trim_start_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '【'))
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '】'));
+    // Quick rejection: a heading starts with 一…六 or 第.
+    let c = line.chars().find(|&c| !is_space(c))?;
+    if !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '第') {
+        return None;
+    }
+    // A heading is one cell: a table row like `一、\t本年新收…` is not.
+    if line.split('\t').filter(|c| !trim(c).is_empty()).count() != 1 {
+        return None;
+    }
+    let t = trim(line);
+    let mut chars = t.char_indices();
+    let (_, c0) = chars.next()?;
+    let (n, rest) = if c0 == '第' {
+        // 第一部分 / 第一章
+        let (i, c1) = chars.next()?;
+        let n = cn_numeral(&c1.to_string())?;
+        let after = &t[i + c1.len_utf8()..];
+        let after = after
+            .strip_prefix("部分")
+            .or_else(|| after.strip_prefix('章'))
+            .or_else(|| after.strip_prefix('节'))?;
+        (n, after)
+    } else {
+        let n = cn_numeral(&c0.to_string())?;
+        let (i, sep) = chars.next()?;
+        if !matches!(fold(sep), '、' | '.' | ',' | '，') && !is_space(sep) {
+            return None;
+        }
+        (n, &t[i + sep.len_utf8()..])
+    };
+    if !(1..=6).contains(&n) {
+        return None;
+    }
+    let k = key(rest);
+    if k.chars().count() > 40 || k.is_empty() {
+        return None;
+    }
+    let ok = sections::title_matches(n as u8, &k);
+    if !ok {
+        return None;
+    }
+    let title = trim(rest).to_string();
+    let none = k.ends_with('无') && {
+        let f: Vec<char> = trim(rest).chars().map(fold).collect();
+        f.ends_with(&['(', '无', ')']) || f.ends_with(&['【', '无', '】'])
+    };
+    Some((n as u8, title, none))
+}
 
 /// Every date in a line (`2021年1月26日`, `二〇二一年一月二十六日`,
 /// `2021-01-26`, `2021.1.26`); a month-day without a year (`12月31日`) takes
@@ -498,7 +444,7 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
     out
 }
 
-fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)> {
+fn find_period(text: &str, lines: &[TextLine]) -> Option<(Date, Date, ByteRange)> {
     for l in lines {
         let s = line_str(text, l);
         if s.len() > 4000 || !contains(s, "统计") {
@@ -509,8 +455,7 @@ fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)>
             return Some((
                 ds[0].date,
                 ds[1].date,
-                l.start + ds[0].start,
-                l.start + ds[1].end,
+                ByteRange::new(ds[0].start, ds[1].end).shift(l.start),
             ));
         }
     }
@@ -519,7 +464,7 @@ fn find_period(text: &str, lines: &[Line]) -> Option<(Date, Date, usize, usize)>
 
 /// The agency named in the signature, on the lines just above (or beside)
 /// the date at the end.
-fn find_signature_agency(text: &str, lines: &[Line], s: &Structure) -> Option<String> {
+fn find_signature_agency(text: &str, lines: &[TextLine], s: &Structure) -> Option<String> {
     let from = s.headings.last().map_or(0, |h| h.line + 1);
     let mut seen = 0;
     for l in lines[from.min(lines.len())..].iter().rev() {
@@ -543,7 +488,7 @@ fn find_signature_agency(text: &str, lines: &[Line], s: &Structure) -> Option<St
     None
 }
 
-fn find_signature_date(text: &str, lines: &[Line], s: &Structure) -> Option<DateHit> {
+fn find_signature_date(text: &str, lines: &[TextLine], s: &Structure) -> Option<DateHit> {
     let from = s.headings.last().map_or(0, |h| h.line + 1);
     let mut seen = 0;
     for l in lines[from.min(lines.len())..].iter().rev() {

@@ -7,19 +7,27 @@
 //! spaces inside (`自 然 人`) stay one text token. Page numbers and separator
 //! lines are recognised as junk.
 
+use crate::range::ByteRange;
 use crate::text::{fold, is_space, trim};
 use crate::value::{classify, is_sign_word, is_unit_word, WordKind};
 
 /// One line of the text, without its terminator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Line {
+pub struct TextLine {
     pub start: usize,
     pub end: usize,
 }
 
+impl TextLine {
+    /// The line's bytes in the text.
+    pub fn range(self) -> ByteRange {
+        ByteRange::new(self.start, self.end)
+    }
+}
+
 /// Split text into lines at `\n`, `\r\n`, `\r`, form feed, vertical tab and
 /// the Unicode line/paragraph separators.
-pub fn lines(text: &str) -> Vec<Line> {
+pub fn lines(text: &str) -> Vec<TextLine> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 24 + 1);
     let mut start = 0;
@@ -48,14 +56,14 @@ pub fn lines(text: &str) -> Vec<Line> {
             _ => 0,
         };
         if term > 0 {
-            out.push(Line { start, end: i });
+            out.push(TextLine { start, end: i });
             i += term;
             start = i;
         } else {
             i += 1;
         }
     }
-    out.push(Line {
+    out.push(TextLine {
         start,
         end: text.len(),
     });
@@ -64,7 +72,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum TokenKind {
     /// Label or other words.
     Text,
     /// A readable value.
@@ -78,14 +86,21 @@ pub enum Kind {
 /// A piece of a line: a word run or a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub kind: Kind,
+    pub kind: TokenKind,
     pub start: usize,
     pub end: usize,
 }
 
+impl Token {
+    /// The token's bytes in the text.
+    pub fn range(self) -> ByteRange {
+        ByteRange::new(self.start, self.end)
+    }
+}
+
 /// How a line reads as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
+pub enum LineShape {
     /// Nothing but spaces (no tab).
     Empty,
     /// A page number or a separator line.
@@ -95,22 +110,22 @@ pub enum LineKind {
 }
 
 /// Split one line into tokens, appending to `out`.
-pub fn tokenize(text: &str, line: Line, out: &mut Vec<Token>) -> LineKind {
+pub fn tokenize(text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
     let s = &text[line.start..line.end];
     let t = trim(s);
     if t.is_empty() {
         if s.contains('\t') {
             out.push(Token {
-                kind: Kind::Blank,
+                kind: TokenKind::Blank,
                 start: line.start + s.find('\t').unwrap_or(0) + 1,
                 end: line.start + s.find('\t').unwrap_or(0) + 1,
             });
-            return LineKind::Cells;
+            return LineShape::Cells;
         }
-        return LineKind::Empty;
+        return LineShape::Empty;
     }
     if is_page_number(t) || is_separator(t) {
-        return LineKind::Junk;
+        return LineShape::Junk;
     }
     let first = out.len();
     if s.contains('\t') {
@@ -140,12 +155,12 @@ pub fn tokenize(text: &str, line: Line, out: &mut Vec<Token>) -> LineKind {
     // columns, or the tab that starts every line of a one-cell-per-line paste).
     let lead = out[first..]
         .iter()
-        .take_while(|t| t.kind == Kind::Blank)
+        .take_while(|t| t.kind == TokenKind::Blank)
         .count();
     if lead < out.len() - first {
         out.drain(first..first + lead);
     }
-    LineKind::Cells
+    LineShape::Cells
 }
 
 fn split_cells(text: &str, base: usize, s: &str, sep: char, out: &mut Vec<Token>) {
@@ -168,7 +183,7 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
     let start = base + lead;
     if t.is_empty() {
         out.push(Token {
-            kind: Kind::Blank,
+            kind: TokenKind::Blank,
             start,
             end: start,
         });
@@ -178,12 +193,12 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
     // The whole cell as one value (`增 1`, `15800000.00 元`), or one word.
     let whole = classify(t);
     let kind = match whole {
-        WordKind::Text => Kind::Text,
-        WordKind::Bad => Kind::Bad,
-        WordKind::Num => Kind::Num,
-        WordKind::Blank => Kind::Blank,
+        WordKind::Text => TokenKind::Text,
+        WordKind::Bad => TokenKind::Bad,
+        WordKind::Num => TokenKind::Num,
+        WordKind::Blank => TokenKind::Blank,
     };
-    if matches!(kind, Kind::Num | Kind::Blank) || !t.contains(is_space) {
+    if matches!(kind, TokenKind::Num | TokenKind::Blank) || !t.contains(is_space) {
         out.push(Token { kind, start, end });
         return;
     }
@@ -211,32 +226,32 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
         // A sign word followed by its number.
         if k == WordKind::Text && is_sign_word(word) {
             if let Some(&(_, ne, WordKind::Num)) = words.get(i + 1) {
-                push(out, Kind::Num, start + ws, start + ne);
+                push(out, TokenKind::Num, start + ws, start + ne);
                 i += 2;
                 continue;
             }
         }
         let kind = match k {
-            WordKind::Text => Kind::Text,
-            WordKind::Num => Kind::Num,
-            WordKind::Blank => Kind::Blank,
-            WordKind::Bad => Kind::Bad,
+            WordKind::Text => TokenKind::Text,
+            WordKind::Num => TokenKind::Num,
+            WordKind::Blank => TokenKind::Blank,
+            WordKind::Bad => TokenKind::Bad,
         };
         // A number followed by its unit.
-        if kind == Kind::Num {
+        if kind == TokenKind::Num {
             if let Some(&(_, ue, WordKind::Text)) = words.get(i + 1) {
                 let (us, _, _) = words[i + 1];
                 if is_unit_word(&t[us..ue]) {
-                    push(out, Kind::Num, start + ws, start + ue);
+                    push(out, TokenKind::Num, start + ws, start + ue);
                     i += 2;
                     continue;
                 }
             }
         }
         // Consecutive text words are one label.
-        if kind == Kind::Text && out.len() > first_new {
+        if kind == TokenKind::Text && out.len() > first_new {
             let last = out.last_mut().expect("non-empty");
-            if last.kind == Kind::Text {
+            if last.kind == TokenKind::Text {
                 last.end = start + we;
                 i += 1;
                 continue;
@@ -263,7 +278,7 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-fn push(out: &mut Vec<Token>, kind: Kind, start: usize, end: usize) {
+fn push(out: &mut Vec<Token>, kind: TokenKind, start: usize, end: usize) {
     out.push(Token { kind, start, end });
 }
 
@@ -322,7 +337,7 @@ fn is_separator(t: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<(Kind, &str)> {
+    fn toks(s: &str) -> Vec<(TokenKind, &str)> {
         let mut out = Vec::new();
         let ls = lines(s);
         for l in ls {
@@ -342,7 +357,7 @@ mod tests {
 
     #[test]
     fn tab_rows() {
-        use Kind::*;
+        use TokenKind::*;
         assert_eq!(
             toks("行政许可\t15\t增 1\t16\t"),
             [
@@ -367,7 +382,7 @@ mod tests {
 
     #[test]
     fn space_rows() {
-        use Kind::*;
+        use TokenKind::*;
         assert_eq!(
             toks("1. 属于国家秘密 0 — 约5 增 2 3 万元"),
             [
@@ -384,7 +399,7 @@ mod tests {
 
     #[test]
     fn pipe_rows() {
-        use Kind::*;
+        use TokenKind::*;
         assert_eq!(
             toks("| 规章 | 0 |  | 3 |"),
             [(Text, "规章"), (Num, "0"), (Blank, ""), (Num, "3")]
@@ -406,6 +421,6 @@ mod tests {
             assert_eq!(toks(s), [], "{s}");
         }
         assert_eq!(toks("4").len(), 1);
-        assert_eq!(toks("\t"), [(Kind::Blank, "")]);
+        assert_eq!(toks("\t"), [(TokenKind::Blank, "")]);
     }
 }

@@ -11,6 +11,28 @@
 //! and returns a [`Report`] with every cell it read and every finding, each
 //! pointing at the exact characters of the text. It never panics and never
 //! invents a number: what cannot be read is reported as unreadable.
+//!
+//! # The pipeline
+//!
+//! 1. **Decode / read** ([`decode()`], [`read_document`]): bytes of a text file,
+//!    a Word document or a web page → text.
+//! 2. **Lines and tokens** (`layout`, `text`, `value`): the text cut into
+//!    lines, each line into text and value tokens, each value read as written
+//!    (money as a decimal of digits and scale, never a float).
+//! 3. **Structure** (`doc`): title, agency, year, statistical period, the six
+//!    section headings ([`template::sections`]) and the signature date.
+//! 4. **Tables** (`tables`): the three tables read against the forms of
+//!    [`template`], and the decision which format the report follows.
+//! 5. **Rules** ([`rules`]): every check of the registry, each in the file of
+//!    the part it looks at, collecting findings.
+//! 6. **Report** (`report`): tables and findings → [`Report`], every byte range
+//!    resolved to a [`Span`]; [`render`] prints it for people.
+//!
+//! `check` (the private module) runs phases 2–6 in this order.
+//!
+//! Inside, a place in the text is a byte range (`range::ByteRange`), kept
+//! apart from a run of lines (`range::LineRange`); rows of tables 1 and 2 are
+//! [`template::Row`]s, whose JSON keys appear only in the report.
 
 #![forbid(unsafe_code)]
 
@@ -18,13 +40,17 @@ pub mod input;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod template;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 mod check;
+mod decimal;
 mod doc;
 mod layout;
+mod range;
+mod report;
 mod tables;
 mod text;
 mod value;

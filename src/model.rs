@@ -9,6 +9,8 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+pub use crate::template::Format;
+
 /// Version of the JSON contract.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -57,6 +59,11 @@ pub enum Template {
 }
 
 impl Template {
+    /// The name for people, e.g. `2021 版（国办公开办函〔2021〕30号）`.
+    pub fn display_name(self) -> &'static str {
+        crate::template::name_of(&crate::template::TEMPLATE_NAMES, self.as_str())
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Template::F2019 => "2019",
@@ -172,6 +179,10 @@ pub struct Tables {
     pub applications: Option<Rows>,
     /// Table 3 (四、行政复议、行政诉讼): 15 cells.
     pub review: Option<Vec<Cell>>,
+    /// The format decided for each table; serialised as the report's
+    /// top-level `layout` field, not inside `tables`.
+    #[serde(skip)]
+    pub layout: Layout,
 }
 
 /// The table a [`CellRef`] points into.
@@ -203,6 +214,11 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name for people: 错误, 警告, 提示.
+    pub fn display_name(self) -> &'static str {
+        crate::template::name_of(&crate::template::SEVERITY_NAMES, self.as_str())
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -253,7 +269,7 @@ pub struct Related {
 }
 
 /// Everything the checker found in one text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub schema_version: u32,
     /// File name, or `-` for standard input / pasted text.
@@ -267,6 +283,45 @@ pub struct Report {
     pub sections: Vec<Section>,
     pub tables: Tables,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Serialize for Report {
+    /// The fields in declaration order, with `layout` (from
+    /// [`Tables::layout`], the format decided for each table) after `tables`:
+    /// `diagnostics` stays the last field.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Report", 11)?;
+        s.serialize_field("schema_version", &self.schema_version)?;
+        s.serialize_field("source", &self.source)?;
+        s.serialize_field("template", &self.template)?;
+        s.serialize_field("year", &self.year)?;
+        s.serialize_field("agency", &self.agency)?;
+        s.serialize_field("date", &self.date)?;
+        s.serialize_field("period", &self.period)?;
+        s.serialize_field("sections", &self.sections)?;
+        s.serialize_field("tables", &self.tables)?;
+        s.serialize_field("layout", &self.tables.layout)?;
+        s.serialize_field("diagnostics", &self.diagnostics)?;
+        s.end()
+    }
+}
+
+/// The format of each table 1 block and of table 2, as decided by the checker.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Layout {
+    /// Table 1's blocks in template order (`None`: table 1 not found).
+    pub active: Option<Vec<BlockFormat>>,
+    /// Table 2's format (`None`: table 2 not found).
+    pub applications: Option<Format>,
+}
+
+/// The format of one table 1 block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlockFormat {
+    /// `（一）`, `（五）`, `（六）`, `（八）` or `（九）`.
+    pub item: &'static str,
+    pub format: Format,
 }
 
 impl Report {

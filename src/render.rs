@@ -100,22 +100,12 @@ pub fn render_summary(report: &Report, color: bool) -> String {
 
 /// The name of a template for people.
 pub fn template_name(template: Template) -> &'static str {
-    match template {
-        Template::F2019 => "2019 试行版（国办公开办函〔2019〕60号）",
-        Template::F2021 => "2021 版（国办公开办函〔2021〕30号）",
-        Template::Hybrid => "混用 2019 试行版与 2021 版",
-        Template::Pre2019 => "2018 年及以前的旧格式（统计表未核对）",
-        Template::Unknown => "未能判断",
-    }
+    template.display_name()
 }
 
 /// The Chinese word for a severity: 错误, 警告, 提示.
 pub fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
+    severity.display_name()
 }
 
 /// Render one diagnostic (several lines, ending with a newline).

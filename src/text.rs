@@ -7,6 +7,7 @@
 //! characters the user wrote.
 
 use crate::model::{Span, Utf16Span};
+use crate::range::ByteRange;
 
 /// Whitespace, including the wide and invisible kinds pasted text carries:
 /// ideographic space, NBSP, en/em spaces, zero-width characters, BOM and bidi
@@ -124,6 +125,69 @@ pub fn cn_numeral(s: &str) -> Option<u32> {
     }
 }
 
+/// The first year (`2020年`, `2020 年`, `二〇二〇年`) in a line: value and byte range.
+pub(crate) fn find_year(line: &str) -> Option<(i32, usize, usize)> {
+    let cs: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        let (pos, c) = cs[i];
+        let d = fold(c);
+        if d.is_ascii_digit() {
+            let mut j = i;
+            let mut v: i32 = 0;
+            while j < cs.len() && fold(cs[j].1).is_ascii_digit() && j - i < 5 {
+                v = v * 10 + fold(cs[j].1).to_digit(10).unwrap_or(0) as i32;
+                j += 1;
+            }
+            let before_digit = i > 0 && fold(cs[i - 1].1).is_ascii_digit();
+            if j - i == 4 && !before_digit && (1990..=2199).contains(&v) {
+                let mut k = j;
+                while k < cs.len() && is_space(cs[k].1) {
+                    k += 1;
+                }
+                if k < cs.len() && cs[k].1 == '年' {
+                    let end = cs.get(j).map_or(line.len(), |x| x.0);
+                    return Some((v, pos, end));
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        if cn_digit(c).is_some() && i + 4 < cs.len() + 1 {
+            let ds: Option<Vec<u32>> = cs[i..(i + 4).min(cs.len())]
+                .iter()
+                .map(|x| cn_digit(x.1))
+                .collect();
+            if let Some(ds) = ds {
+                if ds.len() == 4 && cs.get(i + 4).map(|x| x.1) == Some('年') {
+                    let v = ds.iter().fold(0, |a, &d| a * 10 + d) as i32;
+                    if (1990..=2199).contains(&v) {
+                        return Some((v, pos, cs[i + 4].0));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '○' | '零' | 'О' | 'o' | 'O' | '０' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
+}
+
 /// Maps byte offsets of one text to [`Span`]s (line, column, UTF-16).
 ///
 /// Columns are counted from the last position asked for when it is on the
@@ -169,6 +233,11 @@ impl<'a> LineIndex<'a> {
             utf16_starts,
             last: std::cell::Cell::new((0, 0, 0, 0)),
         }
+    }
+
+    /// The span of a byte range (both ends on char boundaries).
+    pub fn span_of(&self, r: ByteRange) -> Span {
+        self.span(r.start, r.end)
     }
 
     /// The span of the byte range `start..end` (both on char boundaries).

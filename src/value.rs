@@ -6,6 +6,7 @@
 //! number (`约5`, `5-6`, `--253`, `05`, 40 digits) is unreadable: the checker
 //! never guesses a value.
 
+pub use crate::decimal::Decimal;
 use crate::text::{fold, is_han, is_space};
 
 /// What a cell holds.
@@ -15,8 +16,8 @@ pub enum Val {
     Blank,
     /// An integer, possibly signed.
     Int(i64),
-    /// A decimal number with the number of decimals written.
-    Dec(f64, u8),
+    /// A decimal number, with the number of decimals written.
+    Dec(Decimal),
     /// Not a number the checker can read.
     Bad,
 }
@@ -37,8 +38,8 @@ const BAD: Parsed = Parsed {
     signed: false,
 };
 
-/// Largest number of digits read (integer and decimals together: what an
-/// `f64` holds exactly); more is unreadable.
+/// Largest number of digits read (integer and decimals together); more is
+/// unreadable.
 const MAX_DIGITS: usize = 15;
 
 /// Read a cell's text.
@@ -175,17 +176,16 @@ pub fn parse(s: &str) -> Parsed {
     if int_digits > 1 && buf[0] == b'0' {
         return BAD;
     }
-    let digits = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    // At most MAX_DIGITS digits: no overflow.
+    let units = buf[..n]
+        .iter()
+        .filter(|d| d.is_ascii_digit())
+        .fold(0i64, |a, &d| a * 10 + i64::from(d - b'0'));
+    let units = if neg { -units } else { units };
     let val = if seen_dot {
-        match digits.parse::<f64>() {
-            Ok(v) => Val::Dec(if neg { -v } else { v }, frac_digits.min(255) as u8),
-            Err(_) => return BAD,
-        }
+        Val::Dec(Decimal::new(i128::from(units), frac_digits as u8))
     } else {
-        match digits.parse::<i64>() {
-            Ok(v) => Val::Int(if neg { -v } else { v }),
-            Err(_) => return BAD,
-        }
+        Val::Int(units)
     };
     Parsed { val, unit, signed }
 }
@@ -351,12 +351,14 @@ mod tests {
     #[test]
     fn money_and_units() {
         let p = parse("15800000.00元");
-        assert_eq!(p.val, Val::Dec(15800000.0, 2));
+        assert_eq!(p.val, Val::Dec(Decimal::new(1_580_000_000, 2)));
+        assert!(matches!(p.val, Val::Dec(d) if d.scale == 2));
         assert_eq!(p.unit, Some("元"));
         let p = parse("252.1万元");
-        assert_eq!(p.val, Val::Dec(252.1, 1));
+        assert_eq!(p.val, Val::Dec(Decimal::new(2521, 1)));
+        assert!(matches!(p.val, Val::Dec(d) if d.scale == 1));
         assert_eq!(p.unit, Some("万元"));
-        assert_eq!(v("2673.5355"), Val::Dec(2673.5355, 4));
+        assert_eq!(v("2673.5355"), Val::Dec(Decimal::new(26_735_355, 4)));
         assert_eq!(v("１２"), Val::Int(12));
         assert_eq!(v("1,234"), Val::Int(1234));
         assert_eq!(v("15件"), Val::Int(15));

@@ -102,6 +102,15 @@ pub fn rules() -> Result<JsValue, JsValue> {
         .map_err(js_error)
 }
 
+/// The two official forms, the display names of templates and severities and
+/// the tables' titles (see [`crate::template::describe`]), for drawing the
+/// tables from the library's own template.
+#[wasm_bindgen]
+pub fn template() -> Result<JsValue, JsValue> {
+    let json = serde_json::to_string(&crate::template::describe()).map_err(js_error)?;
+    parse_json(&json)
+}
+
 /// The checker's version, e.g. `0.1.0`.
 #[wasm_bindgen]
 pub fn version() -> String {

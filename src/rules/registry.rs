@@ -1,250 +1,186 @@
-//! The registry of checks: one entry per stable code.
-//!
-//! Every diagnostic the checker emits uses a code from [`RULES`]; the CLI
-//! (`xxgk rules`, `xxgk rule CODE`), the web page and `docs/rules.md` all read
-//! their titles and explanations from here. Codes never change meaning; a
-//! retired check keeps its code reserved.
+//! The registry's entries: code, spec id, severity, origin, group, title and
+//! explanation of every check, in the order the documentation lists them.
 
+use super::{Group, Rule};
 use crate::model::{Origin, Severity};
-use serde::Serialize;
-
-/// One check.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct Rule {
-    /// Stable code, e.g. `T2-SUM`.
-    pub code: &'static str,
-    /// The id of the relation or check in the format specification, if the
-    /// check implements one (most codes equal their spec id).
-    pub spec: Option<&'static str>,
-    /// Default severity. A few checks lower it for a case (documented in the
-    /// explanation).
-    pub severity: Severity,
-    /// Whether a finding says the report is wrong or the text could not be read.
-    pub origin: Origin,
-    /// Which part of the report the check looks at.
-    pub group: Group,
-    /// One line, Chinese.
-    pub title: &'static str,
-    /// What the check looks at, why it matters and what to do (Chinese,
-    /// paragraphs separated by blank lines).
-    pub explanation: &'static str,
-}
-
-/// The part of the report a rule belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Group {
-    /// Table 1, 主动公开.
-    Active,
-    /// Table 2, 依申请公开.
-    Applications,
-    /// Table 3, 行政复议、行政诉讼.
-    Review,
-    /// Any table (cells, rows).
-    Table,
-    /// The document as a whole.
-    Document,
-}
-
-/// Look a rule up by its code.
-pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
-}
-
-macro_rules! rules {
-    ($( $code:literal, $spec:expr, $sev:ident, $origin:ident, $group:ident, $title:literal, $expl:expr; )*) => {
-        /// Every check, in the order the documentation lists them.
-        pub static RULES: &[Rule] = &[
-            $( Rule {
-                code: $code,
-                spec: $spec,
-                severity: Severity::$sev,
-                origin: Origin::$origin,
-                group: Group::$group,
-                title: $title,
-                explanation: $expl,
-            }, )*
-        ];
-    };
-}
 
 rules! {
     // ---- Table 2 ---------------------------------------------------------
-    "T2-BAL", Some("T2-BAL"), Error, Report, Applications,
+    T2Bal = "T2-BAL", Some("T2-BAL"), Error, Report, Applications,
         "表二收支不平衡：第一项加第二项之和不等于第三项加第四项之和",
         "本项检查表二（三、收到和处理政府信息公开申请情况）的每一列，即自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计七列分别核对：「一、本年新收政府信息公开申请数量」+「二、上年结转政府信息公开申请数量」=「（七）总计」+「四、结转下年度继续办理」。\n\n\
          这是模板表头左上角唯一明文印出的勾稽关系：「本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和」，其中「第三项」指三、本年度办理结果，其合计就是（七）总计。它的含义是：每一件申请要么在本年办结，要么结转下年，不会凭空多出或消失。该关系不成立，说明表中至少有一个数字填错。\n\n\
          请逐列核对：先看（七）总计是否漏加了某项办理结果，再看上年结转和结转下年度的件数。空白单元格按 0 计算。提示指向该列的（七）总计单元格，并列出参与计算的其他单元格。";
-    "T2-ROW", Some("T2-ROW"), Error, Report, Applications,
+    T2Row = "T2-ROW", Some("T2-ROW"), Error, Report, Applications,
         "表二某行的总计不等于各类申请人之和",
         "本项检查表二的每一个数据行：「总计」列应等于「自然人」与「法人或其他组织」下五列（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和，共六类申请人相加。\n\n\
          表头中「总计」位于全部申请人类别之后，含义就是本行各类申请人的合计（由表格结构推出，模板未另行说明）。总计列漏填、只填了部分行，或某一类申请人填错列，都会使本行不相等，报告数据因此失准。\n\n\
          请核对本行各类申请人的件数，把它们的和填入总计列；若总计无误，则找出填错的那一类申请人。空白单元格按 0 计算。提示指向本行的总计单元格。";
-    "T2-SUM", Some("T2-SUM"), Error, Report, Applications,
+    T2Sum = "T2-SUM", Some("T2-SUM"), Error, Report, Applications,
         "表二（七）总计不等于各项办理结果之和",
         "本项逐列检查表二「（七）总计」是否等于本年度各项办理结果之和：（一）予以公开 +（二）部分公开 +（三）不予公开 1–8 项 +（四）无法提供 1–3 项 +（五）不予处理 1–5 项 +（六）其他处理。2019 年格式的（六）只有一行；2021 年格式的（六）分为 1、2、3 三行，三行都计入。\n\n\
          （七）总计是三、本年度办理结果的合计。模板在（二）部分公开后注明「区分处理的，只计这一情形，不计其他情形」，保证每件申请只计一次，因此各项结果可以直接相加。常见的错误是漏填总计、只加了部分项目，或在（六）其他处理填了数却未计入总计。\n\n\
          请按列重新相加各项办理结果并改正（七）总计，或找出填错的那一项。改正后还应同时满足 T2-BAL（第一项加第二项之和等于第三项加第四项之和）。空白单元格按 0 计算。";
-    "T2-INT", Some("T2-INT"), Error, Report, Applications,
+    T2Int = "T2-INT", Some("T2-INT"), Error, Report, Applications,
         "表二单元格不是非负整数",
         "表二的每个单元格都是申请件数，必须是非负整数。本项报告出现小数或负数的单元格。\n\n\
          申请件数不可能是小数或负数；出现这种数字，通常是打字错误、把别的表格的数字粘贴进来，或把增减数填进了件数栏。计算其他勾稽关系时，这个数字按原样参与。\n\n\
          请改为正确的整数件数，没有的填 0。完全无法读成数字的内容（如「约5」）由 CELL-UNREADABLE 报告，不在此列。";
-    "T2-GROUP", None, Error, Report, Applications,
+    T2Group = "T2-GROUP", None, Error, Report, Applications,
         "表二自行添加的小计行不等于其下各项之和",
         "模板中「（三）不予公开」「（四）无法提供」「（五）不予处理」以及 2021 年格式的「（六）其他处理」都是合并单元格形式的分组标签，本身不填数字。有的报告在这些分组标签旁自行加了一行小计并填了数字；本项逐列核对这样的小计是否等于其下各项之和。\n\n\
          模板没有小计行，加小计本身就不规范；小计与分项不一致时，读者无法判断哪个数字是对的，数据的准确性也就无从谈起。一致的小计不会被报告。\n\n\
          建议按模板删去小计行，只在各分项中填数；如确需保留，请让小计等于其下各项之和。";
     // ---- Table 3 ---------------------------------------------------------
-    "T3-REV", Some("T3-REV"), Error, Report, Review,
+    T3Rev = "T3-REV", Some("T3-REV"), Error, Report, Review,
         "表三行政复议总计不等于各结果之和",
         "本项检查表三（四、政府信息公开行政复议、行政诉讼情况）的行政复议部分：「总计」应等于「结果维持」+「结果纠正」+「其他结果」+「尚未审结」，即第 5 个数等于前 4 个数之和。\n\n\
          总计就是本年行政复议案件的合计（由表格结构推出）。每一件复议案件的结果只能是维持、纠正、其他结果或尚未审结之一，所以四项之和必须等于总计。\n\n\
          请核对各结果的件数并改正总计。提示指向行政复议的总计单元格。";
-    "T3-LIT1", Some("T3-LIT1"), Error, Report, Review,
+    T3Lit1 = "T3-LIT1", Some("T3-LIT1"), Error, Report, Review,
         "表三未经复议直接起诉总计不等于各结果之和",
         "本项检查表三行政诉讼中「未经复议直接起诉」一组：其「总计」（表三第 10 个数）应等于该组「结果维持」+「结果纠正」+「其他结果」+「尚未审结」（第 6–9 个数）之和。\n\n\
          每件直接起诉的案件只有一种结果，四项之和就是该组案件总数。该组与行政复议、复议后起诉两组之间没有勾稽关系，只在组内核对。\n\n\
          请核对该组各结果的件数并改正总计。提示指向该组的总计单元格。";
-    "T3-LIT2", Some("T3-LIT2"), Error, Report, Review,
+    T3Lit2 = "T3-LIT2", Some("T3-LIT2"), Error, Report, Review,
         "表三复议后起诉总计不等于各结果之和",
         "本项检查表三行政诉讼中「复议后起诉」一组：其「总计」（表三第 15 个数）应等于该组「结果维持」+「结果纠正」+「其他结果」+「尚未审结」（第 11–14 个数）之和。\n\n\
          每件案件只有一种结果，四项之和就是该组案件总数。复议后起诉的案件所涉复议可能发生在以前年度，因此不要求它与本年的行政复议件数对应，只在组内核对。\n\n\
          请核对该组各结果的件数并改正总计。提示指向该组的总计单元格。";
-    "T3-INT", Some("T3-INT"), Error, Report, Review,
+    T3Int = "T3-INT", Some("T3-INT"), Error, Report, Review,
         "表三单元格不是非负整数",
         "表三的 15 个单元格都是案件件数，必须是非负整数。本项报告出现小数或负数的单元格。\n\n\
          案件件数不可能是小数或负数，这类数字多半是录入错误。计算各组总计时，这个数字按原样参与。\n\n\
          请改为正确的整数件数，没有的填 0。";
     // ---- Table 1 ---------------------------------------------------------
-    "T1-INT", Some("T1-INT"), Error, Report, Active,
+    T1Int = "T1-INT", Some("T1-INT"), Error, Report, Active,
         "表一数量不是非负整数（本年增/减须为带符号整数）",
         "表一（二、主动公开政府信息情况）中的数量必须是非负整数：件数、项目数量、处理决定数量都是如此。2019 年格式的「本年增/减」是带符号的整数，「增 1」「减 18」「+2」「-8」「增加3」都可以，但不能有小数。金额（采购总金额、本年收费金额）可以有小数，但不能为负。\n\n\
          数量出现小数或负数，通常是录入错误，或者把增减数、金额填进了数量栏。\n\n\
          请改为正确的数字；没有的填 0。";
-    "T1-19-ITEMS", Some("T1-19-ITEMS"), Warning, Report, Active,
+    T1F19Items = "T1-19-ITEMS", Some("T1-19-ITEMS"), Warning, Report, Active,
         "表一上一年项目数量加本年增/减小于零",
         "仅适用于 2019 年格式表一的第二十条第（五）（六）（八）项：「上一年项目数量」+「本年增/减」是本年末的事项数，不能小于 0。提示指向「本年增/减」单元格。\n\n\
          事项数（如行政许可事项目录中的事项个数）不可能为负，出现负数说明增减的符号填反了，或者数字填错了列（例如把增减数填到了上一年项目数量栏）。湖北等地的模板说明写明「减用负值表示，如-8」，可作参考。\n\n\
          请核对上一年末的事项数和本年的增减数及其符号。";
-    "T1-19-MISUSE", Some("T1-19-MISUSE"), Info, Report, Active,
+    T1F19Misuse = "T1-19-MISUSE", Some("T1-19-MISUSE"), Info, Report, Active,
         "表一处理决定数量恰等于上一年项目数量加本年增/减，疑似填成了本年项目数",
         "仅适用于 2019 年格式表一：某行的「处理决定数量」恰好等于「上一年项目数量」+「本年增/减」（且不为 0）。这是经验判断，只作提示。\n\n\
          处理决定数量指本年作出的决定（办件）数量，与事项个数没有关系。两者恰好相等，往往说明填报人把本年的事项数填进了处理决定数量栏，例如上一年 15 项、增 1、处理决定 16。\n\n\
          请确认这一栏填的是本年处理决定（办件）的件数；如果确实巧合相等，可以忽略本提示。";
-    "T1-19-CUM", Some("T1-19-CUM"), Warning, Report, Active,
+    T1F19Cum = "T1-19-CUM", Some("T1-19-CUM"), Warning, Report, Active,
         "表一对外公开总数量小于本年新公开数量",
         "仅适用于 2019 年格式表一第二十条第（一）项：「对外公开总数量」应不小于「本年新公开数量」。提示指向对外公开总数量单元格。\n\n\
          对外公开总数量是累计的、目前处于公开状态的文件数，本年新公开的文件也包含在内，所以累计数不应小于本年数。出现这种情况，多半是两栏填反了，或者总数量只统计了往年。\n\n\
          请核对两栏的含义和数字后改正。";
-    "T1-21-NEW", Some("T1-21-NEW"), Warning, Report, Active,
+    T1F21New = "T1-21-NEW", Some("T1-21-NEW"), Warning, Report, Active,
         "表一现行有效件数小于本年制发件数",
         "仅适用于 2021 年格式表一第二十条第（一）项：「现行有效件数」通常不小于「本年制发件数」。提示指向现行有效件数单元格。\n\n\
          本年制发的文件在年底一般仍然有效，所以现行有效件数应当包含它们；只有当本年制发的文件在同一年内又被废止时，现行有效件数才可能更小。\n\n\
          请核对两栏数字；如确有本年制发又废止的情况，可在正文中说明。";
-    "T1-REGS", Some("T1-REGS"), Warning, Report, Active,
+    T1Regs = "T1-REGS", Some("T1-REGS"), Warning, Report, Active,
         "表一规章数量不为零，但本机关不是有权制定规章的机关",
         "表一「规章」一行不为 0，而发布报告的机关不是有权制定规章的机关。有权制定规章的只有国务院部门，以及省、自治区、直辖市和设区的市、自治州的人民政府；县级机关和地方人民政府的工作部门（如县教育局、市教育局）都不能制定规章。检查器根据标题中的机关名称作判断，提示指向规章行的第一个数字。\n\n\
          这类机关填报规章数量，几乎都是把规范性文件或其他文件误填进了规章行。湖北省的模板就在这一行注明「设区的市、自治州人民政府应提供相关数据」。\n\n\
          请把规章一行改为 0，把相应文件计入规范性文件一行。";
-    "T1-UNIT", None, Warning, Report, Active,
+    T1Unit = "T1-UNIT", None, Warning, Report, Active,
         "表一金额的单位与表头单位矛盾",
         "表一的金额单元格自带的单位与表头的单位矛盾，例如表头是「本年收费金额（单位：万元）」，单元格却写「3500元」。2021 年格式的收费金额以万元为单位；2019 年格式的采购总金额全国模板未注明单位，但地方模板常在表头加注。\n\n\
          元与万元相差一万倍，单位矛盾时读者无法判断真实金额。\n\n\
          请把金额换算成表头规定的单位，并去掉单元格里的单位，或使两者一致。";
-    "T1-UNIT-MISSING", None, Info, Report, Active,
+    T1UnitMissing = "T1-UNIT-MISSING", None, Info, Report, Active,
         "表一金额未注明单位",
         "表一的金额（2019 年格式的采购总金额）既没有在单元格里写单位，表头也没有注明单位。\n\n\
          全国模板的「采购总金额」没有规定单位，实际报告有的按元、有的按万元填写，不写单位就无法知道金额大小，也无法与其他报告比较。\n\n\
          请在表头注明单位，例如「采购总金额（单位：万元）」，或在数字后写明「元」「万元」。";
-    "T1-DECIMALS", None, Info, Report, Active,
+    T1Decimals = "T1-DECIMALS", None, Info, Report, Active,
         "表一金额的小数位数与表头要求不符",
         "表头自己规定了小数位数（例如「本年收费金额（单位：万元，保留4位小数）」），而金额的小数位数与之不符。\n\n\
          全国模板没有规定金额的小数位数，任何小数都可以；只有地方模板在表头写明了保留位数时，才按表头核对。以万元为单位保留 4 位小数，相当于精确到元。\n\n\
          请按表头的要求写足小数位数。";
     // ---- Any table -------------------------------------------------------
-    "TABLE-BLANK", None, Error, Report, Table,
+    TableBlank = "TABLE-BLANK", None, Error, Report, Table,
         "整张表格未填写任何数字",
         "整张统计表的数据单元格一个数字也没有填，全部为空。这与全部填 0 不同：填 0 表示「没有发生」，留空则什么也没有说明。\n\n\
          模板要求每个数据单元格都填写数字，留空的表格会被视为内容不全面（条例第四十七条、2021 年格式的工作要求）。报告了整张表为空后，不再逐格报告 DOC-BLANK。\n\n\
          请按实际情况填写；没有发生的，一律填 0。";
-    "TABLE-NONE", None, Warning, Report, Table,
+    TableNone = "TABLE-NONE", None, Warning, Report, Table,
         "章节标题注明（无），表格未按模板填写",
         "章节标题后面注明了「（无）」，例如「三、收到和处理政府信息公开申请情况（无）」，表格却没有按模板填写。\n\n\
          条例第五十条要求报告写明这些内容，年度报告格式也要求每张表都按模板给出；本年度没有发生的事项，应在表中填 0，而不是在标题上写「（无）」。\n\n\
          请去掉标题中的「（无）」，把表格完整填好（没有的填 0）；需要时可在正文中说明，例如「本年度未收到政府信息公开申请」。";
-    "ROW-CELLS", None, Error, Report, Table,
+    RowCells = "ROW-CELLS", None, Error, Report, Table,
         "表格行的单元格个数与模板不符",
         "表格某一行的数字个数与模板不符：表二每行 7 个，表三 15 个，2019 年格式表一每行 3 个（收费、采购两行 2 个），2021 年格式表一第（一）项每行 3 个、其余每行 1 个。\n\n\
          多出或缺少的数字通常是复制粘贴时丢了单元格或多了分隔符。检查器无法知道缺的是哪一列，所以按原样保留读到的数字，绝不移位猜测；依赖列位置的勾稽关系只在结论与列位置无关时才核对（例如整行都是 0），缺少的格也不逐格报告为空白。\n\n\
          请对照原表核对这一行，把每一列都填上数字。";
-    "ROW-EXTRA", None, Warning, Report, Table,
+    RowExtra = "ROW-EXTRA", None, Warning, Report, Table,
         "表格中有模板没有的行",
         "表格中出现了模板没有的数据行，而且填了数字，例如在第二十条第（一）项中自行增加「其他主动公开文件」一行。\n\n\
          模板的行是固定的；额外的行不参与任何勾稽关系，也会使不同机关的报告难以比较。地方模板偶尔会增加这样的行。\n\n\
          请删去多余的行，相关情况可写入正文；如果是地方模板要求的，可以忽略本提示。";
-    "LABEL-VARIANT", None, Info, Report, Table,
+    LabelVariant = "LABEL-VARIANT", None, Info, Report, Table,
         "表格标签与模板用字不同",
         "表格的行标签与模板用字不同，但仍能辨认出是哪一行，例如把「2.其他法律行政法规禁止公开」写成「2.其他法律法规禁止公开」，或在「规章」后加了括号说明。只检查行标签，表头用字（如「社会组织」「合计」）不在此列。\n\n\
          与模板逐字一致的标签便于核对和比较；改动的用字可能改变含义（「法律法规」比「法律行政法规」范围更宽）。\n\n\
          请按模板原文填写行标签。";
-    "CELL-UNREADABLE", None, Error, Input, Table,
+    CellUnreadable = "CELL-UNREADABLE", None, Error, Input, Table,
         "单元格内容无法读成数字",
         "单元格里的内容无法读成一个确定的数字，例如「约5」「5-6」「--253」。检查器不会猜测数值，这个单元格的值留空。\n\n\
          这条提示说明的是输入无法读懂，不一定是报告本身有错，也可能是复制粘贴或排版造成的。但统计表要求填写确定的数字，写成估计数或范围同样不符合要求。\n\n\
          请改为一个确定的整数（金额可带小数和单位）。";
-    "CELL-MERGED", None, Error, Input, Table,
+    CellMerged = "CELL-MERGED", None, Error, Input, Table,
         "数字连在一起，无法分辨各单元格",
         "数字与标签或彼此连在了一起，例如「规章555」，无法分辨各个单元格，这一行的数字留空，不作猜测。\n\n\
          这通常是从 PDF 或网页复制时丢失了分隔符造成的：「555」可能是 5、5、5，也可能是 55、5。这条提示说明的是输入无法读懂。\n\n\
          请从原文重新复制，保留制表符或空格，或者手工把各列数字分开。";
     // ---- The document ----------------------------------------------------
-    "DOC-SECTIONS", Some("DOC-SECTIONS"), Error, Report, Document,
+    DocSections = "DOC-SECTIONS", Some("DOC-SECTIONS"), Error, Report, Document,
         "报告缺少规定的章节或章节顺序不对",
         "报告应有六个部分，并按一至六的顺序排列：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。标题按序号和关键词辨认，常见的改写（如「五、主要问题和改进措施」）可以接受；前言中罗列的部分名称不算。\n\n\
          条例第五十条规定了年度报告的内容，国务院办公厅据此公布了统一格式，两版格式都规定了这六个部分。\n\n\
          请补上缺少的部分或调整顺序；没有需要报告的事项时，第六部分可以写「无」。";
-    "DOC-TABLES", Some("DOC-TABLES"), Error, Report, Document,
+    DocTables = "DOC-TABLES", Some("DOC-TABLES"), Error, Report, Document,
         "统计表缺失或不完整",
         "三张统计表应分别位于第二、三、四部分之下并且完整：表一在二、主动公开政府信息情况之下，表二在三之下，表三在四之下，模板的每一个数据行都要出现。本项报告缺失的表格，或缺少数据行的表格（例如粘贴时表格只复制了一半）。\n\n\
          缺行的表格无法核对勾稽关系，涉及缺失行的关系不予核对。统计表是年度报告格式的核心内容，缺表缺行即为内容不全面。\n\n\
          请补全表格；如果是粘贴不完整，请重新复制全文。";
-    "DOC-YEAR", Some("DOC-YEAR"), Warning, Report, Document,
+    DocYear = "DOC-YEAR", Some("DOC-YEAR"), Warning, Report, Document,
         "报告年度前后不一致",
         "报告年度应前后一致：标题中的年度、统计期限句（如「统计期限自某年1月1日起至12月31日止」）中的年度、正文中使用的年度应相同，第五部分的改进计划应指向下一年。本项在标题年度与统计期限不一致，或第五部分为报告年度本身安排计划（如 2021 年度报告写「2021年，我局将进一步……」）时提示。后一种情形是经验判断。\n\n\
          年度不一致常常说明报告是照搬上一年的文本改写的，评估中属于「内容雷同」一类问题（2021 年格式的工作要求把内容雷同列为追责情形之一）。\n\n\
          请统一全文的年度；改进计划请写下一年度的安排。";
-    "DOC-DATE", Some("DOC-DATE"), Warning, Report, Document,
+    DocDate = "DOC-DATE", Some("DOC-DATE"), Warning, Report, Document,
         "落款日期不在规定的发布期限内",
         "报告的落款日期如果有，应在报告年度结束之后，并且不晚于发布期限：县级以上人民政府部门应在次年 1 月 31 日前公布（条例第四十九条）；县级以上地方人民政府的年度报告在次年 3 月 31 日前公布，以「人民政府」名义发布的报告按 3 月 31 日核对。没有落款日期时不检查。\n\n\
          不按时发布是 2021 年格式工作要求中列明的追责情形（依条例第四十七条）。落款早于或等于报告年度的 12 月 31 日，说明统计期还没有结束，日期或年度可能写错。\n\n\
          请核对落款日期和报告年度；如果报告确实晚于期限发布，应按期限要求改进发布工作。";
-    "DOC-VERSION", Some("DOC-VERSION"), Error, Report, Document,
+    DocVersion = "DOC-VERSION", Some("DOC-VERSION"), Error, Report, Document,
         "统计表格式与报告年度不符",
         "统计表使用的格式应与报告年度相符：2019、2020 年度报告使用国办公开办函〔2019〕60号的试行格式，2021 年度起使用国办公开办函〔2021〕30号修订的格式。检查器根据表格中的标签判断格式（如「本年新制作数量」「其他对外管理服务事项」「政府集中采购」属于 2019 年格式，「本年制发件数」「本年收费金额」「逾期不补正」属于 2021 年格式），不依据前言中引用的文号。\n\n\
          2021 年度及以后的报告仍用 2019 年格式，或两版混用（混合格式），是错误。2020 年度及以前的报告使用了 2021 年格式时，严重程度降为警告：那时新格式尚未发布，通常是标题年度写错，或报告是后来重新发布的。\n\n\
          请按报告年度适用的格式重新整理统计表。";
-    "DOC-FEE", Some("DOC-FEE"), Warning, Report, Document,
+    DocFee = "DOC-FEE", Some("DOC-FEE"), Warning, Report, Document,
         "2021年及以后的报告未说明信息处理费收取情况",
         "2021 年度及以后的报告，第六部分「其他需要报告的事项」应说明信息处理费的收取情况；没有收取也要写明，例如「本年度未收取信息处理费」。\n\n\
          《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）自 2021 年 1 月 1 日起施行，2021 年格式在第六部分注明「收取信息处理费情况在此处报告」。\n\n\
          请在第六部分加一句说明收费情况。";
-    "DOC-NARR", Some("DOC-NARR"), Warning, Report, Document,
+    DocNarr = "DOC-NARR", Some("DOC-NARR"), Warning, Report, Document,
         "正文所述数字与统计表不一致",
         "第一部分总体情况中的数字应与统计表一致。目前核对申请件数：正文写「收到政府信息公开申请N件」或「未收到……申请」，而表二第一行「一、本年新收政府信息公开申请数量」的总计与之不符（正文按新收加上年结转计数的，也视为一致）。这是经验判断，只作警告。\n\n\
          正文与表格数字不一致属于数据失准。实际报告中出现过正文与表格各说一个数字的情况。\n\n\
          请核对正文与表二，统一为正确的数字。";
-    "DOC-BLANK", Some("DOC-BLANK"), Warning, Report, Table,
+    DocBlank = "DOC-BLANK", Some("DOC-BLANK"), Warning, Report, Table,
         "单元格为空，模板要求填写数字（没有请填0）",
         "统计表中某个数据单元格是空的（或只写了「—」「/」「无」）。空白不等于 0：模板要求每个数据单元格都填写数字。\n\n\
          计算勾稽关系时空白按 0 计算，但每个空白单元格都单独报告。整张表都没有数字时只报告一次 TABLE-BLANK，不逐格报告；数字个数与模板不符的行由 ROW-CELLS 报告，也不逐格报告。\n\n\
          请在空白单元格中填写数字，没有的填 0。";
-    "DOC-PRE2019", None, Info, Report, Document,
+    DocPre2019 = "DOC-PRE2019", None, Info, Report, Document,
         "2018年及以前的报告格式不同，统计表未核对",
         "报告年度为 2018 年或更早。那时适用 2008 年施行的原条例，年度报告的结构和统计表与现行两版格式完全不同（发布期限也是 3 月 31 日）。\n\n\
          检查器只支持 2019 年及以后的格式，因此不核对这类报告的统计表、章节和日期，只给出这条提示。\n\n\
          如果报告年度识别有误，请检查标题中的年度。";
-    "DOC-NOT-REPORT", None, Error, Input, Document,
+    DocNotReport = "DOC-NOT-REPORT", None, Error, Input, Document,
         "文本不像政府信息公开工作年度报告",
         "文本中既找不到年度报告的章节标题，也找不到模板中的统计表，看起来不是政府信息公开工作年度报告，或者只粘贴了一部分（例如只有标题或一段正文）。\n\n\
          这条提示说明输入无法按年度报告读取，其他检查都不会进行。\n\n\

@@ -1,0 +1,179 @@
+//! Findings and tables → the [`Report`]: cells with their text, values and
+//! units, diagnostics with their rule's severity and spans, sorted by place.
+
+use crate::doc::Structure;
+use crate::model::*;
+use crate::range::ByteRange;
+use crate::rules::sink::Sink;
+use crate::tables::{RawCell, RawRow, RawTable, Read};
+use crate::template::table1::{self, Kind};
+use crate::template::{table2, Format};
+use crate::text::LineIndex;
+use crate::value::Val;
+use crate::Options;
+
+/// The report of a text: its structure, the tables as read and the findings,
+/// every byte range resolved to a [`Span`].
+pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f: Sink) -> Report {
+    let layout = layout_of(&read);
+    let Read {
+        active: t1,
+        applications: t2,
+        review: t3,
+        template,
+    } = read;
+    let idx = LineIndex::new(text, options.utf16);
+    let sp = |r: ByteRange| idx.span_of(r);
+    let cell = |c: &RawCell, unit: Option<&'static str>| Cell {
+        text: text[c.start..c.end].to_string(),
+        value: match c.parsed.val {
+            Val::Int(v) => Some(Number::Int(v)),
+            Val::Dec(v) => Some(Number::Dec(v.to_f64())),
+            _ => None,
+        },
+        unit: unit.map(str::to_string),
+        span: idx.span_of(c.range()),
+    };
+
+    let active = t1.map(|t| {
+        let mut rows = Vec::new();
+        for def in table1::ROWS {
+            if let Some(r) = t.row(def.key) {
+                let v = r.version.unwrap_or(Format::F2019);
+                let cells = r
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| cell(c, money_unit(&t, r, v, i, c)))
+                    .collect();
+                rows.push((def.key.key(), cells));
+            }
+        }
+        Rows(rows)
+    });
+    let applications = t2.map(|t| {
+        let mut order: Vec<(usize, &RawRow)> =
+            t.rows.iter().map(|r| (table2::order(r.key), r)).collect();
+        order.sort_by_key(|(i, _)| *i);
+        Rows(
+            order
+                .into_iter()
+                .map(|(_, r)| (r.key.key(), r.cells.iter().map(|c| cell(c, None)).collect()))
+                .collect(),
+        )
+    });
+    let review = t3.map(|r| r.cells.iter().map(|c| cell(c, None)).collect());
+
+    let mut diagnostics: Vec<Diagnostic> =
+        f.0.into_iter()
+            .map(|d| {
+                let rule = d.code.rule();
+                Diagnostic {
+                    code: rule.code,
+                    severity: d.severity.unwrap_or(rule.severity),
+                    message: d.message,
+                    spec: rule.spec,
+                    cell: d.cell,
+                    expected: d.expected,
+                    actual: d.actual,
+                    span: d.span.map(sp),
+                    origin: rule.origin,
+                    related: d
+                        .related
+                        .into_iter()
+                        .map(|(cell, s)| Related { cell, span: sp(s) })
+                        .collect(),
+                }
+            })
+            .collect();
+    diagnostics.sort_by(|a, b| {
+        let ka = a.span.map_or(usize::MAX, |s| s.start);
+        let kb = b.span.map_or(usize::MAX, |s| s.start);
+        ka.cmp(&kb)
+            .then(a.severity.cmp(&b.severity))
+            .then(a.code.cmp(b.code))
+            .then(
+                a.cell
+                    .as_ref()
+                    .map(|c| c.column)
+                    .cmp(&b.cell.as_ref().map(|c| c.column)),
+            )
+    });
+
+    Report {
+        schema_version: SCHEMA_VERSION,
+        source: options.source.clone(),
+        template,
+        year: st.year,
+        agency: st.agency.clone(),
+        date: st.date.map(|d| d.date.iso()),
+        period: st.period.map(|(a, b, r)| Period {
+            start: a.iso(),
+            end: b.iso(),
+            span: idx.span_of(r),
+        }),
+        sections: st
+            .headings
+            .iter()
+            .map(|h| Section {
+                number: h.number,
+                title: h.title.clone(),
+                span: idx.span_of(h.range()),
+            })
+            .collect(),
+        tables: Tables {
+            active,
+            applications,
+            review,
+            layout,
+        },
+        diagnostics,
+    }
+}
+
+/// The format decided for each table 1 block and for table 2.
+fn layout_of(read: &Read) -> Layout {
+    let main = read.main_format();
+    let active = read.active.as_ref().map(|t| {
+        table1::BLOCKS
+            .iter()
+            .enumerate()
+            .filter_map(|(b, block)| {
+                let format = t.blocks[b].or(main).or_else(|| {
+                    // A block neither headed nor filled: the later format,
+                    // except for the block only 2019 has.
+                    (!block.only_2019).then_some(Format::F2021)
+                })?;
+                let present = block.rows.iter().any(|k| t.row(*k).is_some());
+                (block.in_format(format) || present).then_some(BlockFormat {
+                    item: block.item,
+                    format,
+                })
+            })
+            .collect()
+    });
+    let applications = read
+        .applications
+        .as_ref()
+        .map(|t| t.version.or(main).unwrap_or(Format::F2021));
+    Layout {
+        active,
+        applications,
+    }
+}
+
+fn money_unit(
+    t: &RawTable,
+    r: &RawRow,
+    v: Format,
+    col: usize,
+    c: &RawCell,
+) -> Option<&'static str> {
+    if table1::kind(r.key, v, col) != Kind::Money {
+        return None;
+    }
+    c.parsed
+        .unit
+        .or(t.money_unit[table1::block_of(r.key)])
+        .or(table1::template_unit(r.key, v))
+}

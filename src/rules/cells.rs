@@ -1,0 +1,171 @@
+//! Findings about single cells and rows, shared by the tables: unreadable
+//! cells, digits run into labels, wrong cell counts, label variants, extra
+//! rows, blank cells and blank tables.
+
+use super::sink::Sink;
+use super::Code;
+use crate::model::{CellRef, TableId};
+use crate::range::ByteRange;
+use crate::tables::{RawCell, RawTable};
+use crate::template::{table1, table2, Row};
+use crate::value::Val;
+
+/// A cell's value for arithmetic: blank counts as 0; `None` for what cannot
+/// enter a sum (unreadable, decimal, negative).
+pub(super) fn arith(c: &RawCell) -> Option<i64> {
+    match c.parsed.val {
+        Val::Blank => Some(0),
+        Val::Int(v) if v >= 0 => Some(v),
+        _ => None,
+    }
+}
+
+pub(super) fn int(c: &RawCell) -> Option<i64> {
+    match c.parsed.val {
+        Val::Int(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// Unreadable cells, digits run into labels, wrong counts, label variants, extra rows.
+pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &str, f: &mut Sink) {
+    for r in &t.rows {
+        let row_name = match table {
+            TableId::Active => table1::label(r.key, r.version),
+            _ => table2::label(r.key),
+        };
+        if let Some(m) = r.merged {
+            f.add(
+                Code::CellMerged,
+                format!("{name}「{row_name}」的数字与标签连在一起，无法分辨各单元格的数值"),
+            )
+            .at(m)
+            .cell(CellRef {
+                table,
+                row: Some(r.key.key()),
+                column: 0,
+            });
+        }
+        for (i, c) in r.cells.iter().enumerate() {
+            if c.parsed.val == Val::Bad && r.merged.is_none() {
+                let message = format!(
+                    "{name}「{row_name}」第{}个数值「{}」无法读成数字",
+                    i + 1,
+                    preview(&text[c.start..c.end])
+                );
+                let cell = CellRef {
+                    table,
+                    row: Some(r.key.key()),
+                    column: i,
+                };
+                unreadable(f, message, c.range(), cell);
+            }
+        }
+        if r.merged.is_none() && !r.all_blank && r.expected > 0 && r.cells.len() != r.expected {
+            let mut d_span = r.label_at;
+            if let Some(last) = r.cells.last() {
+                d_span.end = last.end.max(r.label_at.end);
+            }
+            let cell = CellRef {
+                table,
+                row: Some(r.key.key()),
+                column: 0,
+            };
+            wrong_count(
+                f,
+                name,
+                Some(row_name),
+                d_span,
+                cell,
+                r.expected,
+                r.cells.len(),
+            );
+        }
+        if let Some(v) = r.variant {
+            f.add(
+                Code::LabelVariant,
+                format!("{name}行标签与模板不同，已按「{v}」读取"),
+            )
+            .at(r.label_at)
+            .cell(CellRef {
+                table,
+                row: Some(r.key.key()),
+                column: 0,
+            });
+        }
+    }
+    for e in &t.extra {
+        let msg = match e.duplicate {
+            Some(k) => format!(
+                "{name}中「{}」行重复出现，只采用第一次出现的数值",
+                match table {
+                    TableId::Active => table1::label(k, None),
+                    _ => table2::label(k),
+                }
+            ),
+            None => format!("{name}中有模板没有的行，其数值未计入任何核对"),
+        };
+        f.add(Code::RowExtra, msg).at(e.label_at);
+    }
+}
+
+/// CELL-UNREADABLE: a cell that cannot be read as a number.
+pub(super) fn unreadable(f: &mut Sink, message: String, span: ByteRange, cell: CellRef) {
+    f.add(Code::CellUnreadable, message).at(span).cell(cell);
+}
+
+/// ROW-CELLS: a row (or table 3) with another number of cells than the template's.
+pub(super) fn wrong_count(
+    f: &mut Sink,
+    table: &str,
+    row: Option<&str>,
+    span: ByteRange,
+    cell: CellRef,
+    expected: usize,
+    found: usize,
+) {
+    let what = row.map_or(table.to_string(), |r| format!("{table}「{r}」"));
+    f.add(
+        Code::RowCells,
+        format!(
+            "{what}有{found}个数值，模板应为{expected}个；数值按原样保留，无法确定缺少或多出的是哪一列"
+        ),
+    )
+    .at(span)
+    .cell(cell)
+    .values(Some(expected as i64), Some(found as i64));
+}
+
+pub(super) fn preview(s: &str) -> String {
+    s.chars().take(20).collect()
+}
+
+/// Blank-cell findings, or one finding for a table with no number at all.
+pub(super) fn check_blanks<'a>(
+    cells: impl Iterator<Item = (CellRef, Option<Row>, &'a RawCell)>,
+    describe: impl Fn(Option<Row>, usize) -> String,
+    name: &str,
+    anchor: ByteRange,
+    f: &mut Sink,
+) -> bool {
+    let cells: Vec<_> = cells.collect();
+    if cells.iter().all(|(_, _, c)| c.blank()) {
+        f.add(
+            Code::TableBlank,
+            format!("{name}一个数字也没有填写；没有发生的事项应填 0，而不是留空或写“无”"),
+        )
+        .at(anchor);
+        return true;
+    }
+    for (cell, row, c) in cells {
+        if c.blank() {
+            f.add(
+                Code::DocBlank,
+                format!("{}为空；没有的应填 0", describe(row, cell.column)),
+            )
+            .at(c.range())
+            .cell(cell);
+        }
+    }
+    false
+}

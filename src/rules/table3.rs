@@ -1,0 +1,85 @@
+//! Table 3 (行政复议、行政诉讼): integers, the cell count and each group's total.
+
+use super::cells::{arith, check_blanks, unreadable, wrong_count};
+use super::sink::Sink;
+use super::Code;
+use crate::model::{CellRef, TableId};
+use crate::range::ByteRange;
+use crate::tables::RawReview;
+use crate::template::table3;
+use crate::value::Val;
+
+/// Integers, the cell count, blanks and each group's total.
+pub(super) fn check(t: &RawReview, f: &mut Sink) {
+    let cref = |column| CellRef {
+        table: TableId::Review,
+        row: None,
+        column,
+    };
+    for (i, c) in t.cells.iter().enumerate() {
+        let what = match c.parsed.val {
+            Val::Bad => {
+                let message = format!("表三第{}个数值无法读成数字", i + 1);
+                unreadable(f, message, c.range(), cref(i));
+                continue;
+            }
+            Val::Dec(..) => "不是整数",
+            Val::Int(v) if v < 0 => "是负数",
+            _ => continue,
+        };
+        f.add(
+            Code::T3Int,
+            format!(
+                "表三{}的数值{}；案件数应为非负整数",
+                table3::COLUMNS.get(i).unwrap_or(&"?"),
+                what
+            ),
+        )
+        .at(c.range())
+        .cell(cref(i));
+    }
+    if !t.all_blank && t.cells.len() != table3::CELLS {
+        let s = ByteRange::new(
+            t.cells.first().map_or(t.anchor.start, |c| c.start),
+            t.cells.last().map_or(t.anchor.end, |c| c.end),
+        );
+        wrong_count(f, "表三", None, s, cref(0), table3::CELLS, t.cells.len());
+    }
+    let blank = check_blanks(
+        t.cells.iter().enumerate().map(|(i, c)| (cref(i), None, c)),
+        |_, column| format!("表三{}", table3::COLUMNS.get(column).unwrap_or(&"?")),
+        "表三",
+        t.anchor,
+        f,
+    );
+    if blank || t.cells.len() != table3::CELLS {
+        return;
+    }
+    let vals: Vec<Option<i64>> = t.cells.iter().map(arith).collect();
+    let codes = [Code::T3Rev, Code::T3Lit1, Code::T3Lit2];
+    for ((code, total), name) in codes.into_iter().zip(table3::TOTALS).zip(table3::GROUPS) {
+        let parts: Option<Vec<i64>> = vals[total - 4..total].iter().copied().collect();
+        let (Some(parts), Some(tv)) = (parts, vals[total]) else {
+            continue;
+        };
+        let sum: i64 = parts.iter().sum();
+        if sum != tv {
+            let c = &t.cells[total];
+            let msg = if c.blank() {
+                format!("表三{name}的总计为空，而各结果之和为 {sum}")
+            } else {
+                format!(
+                    "表三{name}的总计为 {tv}，但结果维持、结果纠正、其他结果、尚未审结之和为 {sum}"
+                )
+            };
+            let d = f
+                .add(code, msg)
+                .at(c.range())
+                .cell(cref(total))
+                .values(Some(sum), (!c.blank()).then_some(tv));
+            d.related = (total - 4..total)
+                .map(|i| (cref(i), t.cells[i].range()))
+                .collect();
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Classifying a text token of a table region against the template's labels.
+
+use crate::range::ByteRange;
+use crate::template::{table1, table2, table3, Format, Row, RowDef};
+use crate::text::{cn_numeral, contains, find, key};
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Label {
+    /// A data row (index into the catalogue), with the template label when
+    /// the text differs, and digits run into the label.
+    Data {
+        row: usize,
+        variant: bool,
+        merged: Option<ByteRange>,
+    },
+    /// A group label (index into table2::GROUPS).
+    Group(usize),
+    /// Table 1 block caption 第二十条第（X）项: block index.
+    Caption(usize),
+    /// Table 1 header cell: version marker, money unit, decimals.
+    Header(Option<Format>, Option<&'static str>, Option<u8>),
+    /// Piece of a label (vertical labels broken apart), header words.
+    Fragment,
+    /// A label the template does not have.
+    Unknown,
+    /// A sentence: the table has ended.
+    Narrative,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Which {
+    T1,
+    T2,
+}
+
+/// Strip a leading enumerator from a key (`一`, `三`, `1`, `12`) and return it.
+fn split_enum(k: &str) -> (Option<u32>, &str) {
+    let mut it = k.char_indices();
+    if let Some((_, c)) = it.next() {
+        if c.is_ascii_digit() {
+            let end = k
+                .char_indices()
+                .find(|(_, c)| !c.is_ascii_digit())
+                .map_or(k.len(), |(i, _)| i);
+            if end <= 2 {
+                return (k[..end].parse().ok(), &k[end..]);
+            }
+        } else if let Some(v) = cn_numeral(&c.to_string()) {
+            if v <= 10 {
+                return (Some(v), &k[c.len_utf8()..]);
+            }
+        }
+    }
+    (None, k)
+}
+
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+pub(super) struct Classifier {
+    pub which: Which,
+    /// A data row was already read (short labels like 总计 may follow).
+    pub seen_data: bool,
+}
+
+impl Classifier {
+    pub fn defs(&self) -> &'static [RowDef] {
+        match self.which {
+            Which::T1 => table1::ROWS,
+            Which::T2 => table2::ROWS,
+        }
+    }
+
+    pub fn classify(&self, raw: &str, base: usize) -> Label {
+        let k = key(raw);
+        if k.is_empty() {
+            return Label::Fragment;
+        }
+        let n = k.chars().count();
+        if raw.contains('。') || raw.contains('；') || n > 60 {
+            return Label::Narrative;
+        }
+        if self.which == Which::T1 {
+            if let Some(p) = find(&k, "第二十条第") {
+                let rest = &k[p + "第二十条第".len()..];
+                let num: String = rest.chars().take_while(|&c| c != '项').collect();
+                let Some(b) = cn_numeral(&num).and_then(table1::block_numbered) else {
+                    return Label::Fragment;
+                };
+                return Label::Caption(b);
+            }
+        }
+        let (en, body) = split_enum(&k);
+        // Short labels that need their enumerator.
+        if self.which == Which::T2 {
+            let short = |s: &str| body == s || k.ends_with(s) && k.len() <= s.len() + 6;
+            if (short("总计") || short("合计"))
+                && (en == Some(7) || (self.seen_data && body.len() == k.len()))
+            {
+                return self.data(Row::Total);
+            }
+            if body == "其他" && (en == Some(3) || self.seen_data) {
+                return self.data(Row::Other3);
+            }
+        }
+        // Most labels are exactly a template key once the enumerator is gone.
+        for (i, d) in self.defs().iter().enumerate() {
+            if d.keys.contains(&body) {
+                return Label::Data {
+                    row: i,
+                    variant: false,
+                    merged: None,
+                };
+            }
+        }
+        if self.which == Which::T2 {
+            if let Some(i) = table2::GROUPS.iter().position(|(g, _, _)| *g == body) {
+                return Label::Group(i);
+            }
+        }
+        // Header cells never contain a row label: reject them cheaply.
+        if self.which == Which::T2 && table2::HEADER_WORDS.iter().any(|w| contains(body, w)) {
+            return Label::Fragment;
+        }
+        if self.which == Which::T1 && !contains(&k, "规") && !contains(&k, "行政") {
+            if let Some(h) = t1_header(&k, raw) {
+                return h;
+            }
+        }
+        // The longest template key contained in the text.
+        let mut best: Option<(usize, usize, usize)> = None; // (row, key len, position)
+        for (i, d) in self.defs().iter().enumerate() {
+            for &dk in d.keys {
+                if let Some(p) = find(&k, dk) {
+                    if best.is_none_or(|b| dk.len() > b.1) {
+                        best = Some((i, dk.len(), p));
+                    }
+                }
+            }
+        }
+        if let Some((row, len, p)) = best {
+            // A group label that contains it is not it (T2 groups contain no keys).
+            let rest = &k[p + len..];
+            let merged = if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()) {
+                raw.char_indices()
+                    .rev()
+                    .take_while(|(_, c)| {
+                        crate::text::fold(*c).is_ascii_digit() || crate::text::is_space(*c)
+                    })
+                    .last()
+                    .map(|(i, _)| ByteRange::new(base + i, base + raw.trim_end().len()))
+            } else {
+                None
+            };
+            // Words after the label (an explanation in brackets) make it a variant.
+            let variant = merged.is_none() && !rest.is_empty();
+            return Label::Data {
+                row,
+                variant,
+                merged,
+            };
+        }
+        if self.which == Which::T1 {
+            if let Some(h) = t1_header(&k, raw) {
+                return h;
+            }
+        }
+        if self.which == Which::T2 {
+            for (i, (g, _, _)) in table2::GROUPS.iter().enumerate() {
+                if body == *g || (contains(&k, g) && k.len() <= g.len() + 9) {
+                    return Label::Group(i);
+                }
+            }
+        }
+        // A truncated label (continued on a later line).
+        if body.chars().count() >= 5 {
+            for (i, d) in self.defs().iter().enumerate() {
+                for &dk in d.keys {
+                    if dk.starts_with(body) && body.len() * 10 >= dk.len() * 5 {
+                        return Label::Data {
+                            row: i,
+                            variant: false,
+                            merged: None,
+                        };
+                    }
+                }
+            }
+        }
+        // A fragment of a group, header or row label.
+        let bn = body.chars().count();
+        if bn <= 8 {
+            let frag = table2::GROUPS.iter().any(|(g, _, _)| contains(g, body))
+                || table3::HEADER_WORDS.iter().any(|w| contains(body, w))
+                || bn <= 4;
+            if frag {
+                return Label::Fragment;
+            }
+        }
+        if table2::HEADER_WORDS.iter().any(|w| contains(body, w)) {
+            return Label::Fragment;
+        }
+        // A label with a typo.
+        if bn >= 4 {
+            let bc: Vec<char> = body.chars().collect();
+            let mut best: Option<(usize, f64)> = None;
+            for (i, d) in self.defs().iter().enumerate() {
+                for &dk in d.keys {
+                    let dc: Vec<char> = dk.chars().collect();
+                    let (a, b) = (bc.len().min(dc.len()), bc.len().max(dc.len()));
+                    if a * 10 < b * 7 {
+                        continue;
+                    }
+                    let r = 2.0 * lcs(&bc, &dc) as f64 / (bc.len() + dc.len()) as f64;
+                    if r >= 0.8 && best.is_none_or(|x| r > x.1) {
+                        best = Some((i, r));
+                    }
+                }
+            }
+            if let Some((row, _)) = best {
+                return Label::Data {
+                    row,
+                    variant: true,
+                    merged: None,
+                };
+            }
+        }
+        if bn <= 8 {
+            Label::Fragment
+        } else {
+            Label::Unknown
+        }
+    }
+
+    fn data(&self, key: Row) -> Label {
+        let row = self.defs().iter().position(|d| d.key == key).unwrap_or(0);
+        Label::Data {
+            row,
+            variant: false,
+            merged: None,
+        }
+    }
+}
+
+fn t1_header(k: &str, raw: &str) -> Option<Label> {
+    let mut v = None;
+    if table1::HEADERS_2021.iter().any(|h| contains(k, h)) {
+        v = Some(Format::F2021);
+    } else if table1::HEADERS_2019.iter().any(|h| contains(k, h))
+        || (contains(k, "处理决定数量") && !contains(k, "本年处理决定数量"))
+    {
+        v = Some(Format::F2019);
+    } else if k.chars().count() >= 3 {
+        let in19 = table1::HEADERS_2019.iter().any(|h| h.starts_with(k));
+        let in21 = table1::HEADERS_2021.iter().any(|h| h.starts_with(k));
+        v = match (in19, in21) {
+            (true, false) => Some(Format::F2019),
+            (false, true) => Some(Format::F2021),
+            _ => None,
+        };
+        if !(in19 || in21) && k != "信息内容" {
+            return None;
+        }
+    } else if k != "信息内容" {
+        return None;
+    }
+    let unit = if raw.contains("万元") {
+        Some("万元")
+    } else if raw.contains('元') {
+        Some("元")
+    } else {
+        None
+    };
+    let decimals = raw.find("保留").and_then(|p| {
+        let c = raw[p + "保留".len()..].chars().next()?;
+        let c = crate::text::fold(c);
+        c.to_digit(10)
+            .or_else(|| cn_numeral(&c.to_string()))
+            .map(|d| d as u8)
+    });
+    Some(Label::Header(v, unit, decimals))
+}
