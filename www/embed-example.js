@@ -10,16 +10,16 @@
 // in a Web Worker as www/worker.js does. Every span has `utf16: {start, end}`,
 // ready for `textarea.setSelectionRange` or `String.prototype.slice`.
 
-import init, { check, version } from './pkg/xxgk.js';
+import init, { check, template, version } from './pkg/xxgk.js';
 
 const input = /** @type {HTMLTextAreaElement} */ (document.getElementById('embed-input'));
 const button = /** @type {HTMLButtonElement} */ (document.getElementById('embed-check'));
 const status = document.getElementById('embed-status');
 const list = document.getElementById('embed-findings');
 
-const severity = { error: '错误', warning: '警告', info: '提示' };
-
 await init();
+// Display names of the severities (错误, 警告, 提示), from the library.
+const severity = template().severities;
 status.textContent = `xxgk ${version()} 已就绪`;
 button.disabled = false;
 input.value = await fetch('sample.txt').then((r) => (r.ok ? r.text() : ''), () => '');

@@ -2,9 +2,10 @@
 // a BOM so that Excel and WPS open them with the right encoding) of the
 // tables' cells and of the findings.
 
-import { listCells, cellName } from './tables.js';
+import { listCells, cellName, template } from './tables.js';
 
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
+/** A severity's display name, from the library's template description. */
+const severityName = (s) => template()?.severities?.[s] ?? s;
 const ORIGIN = { report: '报告', input: '输入文字' };
 
 /** One CSV field. Text that a spreadsheet would run as a formula is quoted with a leading '. */
@@ -42,7 +43,7 @@ export function findingsCsv(report, text = '') {
   report.diagnostics.forEach((d, i) => {
     const name = d.cell ? cellName(report, d.cell, text) : { table: '', row: '', column: '' };
     rows.push([
-      i + 1, SEVERITY[d.severity] ?? d.severity, d.code, d.message, d.expected, d.actual,
+      i + 1, severityName(d.severity) ?? d.severity, d.code, d.message, d.expected, d.actual,
       name.table, name.row, name.column, d.span?.line, d.span?.column, ORIGIN[d.origin] ?? d.origin, d.spec,
     ]);
   });

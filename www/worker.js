@@ -2,14 +2,14 @@
 // scrolling never wait for it, even on a 5 MB paste.
 //
 // Messages in:  {id, kind: 'check', text, source} | {id, kind: 'read', bytes: ArrayBuffer, name}
-// Messages out: {kind: 'ready', version, rules} | {kind: 'init-error', message}
+// Messages out: {kind: 'ready', version, rules, template} | {kind: 'init-error', message}
 //               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: false, message, fatal}
 
-import init, { check, readDocument, rules, version } from './pkg/xxgk.js';
+import init, { check, readDocument, rules, template, version } from './pkg/xxgk.js';
 
 const ready = init().then(
   () => {
-    self.postMessage({ kind: 'ready', version: version(), rules: rules() });
+    self.postMessage({ kind: 'ready', version: version(), rules: rules(), template: template() });
     return true;
   },
   (error) => {
