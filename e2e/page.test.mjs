@@ -72,7 +72,7 @@ describe('the page', { timeout: 900_000 }, () => {
     const codes = report.diagnostics.map((d) => d.code).sort();
     assert.ok(codes.includes('T2-SUM') && codes.includes('T3-REV') && codes.includes('DOC-FEE'),
       `the sample's deliberate errors are found: ${codes.join(' ')}`);
-    assert.equal(await page.textContent('#summary dd[data-field="template"]'), '2021 格式（国办公开办函〔2021〕30号）');
+    assert.equal(await page.textContent('#summary dd[data-field="template"]'), '2021 版（国办公开办函〔2021〕30号）');
     await shot(page, '02-sample');
 
     // Export: the JSON, and both CSV files with a BOM.

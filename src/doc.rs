@@ -3,8 +3,8 @@
 
 use crate::layout::TextLine;
 use crate::range::{ByteRange, LineRange};
-use crate::template::sections;
-pub(crate) use crate::text::find_year;
+use crate::headings::heading_of;
+use crate::text::find_year;
 use crate::text::{cn_digit, cn_numeral, contains, fold, is_han, is_space, key, trim};
 
 /// A calendar date.
@@ -264,62 +264,6 @@ fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
 }
 
 // ---- dates -------------------------------------------------------------------
-
-/// If the line is a section heading, its number, the byte offset of its
-/// title within the trimmed line, and the title.
-pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
-    // Markdown or rich-text markers around a heading (`## 一、…`, `**一、…**`).
-    let line = line
-        .trim_start_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '【'))
-        .trim_end_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '】'));
-    // Quick rejection: a heading starts with 一…六 or 第.
-    let c = line.chars().find(|&c| !is_space(c))?;
-    if !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '第') {
-        return None;
-    }
-    // A heading is one cell: a table row like `一、\t本年新收…` is not.
-    if line.split('\t').filter(|c| !trim(c).is_empty()).count() != 1 {
-        return None;
-    }
-    let t = trim(line);
-    let mut chars = t.char_indices();
-    let (_, c0) = chars.next()?;
-    let (n, rest) = if c0 == '第' {
-        // 第一部分 / 第一章
-        let (i, c1) = chars.next()?;
-        let n = cn_numeral(&c1.to_string())?;
-        let after = &t[i + c1.len_utf8()..];
-        let after = after
-            .strip_prefix("部分")
-            .or_else(|| after.strip_prefix('章'))
-            .or_else(|| after.strip_prefix('节'))?;
-        (n, after)
-    } else {
-        let n = cn_numeral(&c0.to_string())?;
-        let (i, sep) = chars.next()?;
-        if !matches!(fold(sep), '、' | '.' | ',' | '，') && !is_space(sep) {
-            return None;
-        }
-        (n, &t[i + sep.len_utf8()..])
-    };
-    if !(1..=6).contains(&n) {
-        return None;
-    }
-    let k = key(rest);
-    if k.chars().count() > 40 || k.is_empty() {
-        return None;
-    }
-    let ok = sections::title_matches(n as u8, &k);
-    if !ok {
-        return None;
-    }
-    let title = trim(rest).to_string();
-    let none = k.ends_with('无') && {
-        let f: Vec<char> = trim(rest).chars().map(fold).collect();
-        f.ends_with(&['(', '无', ')']) || f.ends_with(&['【', '无', '】'])
-    };
-    Some((n as u8, title, none))
-}
 
 /// Every date in a line (`2021年1月26日`, `二〇二一年一月二十六日`,
 /// `2021-01-26`, `2021.1.26`); a month-day without a year (`12月31日`) takes

@@ -48,6 +48,7 @@ mod wasm;
 mod check;
 mod decimal;
 mod doc;
+mod headings;
 mod layout;
 mod range;
 mod report;

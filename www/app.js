@@ -15,12 +15,14 @@
 import { $, state, checker, setStatus, updateBusy } from './state.js';
 import { runCheck, render } from './render.js';
 import { drawRuleList } from './rules.js';
+import { setTemplate } from './tables.js';
 import './input.js';
 import './files.js';
 import './cells.js';
 import './downloads.js';
 
 checker.onready = (msg) => {
+  setTemplate(msg.template);
   $('version').textContent = msg.version;
   for (const rule of msg.rules) state.rules.set(rule.code, rule);
   drawRuleList(msg.rules);

@@ -4,7 +4,7 @@
 import { h, clear } from './dom.js';
 import { cellKey, cellName } from './tables.js';
 import { selectSpan } from './selection.js';
-import { $, SEV, SEVERITIES, state, currentDoc } from './state.js';
+import { $, SEV, sevLabel, SEVERITIES, state, currentDoc } from './state.js';
 
 const LIST_LIMIT = 300;
 
@@ -51,7 +51,7 @@ function findingItem(d, index) {
     },
   },
   h('button', { type: 'button', class: 'go', onclick: () => focusFinding(d, index) },
-    h('span', { class: 'icon', 'aria-label': SEV[d.severity].label }, SEV[d.severity].icon),
+    h('span', { class: 'icon', 'aria-label': sevLabel(d.severity) }, SEV[d.severity].icon),
     h('code', { class: 'code' }, d.code),
     h('span', { class: 'msg' }, d.message),
     d.origin === 'input' ? h('span', { class: 'tag' }, '文字无法读取') : null),
@@ -80,7 +80,7 @@ export function drawFindings(report) {
     };
     show(0, LIST_LIMIT);
     const section = h('section', { class: `group sev-${s}`, dataset: { severity: s } },
-      h('h3', null, h('span', { class: 'icon', 'aria-hidden': 'true' }, SEV[s].icon), ` ${SEV[s].label}（${items.length}）`), list);
+      h('h3', null, h('span', { class: 'icon', 'aria-hidden': 'true' }, SEV[s].icon), ` ${sevLabel(s)}（${items.length}）`), list);
     if (items.length > LIST_LIMIT) {
       const more = h('button', { type: 'button', class: 'more' }, `显示其余 ${items.length - LIST_LIMIT} 条`);
       more.addEventListener('click', () => {

@@ -14,12 +14,17 @@
  *   error: string|null, ms: number|null, want: number, shown: number}} Doc */
 
 import { Checker } from './checker.js';
+import { template } from './tables.js';
 
+/** The icon of each severity; its name comes from the library (`sevLabel`). */
 export const SEV = {
-  error: { label: '错误', icon: '✖' },
-  warning: { label: '警告', icon: '▲' },
-  info: { label: '提示', icon: 'ℹ' },
+  error: { icon: '✖' },
+  warning: { icon: '▲' },
+  info: { icon: 'ℹ' },
 };
+
+/** A severity's display name (错误, 警告, 提示), from the library's template description. */
+export const sevLabel = (s) => template()?.severities?.[s] ?? s;
 export const SEVERITIES = /** @type {const} */ (['error', 'warning', 'info']);
 
 export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -2,15 +2,9 @@
 // date and period, and how many findings of each severity.
 
 import { h, clear } from './dom.js';
-import { $, SEV, SEVERITIES } from './state.js';
+import { template } from './tables.js';
+import { $, SEV, sevLabel, SEVERITIES } from './state.js';
 
-const TEMPLATE = {
-  2019: '2019 试行格式（国办公开办函〔2019〕60号）',
-  2021: '2021 格式（国办公开办函〔2021〕30号）',
-  hybrid: '混用（两种格式的表格都有）',
-  pre2019: '2019年以前（格式不同，统计表未核对）',
-  unknown: '无法判断',
-};
 
 export function drawSummary(report, doc) {
   const box = clear($('summary'));
@@ -24,12 +18,12 @@ export function drawSummary(report, doc) {
   box.append(
     h('dl', { class: 'facts' },
       item('来源', doc.name, 'source'),
-      item('表格格式', TEMPLATE[report.template] ?? report.template, 'template'),
+      item('表格格式', template()?.templates?.[report.template] ?? report.template, 'template'),
       item('报告年度', report.year === null ? null : `${report.year} 年`, 'year'),
       item('机关', report.agency, 'agency'),
       item('落款日期', report.date, 'date'),
       item('统计期限', report.period ? `${report.period.start} 至 ${report.period.end}` : null, 'period')),
     h('ul', { class: 'counts' }, SEVERITIES.map((s) => h('li', { class: `count sev-${s}`, dataset: { severity: s } },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, SEV[s].icon), ` ${SEV[s].label} `, h('strong', null, counts[s])))),
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, SEV[s].icon), ` ${sevLabel(s)} `, h('strong', null, counts[s])))),
   );
 }

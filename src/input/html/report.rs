@@ -1,8 +1,8 @@
 //! Finding the report in a saved page with the site around it.
 
-use crate::doc::{find_year, heading_of};
+use crate::headings::heading_of;
 use crate::input::grid::{OutputKind, OutputLine};
-use crate::text::{is_han, key};
+use crate::text::{find_year, is_han, key};
 
 use super::parse::Node;
 
