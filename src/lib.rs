@@ -22,6 +22,7 @@ pub mod input;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod solve;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
