@@ -43,7 +43,7 @@ mod split;
 
 pub use culprits::{culprits, Change, CulpritOptions, Culprits, Fix};
 pub use literal::split_forced;
-pub use split::{split, Count, Split, SplitOptions};
+pub use split::{split, Count, Split, SplitOptions, MAX_DEPTH};
 
 /// What a variable holds: a count, or an amount of money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

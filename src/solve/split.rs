@@ -133,7 +133,9 @@ fn active_relations(model: &Model) -> Vec<(usize, Active)> {
 /// A relation is checked when each of its variables is known or in a run;
 /// relations with an unknown variable, or with known variables only, play
 /// no part. The split assumes the relations hold: a report whose own
-/// arithmetic is wrong can come out [`Split::Inconsistent`].
+/// arithmetic is wrong can come out [`Split::Inconsistent`]. A model with
+/// more than [`MAX_DEPTH`] runs, or a run of more cells, gives
+/// [`Split::GaveUp`].
 pub fn split(model: &Model, options: &SplitOptions) -> Split {
     match split_inner(model, options) {
         Ok(split) => split,
@@ -141,10 +143,17 @@ pub fn split(model: &Model, options: &SplitOptions) -> Split {
     }
 }
 
+/// The most cells a run, and the most runs a linked group, may have: the
+/// searches recurse once per cell and once per run.
+pub const MAX_DEPTH: usize = 1024;
+
 fn split_inner(model: &Model, options: &SplitOptions) -> Result<Split, Stop> {
     let mut budget = Budget(options.budget);
     let relations = active_relations(model);
     let runs = model.runs();
+    if runs.len() > MAX_DEPTH || runs.iter().any(|r| r.count > MAX_DEPTH) {
+        return Err(Stop::Budget);
+    }
 
     // Phase 1: each run alone.
     let mut readings: Vec<Vec<Vec<i64>>> = Vec::with_capacity(runs.len());
