@@ -508,6 +508,20 @@ proptest! {
         );
     }
 
+    /// The same in the 2019 layout.
+    #[test]
+    fn one_wrong_t2_2019_cell_is_named(
+        table in t2_table(F2019),
+        cell in 0..F2019.len(),
+        wrong in 0i64..100,
+    ) {
+        prop_assume!(wrong != table[cell]);
+        prop_assert_eq!(
+            culprits_with(&table, &t2_relations(F2019), &[(cell, wrong)]),
+            Culprits::Fixes(vec![fix(&[(cell, wrong, table[cell])])])
+        );
+    }
+
     /// Any text, any cells: no panic.
     #[test]
     fn any_run_does_not_panic(text in "[0-9.]{1,30}", count in 1usize..9, scale in 0u8..6) {

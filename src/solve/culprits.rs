@@ -6,7 +6,9 @@
 //! (otherwise the unconnected part could be left as it was). So sets grow
 //! from the cells of the broken relations by adding cells of those or of a
 //! relation through a cell already in the set. Each candidate set is solved
-//! exactly (integer elimination on the few relations it touches).
+//! exactly (integer elimination on the few relations it touches). A set is
+//! dropped as soon as the cells it may still take cannot reach every broken
+//! relation it misses.
 
 use std::collections::BTreeSet;
 
@@ -122,6 +124,12 @@ pub fn culprits(
         touching: &touching,
         nonnegative: options.nonnegative,
     };
+    // The most broken relations one cell is in.
+    let most_hit = touching
+        .iter()
+        .map(|rels| rels.iter().filter(|&&i| checked[i].residual != 0).count())
+        .max()
+        .unwrap_or(0);
     let mut budget = options.budget;
     let mut level: BTreeSet<Vec<usize>> = seeds.iter().map(|&v| vec![v]).collect();
     for size in 1..=options.max_size {
@@ -166,7 +174,11 @@ pub fn culprits(
                 let mut bigger = set.clone();
                 bigger.push(v);
                 bigger.sort_unstable();
-                next.insert(bigger);
+                // Cells still to add must hit the broken relations missed.
+                let room = (options.max_size - bigger.len()).saturating_mul(most_hit);
+                if finder.missed(&bigger) <= room {
+                    next.insert(bigger);
+                }
             }
         }
         level = next;
@@ -184,9 +196,15 @@ struct Finder<'a> {
 
 impl Finder<'_> {
     fn hits_all_broken(&self, set: &[usize]) -> bool {
+        self.missed(set) == 0
+    }
+
+    /// How many broken relations have no cell in `set`.
+    fn missed(&self, set: &[usize]) -> usize {
         self.broken
             .iter()
-            .all(|&i| self.checked[i].terms.iter().any(|(v, _)| set.contains(v)))
+            .filter(|&&i| !self.checked[i].terms.iter().any(|(v, _)| set.contains(v)))
+            .count()
     }
 
     /// The unique integer change of `set` that makes every relation it
