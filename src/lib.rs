@@ -40,6 +40,7 @@ pub mod input;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod solve;
 pub mod template;
 
 #[cfg(target_arch = "wasm32")]
