@@ -48,10 +48,10 @@ fn bench_check(c: &mut Criterion) {
         let mut group = c.benchmark_group(name.as_str());
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter("check"), text, |b, text| {
-            b.iter(|| xxgk::check(black_box(text), &options))
+            b.iter(|| xxgk::check(black_box(text), &options));
         });
         group.bench_with_input(BenchmarkId::from_parameter("lines"), text, |b, text| {
-            b.iter(|| black_box(text.as_str()).lines().count())
+            b.iter(|| black_box(text.as_str()).lines().count());
         });
         group.finish();
     }

@@ -1,9 +1,9 @@
 //! Document structure: title (agency, year), the statistical-period
 //! sentence, the six section headings and the signature date (spec §1, §8.1).
 
+use crate::headings::heading_of;
 use crate::layout::TextLine;
 use crate::range::{ByteRange, LineRange};
-use crate::headings::heading_of;
 use crate::text::find_year;
 use crate::text::{cn_digit, cn_numeral, contains, fold, is_han, is_space, key, trim};
 

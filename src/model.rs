@@ -60,10 +60,12 @@ pub enum Template {
 
 impl Template {
     /// The name for people, e.g. `2021 版（国办公开办函〔2021〕30号）`.
+    #[must_use]
     pub fn display_name(self) -> &'static str {
         crate::template::name_of(&crate::template::TEMPLATE_NAMES, self.as_str())
     }
 
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Template::F2019 => "2019",
@@ -87,6 +89,7 @@ pub enum Number {
 
 impl Number {
     /// The value as an integer, if it is one.
+    #[must_use]
     pub fn as_int(self) -> Option<i64> {
         match self {
             Number::Int(v) => Some(v),
@@ -94,6 +97,7 @@ impl Number {
         }
     }
 
+    #[must_use]
     pub fn as_f64(self) -> f64 {
         match self {
             Number::Int(v) => v as f64,
@@ -148,6 +152,7 @@ pub struct Period {
 pub struct Rows(pub Vec<(&'static str, Vec<Cell>)>);
 
 impl Rows {
+    #[must_use]
     pub fn get(&self, key: &str) -> Option<&[Cell]> {
         self.0
             .iter()
@@ -155,6 +160,7 @@ impl Rows {
             .map(|(_, v)| v.as_slice())
     }
 
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -215,10 +221,12 @@ pub enum Severity {
 
 impl Severity {
     /// The name for people: 错误, 警告, 提示.
+    #[must_use]
     pub fn display_name(self) -> &'static str {
         crate::template::name_of(&crate::template::SEVERITY_NAMES, self.as_str())
     }
 
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -326,6 +334,7 @@ pub struct BlockFormat {
 
 impl Report {
     /// Number of diagnostics of the given severity.
+    #[must_use]
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
@@ -334,6 +343,7 @@ impl Report {
     }
 
     /// The report as the JSON of the contract (one line, no trailing newline).
+    #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("report serialises")
     }

@@ -2,6 +2,7 @@
 //! units, diagnostics with their rule's severity and spans, sorted by place.
 
 use crate::doc::Structure;
+#[allow(clippy::wildcard_imports)] // the report is assembled from most of the model
 use crate::model::*;
 use crate::range::ByteRange;
 use crate::rules::sink::Sink;

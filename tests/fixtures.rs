@@ -259,12 +259,11 @@ fn fixtures_match_their_expect_files() {
             failures.push_str(&s);
         }
     }
-    if failed > 0 {
-        panic!(
-            "{failed} of {} fixtures differ from their .expect files:\n{failures}",
-            all.len()
-        );
-    }
+    assert!(
+        failed == 0,
+        "{failed} of {} fixtures differ from their .expect files:\n{failures}",
+        all.len()
+    );
 }
 
 // ---- the fixture set itself ----------------------------------------------------

@@ -52,7 +52,7 @@ fn timed<R>(f: impl FnOnce() -> R) -> (Duration, R) {
     let r = f();
     let wall = w0.elapsed();
     match (t0, thread_time()) {
-        (Some(a), Some(b)) if b > a => (b - a, r),
+        (Some(a), Some(b)) if b > a => (b.checked_sub(a).unwrap(), r),
         _ => (wall, r),
     }
 }
@@ -228,7 +228,7 @@ fn values(report: &Report) -> Values {
 
 fn codes(report: &Report) -> Vec<&'static str> {
     let mut c: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
-    c.sort();
+    c.sort_unstable();
     c
 }
 

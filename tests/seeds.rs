@@ -89,7 +89,10 @@ fn assert_findings(report: &Report, expected: &[&str]) {
         .iter()
         .map(|d| finding(d.code, d.cell.as_ref()))
         .collect();
-    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    let mut want: Vec<String> = expected
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     actual.sort();
     want.sort();
     if actual != want {
@@ -109,8 +112,7 @@ fn assert_findings(report: &Report, expected: &[&str]) {
             .map(|d| {
                 let at = d
                     .span
-                    .map(|s| format!("{}:{}", s.line, s.column))
-                    .unwrap_or_else(|| "-".into());
+                    .map_or_else(|| "-".into(), |s| format!("{}:{}", s.line, s.column));
                 format!(
                     "  {} at {at}: {}",
                     finding(d.code, d.cell.as_ref()),

@@ -51,7 +51,7 @@ pub struct CheckArgs {
     /// Text output: only each file's summary line.
     #[arg(short = 'q', long)]
     pub quiet: bool,
-    /// Colour: auto (a terminal without NO_COLOR), always or never.
+    /// Colour: auto (a terminal without `NO_COLOR`), always or never.
     #[arg(long, alias = "colour", value_parser = parse_color)]
     pub color: Option<Color>,
     #[arg(short = 'h', long = "help", action = ArgAction::Help)]

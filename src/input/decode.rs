@@ -164,6 +164,7 @@ pub enum TextEncoding {
 
 impl TextEncoding {
     /// A short name, e.g. `UTF-8`, `GB18030`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             TextEncoding::Utf8 => "UTF-8",

@@ -37,6 +37,7 @@ pub enum DocKind {
 
 impl DocKind {
     /// A short name: `text`, `html`, `docx`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Text => "text",
@@ -191,6 +192,7 @@ pub enum FileKind {
 /// assert_eq!(sniff(b"hello", "a.HTM"), FileKind::Html);
 /// assert_eq!(sniff(b"hello", "a.txt"), FileKind::Text);
 /// ```
+#[must_use]
 pub fn sniff(bytes: &[u8], name: &str) -> FileKind {
     if bytes.is_empty() {
         return FileKind::Empty;

@@ -96,7 +96,7 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             incomplete(
                 f,
                 format!("未找到{name}：表格可能是图片、被粘贴丢失，或标签与模板相差太多无法识别"),
-                h.map(|h| h.range()),
+                h.map(super::super::doc::Heading::range),
             );
         }
     }
@@ -289,7 +289,7 @@ fn year_finding(f: &mut Sink, case: YearCase) {
         YearCase::PeriodOtherYear { y, from, to, at } => (
             format!("标题年度为{y}年，但统计期限写的是{}至{}", from.iso(), to.iso()),
             at,
-            Some((y as i64, from.y as i64)),
+            Some((i64::from(y), i64::from(from.y))),
         ),
         YearCase::PeriodNotWhole { y, from, to, at } => (
             format!(
@@ -303,7 +303,7 @@ fn year_finding(f: &mut Sink, case: YearCase) {
         YearCase::PlanForYear { y, phrase, at } => (
             format!("第五部分把{y}年作为今后的改进计划（“{}”），{y}年度报告的改进措施应针对{}年；可能沿用了上一年的报告", preview(phrase), y + 1),
             at,
-            Some((y as i64 + 1, y as i64)),
+            Some((i64::from(y) + 1, i64::from(y))),
         ),
     };
     let d = f.add(Code::DocYear, message);

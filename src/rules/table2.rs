@@ -115,7 +115,10 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
     };
     let span_of = |key: Row, col: usize| -> Option<ByteRange> {
         let r = t.rows.iter().find(|r| r.key == key)?;
-        r.cells.get(col).map(|c| c.range()).or(Some(r.label_at))
+        r.cells
+            .get(col)
+            .map(super::super::tables::RawCell::range)
+            .or(Some(r.label_at))
     };
 
     // T2-ROW.
@@ -166,17 +169,11 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         if let (Some(parts), Some((total, tcell))) = (parts, t2_value(t, Row::Total, col)) {
             let sum: i64 = parts.iter().sum();
             if sum != total {
-                let blank_total = tcell.is_some_and(|c| c.blank());
+                let blank_total = tcell.is_some_and(super::super::tables::RawCell::blank);
                 let msg = if blank_total {
-                    format!(
-                        "表二（七）总计·{}为空，而各项办理结果之和为 {sum}",
-                        col_name
-                    )
+                    format!("表二（七）总计·{col_name}为空，而各项办理结果之和为 {sum}")
                 } else {
-                    format!(
-                        "表二（七）总计·{}为 {total}，但各项办理结果之和为 {sum}",
-                        col_name
-                    )
+                    format!("表二（七）总计·{col_name}为 {total}，但各项办理结果之和为 {sum}")
                 };
                 let d = f
                     .add(Code::T2Sum, msg)

@@ -13,7 +13,7 @@ pub(super) enum Label {
         variant: bool,
         merged: Option<ByteRange>,
     },
-    /// A group label (index into table2::GROUPS).
+    /// A group label (index into `table2::GROUPS`).
     Group(usize),
     /// Table 1 block caption 第二十条第（X）项: block index.
     Caption(usize),

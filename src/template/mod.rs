@@ -30,6 +30,7 @@ pub enum Format {
 
 impl Format {
     /// `2019` or `2021`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Format::F2019 => "2019",
@@ -64,6 +65,7 @@ pub const SEVERITY_NAMES: [(&str, &str); 3] =
     [("error", "错误"), ("warning", "警告"), ("info", "提示")];
 
 /// The display name for a JSON value in one of the name tables.
+#[must_use]
 pub fn name_of(names: &[(&'static str, &'static str)], value: &str) -> &'static str {
     names
         .iter()
@@ -241,6 +243,7 @@ fn form_description(f: Format) -> FormDescription {
 /// The two forms, the display names and the tables' titles, for a page that
 /// draws the tables from the library's own template (the wasm export
 /// `template()` returns this as a JavaScript object).
+#[must_use]
 pub fn describe() -> Description {
     let title = |i: usize| TableTitle {
         name: sections::TABLES[i].name,

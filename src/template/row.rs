@@ -70,7 +70,9 @@ rows! {
 
 impl Row {
     /// The group a numbered row of table 2 belongs to (`denied.3` → `denied`).
+    #[must_use]
     pub const fn group(self) -> Option<Row> {
+        #[allow(clippy::enum_glob_use)] // every variant takes part in the match
         use Row::*;
         match self {
             Denied1 | Denied2 | Denied3 | Denied4 | Denied5 | Denied6 | Denied7 | Denied8 => {
@@ -86,6 +88,7 @@ impl Row {
     }
 
     /// The first numbered row of its group (`denied.1`, `other.1` …).
+    #[must_use]
     pub const fn first_of_group(self) -> bool {
         matches!(
             self,

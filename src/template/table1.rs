@@ -83,6 +83,7 @@ pub struct Block {
 }
 
 impl Block {
+    #[must_use]
     pub fn form(&self, f: Format) -> &Form {
         match f {
             Format::F2019 => &self.f2019,
@@ -91,6 +92,7 @@ impl Block {
     }
 
     /// Whether the format has this block at all.
+    #[must_use]
     pub fn in_format(&self, f: Format) -> bool {
         f == Format::F2019 || !self.only_2019
     }
@@ -204,6 +206,7 @@ pub const HEADERS_2021: &[&str] = &[
 ];
 
 /// The block (index into [`BLOCKS`]) a row belongs to.
+#[must_use]
 pub fn block_of(key: Row) -> usize {
     BLOCKS
         .iter()
@@ -212,31 +215,37 @@ pub fn block_of(key: Row) -> usize {
 }
 
 /// The block index of 第二十条第（`number`）项.
+#[must_use]
 pub fn block_numbered(number: u32) -> Option<usize> {
     BLOCKS.iter().position(|b| b.number == number)
 }
 
 /// The form of a row's block in a format.
+#[must_use]
 pub fn form(key: Row, f: Format) -> &'static Form {
     BLOCKS[block_of(key)].form(f)
 }
 
 /// Value cells of a row in a format.
+#[must_use]
 pub fn count(key: Row, f: Format) -> usize {
     form(key, f).columns.len()
 }
 
 /// What column `col` of a row holds (extra cells count as counts).
+#[must_use]
 pub fn kind(key: Row, f: Format, col: usize) -> Kind {
     form(key, f).kinds.get(col).copied().unwrap_or(Kind::Count)
 }
 
 /// The unit a row's money column has by the template, if any.
+#[must_use]
 pub fn template_unit(key: Row, f: Format) -> Option<&'static str> {
     form(key, f).unit
 }
 
 /// Rows in template order for a format.
+#[must_use]
 pub fn expected(f: Format) -> Vec<Row> {
     ROWS.iter()
         .map(|r| r.key)
@@ -245,6 +254,7 @@ pub fn expected(f: Format) -> Vec<Row> {
 }
 
 /// A row's label (2021 calls 规范性文件 行政规范性文件).
+#[must_use]
 pub fn label(key: Row, f: Option<Format>) -> &'static str {
     if key == Row::NormativeDocuments && f == Some(Format::F2021) {
         return "行政规范性文件";
@@ -253,6 +263,7 @@ pub fn label(key: Row, f: Option<Format>) -> &'static str {
 }
 
 /// The value columns' names of a row in a format.
+#[must_use]
 pub fn columns(key: Row, f: Format) -> &'static [&'static str] {
     form(key, f).columns
 }

@@ -61,7 +61,7 @@ fn nested_tables_and_text_boxes() {
         "<w:tbl><w:tr><w:tc>{}{inner}{}</w:tc></w:tr></w:tbl>{}",
         p("前"),
         p("后"),
-        r#"<w:p><w:r><w:t>锚</w:t><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+        r"<w:p><w:r><w:t>锚</w:t><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     );
     assert_eq!(text(&xml), "前\na\t1\n后\n锚\n框\n");
 }
@@ -240,10 +240,6 @@ fn ole() {
     let mut f = OLE_MAGIC.to_vec();
     f.resize(600, 0);
     assert_eq!(docx_to_text(&f), Err(DocxError::OldFormat));
-    f.extend(
-        "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes()),
-    );
+    f.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     assert_eq!(docx_to_text(&f), Err(DocxError::Encrypted));
 }

@@ -213,15 +213,12 @@ pub(super) fn decode_entities(s: &str) -> String {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         let (text, used) = entity(rest);
-        match text {
-            Some(t) => {
-                out.push_str(&t);
-                rest = &rest[used..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some(t) = text {
+            out.push_str(&t);
+            rest = &rest[used..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -269,7 +266,7 @@ pub(super) fn entity(s: &str) -> (Option<String>, usize) {
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
-    let name = &s[1..1 + name_len];
+    let name = &s[1..=name_len];
     let semi = b.get(1 + name_len) == Some(&b';');
     if let Some(c) = named_entity(name) {
         if semi {
