@@ -52,7 +52,7 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
                             narr_finding(f, &c, l.start, n);
                         }
                     }
-                    _ => {}
+                    Claim::Applications => {}
                 }
             }
         }

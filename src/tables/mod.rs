@@ -176,6 +176,7 @@ pub struct RawTable {
 }
 
 impl RawTable {
+    #[allow(clippy::needless_pass_by_value)] // keys are `&str` or `Row`, both `Copy`
     pub fn row(&self, key: impl RowName) -> Option<&RawRow> {
         self.rows.iter().find(|r| key.names(r.key))
     }

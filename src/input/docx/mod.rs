@@ -161,6 +161,12 @@ impl std::error::Error for DocxError {}
 /// The text of a `.docx` file: paragraphs as lines, table rows as
 /// tab-separated lines (see the module documentation).
 ///
+/// # Errors
+///
+/// A [`DocxError`] when the bytes are not a readable Word document: not a
+/// ZIP archive, damaged, encrypted, an old or other Office format, a body
+/// too large or not well-formed, or a body without text.
+///
 /// ```
 /// let err = xxgk::docx::docx_to_text(b"not a zip").unwrap_err();
 /// assert_eq!(err, xxgk::docx::DocxError::NotZip);

@@ -137,12 +137,12 @@ impl Numbering {
     /// level, counting it.
     pub(super) fn label(
         &mut self,
-        style: &Option<String>,
-        num: &Option<String>,
+        style: Option<&String>,
+        num: Option<&String>,
         level: Option<usize>,
     ) -> Option<String> {
-        let (mut num, mut level) = (num.clone(), level);
-        let mut style = style.clone();
+        let (mut num, mut level) = (num.cloned(), level);
+        let mut style = style.cloned();
         for _ in 0..8 {
             if num.is_some() {
                 break;

@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use super::body::*;
 use super::numbering::*;
 use super::zip::*;
@@ -172,15 +174,15 @@ fn automatic_numbering() {
     let para = |style: &str, num: &str, ilvl: &str, t: &str| {
         let mut ppr = String::new();
         if !style.is_empty() {
-            ppr += &format!("<w:pStyle w:val=\"{style}\"/>");
+            write!(ppr, "<w:pStyle w:val=\"{style}\"/>").unwrap();
         }
         if !num.is_empty() || !ilvl.is_empty() {
             ppr += "<w:numPr>";
             if !ilvl.is_empty() {
-                ppr += &format!("<w:ilvl w:val=\"{ilvl}\"/>");
+                write!(ppr, "<w:ilvl w:val=\"{ilvl}\"/>").unwrap();
             }
             if !num.is_empty() {
-                ppr += &format!("<w:numId w:val=\"{num}\"/>");
+                write!(ppr, "<w:numId w:val=\"{num}\"/>").unwrap();
             }
             ppr += "</w:numPr>";
         }
