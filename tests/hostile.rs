@@ -564,7 +564,7 @@ fn encoding_that_lies() {
         },
         |b| {
             if let Ok(t) = decode(b) {
-                check(&t, &options(false));
+                let _ = check(&t, &options(false));
             }
         },
     );
@@ -672,7 +672,7 @@ fn report_pasted_twice() {
         2,
         |n| one.repeat(n),
         |t| {
-            check(t, &options(false));
+            let _ = check(t, &options(false));
         },
     );
 }
@@ -721,7 +721,7 @@ fn section_headings_repeated_thousands_of_times() {
             2,
             |n| repeated_headings(n, in_a_row),
             |t| {
-                check(t, &options(false));
+                let _ = check(t, &options(false));
             },
         );
     }
@@ -746,7 +746,7 @@ fn section_headings_repeated_thousands_of_times() {
     let r = checked(&repeat(3000), false);
     assert_eq!(r.sections.len(), 6);
     assert_linear("repeated heading lines", 500, 2, repeat, |t| {
-        check(t, &options(false));
+        let _ = check(t, &options(false));
     });
 }
 
@@ -836,7 +836,7 @@ fn forty_digit_numbers_are_never_values() {
             )
         },
         |t| {
-            check(t, &options(false));
+            let _ = check(t, &options(false));
         },
     );
 }
@@ -854,7 +854,7 @@ fn long_table(n: usize, kind: usize) -> String {
     for i in 0..n {
         match kind {
             0 => t.push_str("规章\t1\t2\t3\n"),
-            1 => write!(t, "示例事项{i}号\t1\t2\t3\n").unwrap(),
+            1 => writeln!(t, "示例事项{i}号\t1\t2\t3").unwrap(),
             2 => t.push_str("1\t2\t3\n"),
             _ => t.push_str("（一）予以公开\t0\t0\t0\t0\t0\t0\t0\n"),
         }

@@ -32,9 +32,10 @@ fn seed(prefix: &str) -> Option<(String, Report)> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+            p.extension().is_some_and(|e| e == "txt")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix))
         })
         .collect();
     names.sort();
@@ -196,6 +197,7 @@ fn assert_cells_consistent(text: &str, report: &Report) {
     }
 }
 
+#[allow(clippy::unnecessary_wraps)] // reads as the expected `Option` value
 fn int(n: i64) -> Option<Number> {
     Some(Number::Int(n))
 }

@@ -154,8 +154,8 @@ pub enum Parsed {
 
 /// Parse the arguments (without the program's name).
 pub fn parse(args: &[OsString]) -> Parsed {
-    let argv = std::iter::once(OsString::from("xxgk")).chain(args.iter().cloned());
-    match Cli::try_parse_from(argv) {
+    let words = std::iter::once(OsString::from("xxgk")).chain(args.iter().cloned());
+    match Cli::try_parse_from(words) {
         Ok(cli) => Parsed::Run(cli),
         Err(err) => match err.kind() {
             ErrorKind::DisplayHelp => Parsed::Help,

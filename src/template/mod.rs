@@ -84,77 +84,113 @@ pub fn name_of(names: &[(&'static str, &'static str)], value: &str) -> &'static 
 /// rows: [{key, path, optional}]}, review: {groups: [{label, columns}]}}`.
 #[derive(Debug, Serialize)]
 pub struct Description {
+    /// The two forms.
     pub formats: Formats,
+    /// Display names of the [`crate::model::Template`] values.
     pub templates: Names,
+    /// Display names of the [`crate::model::Severity`] values.
     pub severities: Names,
+    /// The three tables' names and section titles.
     pub tables: Tables,
 }
 
+/// The 2019 and 2021 forms, serialised under the keys `"2019"` and `"2021"`.
 #[derive(Debug, Serialize)]
 pub struct Formats {
+    /// The 2019 trial form.
     #[serde(rename = "2019")]
     pub f2019: FormDescription,
+    /// The 2021 form.
     #[serde(rename = "2021")]
     pub f2021: FormDescription,
 }
 
+/// One form: its three tables' columns and rows.
 #[derive(Debug, Serialize)]
 pub struct FormDescription {
     /// Display name of the format.
     pub name: &'static str,
+    /// Table 1's blocks, in template order.
     pub active: Vec<BlockDescription>,
+    /// Table 2.
     pub applications: ApplicationsDescription,
+    /// Table 3.
     pub review: ReviewDescription,
 }
 
+/// One block of table 1 (第二十条第（一）项 …).
 #[derive(Debug, Serialize)]
 pub struct BlockDescription {
+    /// The block's item, e.g. `（一）`.
     pub item: &'static str,
+    /// The value columns' headings.
     pub columns: Vec<String>,
+    /// The rows, in template order.
     pub rows: Vec<RowLabel>,
 }
 
+/// A row of table 1.
 #[derive(Debug, Serialize)]
 pub struct RowLabel {
+    /// The row key used in reports (`regulations`, `licensing` …).
     pub key: &'static str,
+    /// The row's label as printed in the form.
     pub label: &'static str,
 }
 
+/// Table 2: the seven applicant columns and the rows.
 #[derive(Debug, Serialize)]
 pub struct ApplicationsDescription {
+    /// The applicant columns' headings, 自然人 … 总计.
     pub columns: [&'static str; 7],
+    /// The rows, in template order, with the optional subtotal rows.
     pub rows: Vec<RowPath>,
 }
 
+/// A row of table 2.
 #[derive(Debug, Serialize)]
 pub struct RowPath {
+    /// The row key used in reports (`total`, `denied.3` …).
     pub key: &'static str,
+    /// The labels above the row, outermost first, ending with its own.
     pub path: Vec<&'static str>,
     /// Drawn only when the report has it (a subtotal the template does not have).
     pub optional: bool,
 }
 
+/// Table 3: three groups of five result columns.
 #[derive(Debug, Serialize)]
 pub struct ReviewDescription {
+    /// 行政复议, 未经复议直接起诉, 复议后起诉.
     pub groups: Vec<ReviewGroup>,
 }
 
+/// A group of table 3's columns.
 #[derive(Debug, Serialize)]
 pub struct ReviewGroup {
+    /// The group's heading.
     pub label: &'static str,
+    /// Its result columns, 结果维持 … 总计.
     pub columns: [&'static str; 5],
 }
 
+/// The names and titles of the three tables.
 #[derive(Debug, Serialize)]
 pub struct Tables {
+    /// Table 1.
     pub active: TableTitle,
+    /// Table 2.
     pub applications: TableTitle,
+    /// Table 3.
     pub review: TableTitle,
 }
 
+/// A table's short name and the title of the section holding it.
 #[derive(Debug, Serialize)]
 pub struct TableTitle {
+    /// `表一`, `表二`, `表三`.
     pub name: &'static str,
+    /// The section's title, e.g. `主动公开政府信息情况`.
     pub title: &'static str,
 }
 

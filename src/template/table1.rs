@@ -61,7 +61,9 @@ pub const ROWS: &[RowDef] = &[
 /// The value columns of a block in one format.
 #[derive(Debug)]
 pub struct Form {
+    /// The columns' headings.
     pub columns: &'static [&'static str],
+    /// What each column holds.
     pub kinds: &'static [Kind],
     /// The unit the template prints in the money column's header.
     pub unit: Option<&'static str>,
@@ -76,13 +78,16 @@ pub struct Block {
     pub number: u32,
     /// Row keys in template order (for each format, see [`Block::rows_in`]).
     pub rows: &'static [Row],
+    /// The columns in the 2019 trial format.
     pub f2019: Form,
+    /// The columns in the 2021 format.
     pub f2021: Form,
     /// The 2021 format dropped this block (its rows are still read with the 2019 columns).
     pub only_2019: bool,
 }
 
 impl Block {
+    /// The block's columns in format `f`.
     #[must_use]
     pub fn form(&self, f: Format) -> &Form {
         match f {
@@ -187,7 +192,7 @@ pub const BLOCKS: [Block; 5] = [
     },
 ];
 
-/// Header words that mark a block's format.
+/// Header words that mark the 2019 format.
 pub const HEADERS_2019: &[&str] = &[
     "本年新制作数量",
     "本年新公开数量",
@@ -197,6 +202,7 @@ pub const HEADERS_2019: &[&str] = &[
     "采购项目数量",
     "采购总金额",
 ];
+/// Header words that mark the 2021 format.
 pub const HEADERS_2021: &[&str] = &[
     "本年制发件数",
     "本年废止件数",
