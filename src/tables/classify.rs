@@ -84,6 +84,7 @@ impl Classifier {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // the label kinds tried in order, first match wins
     pub fn classify(&self, raw: &str, base: usize) -> Label {
         let k = key(raw);
         if k.is_empty() {
