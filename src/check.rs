@@ -5,6 +5,7 @@ use crate::rules::{self, Context};
 use crate::{doc, layout, report, tables, Options};
 
 /// Check one report text.
+#[must_use]
 pub fn check(text: &str, options: &Options) -> Report {
     // 2. Lines and (inside the readers) tokens.
     let lines = layout::lines(text);

@@ -105,6 +105,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::float_cmp)] // both sides are the same exact conversion
     fn written_and_compared() {
         let d = Decimal::new(25210, 2);
         assert_eq!(d.to_string(), "252.10");
@@ -115,6 +116,6 @@ mod tests {
         assert!(Decimal::new(1, 1) < Decimal::new(11, 2));
         assert!(Decimal::new(-1, 0) < Decimal::new(0, 5));
         assert_eq!(d.to_f64(), 252.1);
-        assert_eq!(Decimal::new(26735355, 4).to_f64(), 2673.5355);
+        assert_eq!(Decimal::new(26_735_355, 4).to_f64(), 2673.5355);
     }
 }

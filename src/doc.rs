@@ -1,9 +1,9 @@
 //! Document structure: title (agency, year), the statistical-period
 //! sentence, the six section headings and the signature date (spec §1, §8.1).
 
+use crate::headings::heading_of;
 use crate::layout::TextLine;
 use crate::range::{ByteRange, LineRange};
-use crate::headings::heading_of;
 use crate::text::find_year;
 use crate::text::{cn_digit, cn_numeral, contains, fold, is_han, is_space, key, trim};
 
@@ -268,6 +268,7 @@ fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
 /// Every date in a line (`2021年1月26日`, `二〇二一年一月二十六日`,
 /// `2021-01-26`, `2021.1.26`); a month-day without a year (`12月31日`) takes
 /// the year of the date before it.
+#[allow(clippy::too_many_lines)] // one scan over the characters, every date form in it
 pub fn find_dates(line: &str) -> Vec<DateHit> {
     let cs: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (i, fold(c))).collect();
     let end_of = |k: usize| cs.get(k).map_or(line.len(), |x| x.0);

@@ -285,7 +285,7 @@ fn push(out: &mut Vec<Token>, kind: TokenKind, start: usize, end: usize) {
 /// `- 4 -`, `— 4 —`, `第 4 页`, `第4页 共12页`, `4/12`.
 fn is_page_number(t: &str) -> bool {
     let c: Vec<char> = t.chars().filter(|&c| !is_space(c)).map(fold).collect();
-    let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(|c| c.is_ascii_digit());
+    let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(char::is_ascii_digit);
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '―');
     if c.len() >= 3 && dash(c[0]) && dash(c[c.len() - 1]) {
         let inner: Vec<char> = c[1..c.len() - 1]

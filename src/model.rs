@@ -23,10 +23,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// WebAssembly build sets it so JavaScript can slice its own strings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset just past the last byte.
     pub end: usize,
+    /// Line of `start`, 1-based.
     pub line: usize,
+    /// Column of `start` in characters, 1-based.
     pub column: usize,
+    /// The same place in UTF-16 code units, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utf16: Option<Utf16Span>,
 }
@@ -34,7 +39,9 @@ pub struct Span {
 /// The same place as a [`Span`], in UTF-16 code units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Utf16Span {
+    /// Offset of the first code unit.
     pub start: usize,
+    /// Offset just past the last code unit.
     pub end: usize,
 }
 
@@ -60,10 +67,14 @@ pub enum Template {
 
 impl Template {
     /// The name for people, e.g. `2021 版（国办公开办函〔2021〕30号）`.
+    #[must_use]
     pub fn display_name(self) -> &'static str {
         crate::template::name_of(&crate::template::TEMPLATE_NAMES, self.as_str())
     }
 
+    /// The name in the JSON contract: `2019`, `2021`, `hybrid`, `pre2019`,
+    /// `unknown`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Template::F2019 => "2019",
@@ -81,12 +92,15 @@ impl Template {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Number {
+    /// A whole number (counts, and money written without decimals).
     Int(i64),
+    /// A money amount written with decimals.
     Dec(f64),
 }
 
 impl Number {
     /// The value as an integer, if it is one.
+    #[must_use]
     pub fn as_int(self) -> Option<i64> {
         match self {
             Number::Int(v) => Some(v),
@@ -94,6 +108,8 @@ impl Number {
         }
     }
 
+    /// The value as a float, for sums of money amounts.
+    #[must_use]
     pub fn as_f64(self) -> f64 {
         match self {
             Number::Int(v) => v as f64,
@@ -114,7 +130,7 @@ impl std::fmt::Display for Number {
 /// One value cell of a table, as found in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
-    /// The cell's text as written (trimmed), e.g. `减 18`, `252.1万元`, ``.
+    /// The cell's text as written (trimmed), e.g. `减 18`, `252.1万元`, or empty.
     pub text: String,
     /// The number read, or `None` when the cell is blank or unreadable.
     pub value: Option<Number>,
@@ -127,8 +143,11 @@ pub struct Cell {
 /// A section heading (一 … 六) found in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
+    /// The section's number, 1 to 6.
     pub number: u8,
+    /// The heading's title after its number, as written.
     pub title: String,
+    /// Where the heading is.
     pub span: Span,
 }
 
@@ -139,6 +158,7 @@ pub struct Period {
     pub start: String,
     /// `YYYY-MM-DD`
     pub end: String,
+    /// Where the sentence's dates are.
     pub span: Span,
 }
 
@@ -148,6 +168,8 @@ pub struct Period {
 pub struct Rows(pub Vec<(&'static str, Vec<Cell>)>);
 
 impl Rows {
+    /// The cells of the row with this key.
+    #[must_use]
     pub fn get(&self, key: &str) -> Option<&[Cell]> {
         self.0
             .iter()
@@ -155,6 +177,8 @@ impl Rows {
             .map(|(_, v)| v.as_slice())
     }
 
+    /// Whether no row was read.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -189,14 +213,18 @@ pub struct Tables {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TableId {
+    /// Table 1, information disclosed on the agency's own initiative.
     Active,
+    /// Table 2, applications received and handled.
     Applications,
+    /// Table 3, administrative reconsideration and litigation.
     Review,
 }
 
 /// A cell of one of the three tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CellRef {
+    /// The table.
     pub table: TableId,
     /// Row key (`total`, `denied.3`, `licensing` …); `None` for table 3.
     pub row: Option<&'static str>,
@@ -208,17 +236,23 @@ pub struct CellRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The report breaks a rule of the format: a number or a part is wrong.
     Error,
+    /// Probably wrong, or not checkable as written.
     Warning,
+    /// Worth a look; not a fault.
     Info,
 }
 
 impl Severity {
     /// The name for people: 错误, 警告, 提示.
+    #[must_use]
     pub fn display_name(self) -> &'static str {
         crate::template::name_of(&crate::template::SEVERITY_NAMES, self.as_str())
     }
 
+    /// The name in the JSON contract: `error`, `warning`, `info`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -244,6 +278,7 @@ pub enum Origin {
 pub struct Diagnostic {
     /// Stable rule code, see [`crate::rules::RULES`].
     pub code: &'static str,
+    /// How serious the finding is.
     pub severity: Severity,
     /// One line, in Chinese, with the numbers of this case.
     pub message: String,
@@ -251,8 +286,11 @@ pub struct Diagnostic {
     pub spec: Option<&'static str>,
     /// The cell the finding is about (for relations: the total cell).
     pub cell: Option<CellRef>,
+    /// What the cell should hold, when the rule computes it.
     pub expected: Option<Number>,
+    /// What the cell holds (`None` when blank or not compared).
     pub actual: Option<Number>,
+    /// Where the finding is, when it has a place in the text.
     pub span: Option<Span>,
     /// Whether the report is wrong or the input could not be read.
     pub origin: Origin,
@@ -264,24 +302,35 @@ pub struct Diagnostic {
 /// A cell that enters a relation, with where it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Related {
+    /// The cell.
     pub cell: CellRef,
+    /// Where the cell is.
     pub span: Span,
 }
 
 /// Everything the checker found in one text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
+    /// Version of the JSON contract, [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// File name, or `-` for standard input / pasted text.
     pub source: String,
+    /// The format the tables follow.
     pub template: Template,
+    /// The report year, from the title, else the statistical period.
     pub year: Option<i32>,
+    /// The reporting agency, from the title, a line above it, or the
+    /// signature.
     pub agency: Option<String>,
     /// Signature date `YYYY-MM-DD`, if the report ends with one.
     pub date: Option<String>,
+    /// The statistical period, if stated.
     pub period: Option<Period>,
+    /// The section headings found, in text order.
     pub sections: Vec<Section>,
+    /// The three tables as read.
     pub tables: Tables,
+    /// Every finding, sorted by place in the text.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -321,11 +370,13 @@ pub struct Layout {
 pub struct BlockFormat {
     /// `（一）`, `（五）`, `（六）`, `（八）` or `（九）`.
     pub item: &'static str,
+    /// The format its columns follow.
     pub format: Format,
 }
 
 impl Report {
     /// Number of diagnostics of the given severity.
+    #[must_use]
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
@@ -334,6 +385,12 @@ impl Report {
     }
 
     /// The report as the JSON of the contract (one line, no trailing newline).
+    ///
+    /// # Panics
+    ///
+    /// Never: a report holds only strings, numbers and plain containers,
+    /// which always serialise.
+    #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("report serialises")
     }

@@ -35,7 +35,7 @@ const TAB_WIDTH: usize = 4;
 const MAX_LINE_WIDTH: usize = 100;
 
 /// Bytes of a line looked at either side of a span: enough for a window of
-/// MAX_LINE_WIDTH columns of any characters.
+/// `MAX_LINE_WIDTH` columns of any characters.
 const WINDOW_BYTES: usize = 16 * MAX_LINE_WIDTH;
 /// Columns of context kept before the span when a line is cut.
 const CONTEXT_BEFORE: usize = 30;
@@ -47,6 +47,7 @@ const MAX_RELATED: usize = 10;
 ///
 /// `text` must be the text the report was made from (spans index into it;
 /// out-of-range spans are clamped, never a panic). `color` adds ANSI colours.
+#[must_use]
 pub fn render_text(report: &Report, text: &str, color: bool) -> String {
     let mut out = String::new();
     out.push_str(&render_header(report, color));
@@ -63,6 +64,7 @@ pub fn render_text(report: &Report, text: &str, color: bool) -> String {
 
 /// One line naming the file, the agency, the year and the template found.
 /// No trailing newline.
+#[must_use]
 pub fn render_header(report: &Report, color: bool) -> String {
     let style = Style(color);
     let agency = report.agency.as_deref().unwrap_or("机关名称未识别");
@@ -82,6 +84,7 @@ pub fn render_header(report: &Report, color: bool) -> String {
 }
 
 /// `report.txt：2 个错误，1 个警告，0 条提示` (no trailing newline).
+#[must_use]
 pub fn render_summary(report: &Report, color: bool) -> String {
     let style = Style(color);
     let errors = report.count(Severity::Error);
@@ -99,11 +102,13 @@ pub fn render_summary(report: &Report, color: bool) -> String {
 }
 
 /// The name of a template for people.
+#[must_use]
 pub fn template_name(template: Template) -> &'static str {
     template.display_name()
 }
 
 /// The Chinese word for a severity: 错误, 警告, 提示.
+#[must_use]
 pub fn severity_name(severity: Severity) -> &'static str {
     severity.display_name()
 }
@@ -111,6 +116,7 @@ pub fn severity_name(severity: Severity) -> &'static str {
 /// Render one diagnostic (several lines, ending with a newline).
 ///
 /// `source` is the file name shown after `-->`; `text` is the checked text.
+#[must_use]
 pub fn render_diagnostic(diagnostic: &Diagnostic, source: &str, text: &str, color: bool) -> String {
     let style = Style(color);
     let mut out = String::new();
@@ -160,7 +166,7 @@ pub fn render_diagnostic(diagnostic: &Diagnostic, source: &str, text: &str, colo
     };
     match (diagnostic.expected, diagnostic.actual) {
         (Some(expected), Some(actual)) => {
-            note(&mut out, &format!("期望 {expected}，实际 {actual}"))
+            note(&mut out, &format!("期望 {expected}，实际 {actual}"));
         }
         (Some(expected), None) => note(&mut out, &format!("期望 {expected}")),
         (None, Some(actual)) => note(&mut out, &format!("实际 {actual}")),
@@ -386,6 +392,7 @@ impl Style {
 }
 
 /// What part of the report a rule group covers, for people.
+#[must_use]
 pub fn group_name(group: Group) -> &'static str {
     match group {
         Group::Active => "表一（主动公开政府信息情况）",
@@ -404,6 +411,7 @@ fn origin_name(origin: Origin) -> &'static str {
 }
 
 /// Explain one rule for `xxgk rule CODE` (ends with a newline).
+#[must_use]
 pub fn render_rule(rule: &Rule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}：{}", rule.code, rule.title);
@@ -429,6 +437,7 @@ pub fn render_rule(rule: &Rule) -> String {
 
 /// Every rule, one per line, aligned: code, severity, title (ends with a
 /// newline). Used by `xxgk rules`.
+#[must_use]
 pub fn rules_text() -> String {
     let code_width = RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
     let mut out = String::new();
@@ -448,6 +457,7 @@ pub fn rules_text() -> String {
 /// A Markdown page of every rule: an index table, then one section per rule
 /// (code, severity, spec id, title, explanation), grouped by the part of the
 /// report the rule looks at. Ends with a newline.
+#[must_use]
 pub fn rules_markdown() -> String {
     let mut out = String::new();
     out.push_str("# xxgk 检查规则\n\n");

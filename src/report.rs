@@ -2,6 +2,7 @@
 //! units, diagnostics with their rule's severity and spans, sorted by place.
 
 use crate::doc::Structure;
+#[allow(clippy::wildcard_imports)] // the report is assembled from most of the model
 use crate::model::*;
 use crate::range::ByteRange;
 use crate::rules::sink::Sink;
@@ -14,6 +15,7 @@ use crate::Options;
 
 /// The report of a text: its structure, the tables as read and the findings,
 /// every byte range resolved to a [`Span`].
+#[allow(clippy::too_many_lines)] // the report's fields in their order, one after the other
 pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f: Sink) -> Report {
     let layout = layout_of(&read);
     let Read {

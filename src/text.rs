@@ -43,8 +43,7 @@ pub fn fold(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' => '-',
-        '\u{3002}' => '。',
-        '\u{ff61}' => '。',
+        '\u{3002}' | '\u{ff61}' => '。',
         '\u{2215}' => '/',
         _ => c,
     }
@@ -115,7 +114,6 @@ pub fn cn_numeral(s: &str) -> Option<u32> {
     }
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
-        [] => None,
         ['十'] => Some(10),
         ['十', d] => Some(10 + digit(*d)?),
         [d, '十'] => Some(digit(*d)? * 10),

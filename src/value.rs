@@ -43,6 +43,7 @@ const BAD: Parsed = Parsed {
 const MAX_DIGITS: usize = 15;
 
 /// Read a cell's text.
+#[allow(clippy::too_many_lines)] // one scan over the cell's characters
 pub fn parse(s: &str) -> Parsed {
     // Fast path: a plain whole number, the commonest cell by far.
     let b = s.as_bytes();
@@ -51,7 +52,7 @@ pub fn parse(s: &str) -> Parsed {
         && b.iter().all(u8::is_ascii_digit)
         && (b.len() == 1 || b[0] != b'0')
     {
-        let v = b.iter().fold(0i64, |a, &d| a * 10 + (d - b'0') as i64);
+        let v = b.iter().fold(0i64, |a, &d| a * 10 + i64::from(d - b'0'));
         return Parsed {
             val: Val::Int(v),
             unit: None,
@@ -213,7 +214,7 @@ fn is_numeric_char(c: char) -> bool {
 
 fn is_blank_marker(chars: &[char]) -> bool {
     match chars {
-        ['无'] | ['空'] | ['/'] | ['\\'] | ['×'] => true,
+        ['无' | '空' | '/' | '\\' | '×'] => true,
         _ if chars.len() <= 4 => chars
             .iter()
             .all(|c| matches!(c, '-' | '—' | '―' | '─' | '━' | '–' | '~' | '_')),
@@ -293,7 +294,7 @@ pub fn is_enumerator(word: &str) -> bool {
         it.next();
     }
     let mut d = 0;
-    while it.peek().is_some_and(|c| c.is_ascii_digit()) {
+    while it.peek().is_some_and(char::is_ascii_digit) {
         it.next();
         d += 1;
     }

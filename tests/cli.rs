@@ -3,6 +3,7 @@
 //! commands. Every report here is fictional (示例县教育局, made-up numbers).
 
 use std::ffi::OsStr;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -626,7 +627,7 @@ fn as_html(text: &str) -> String {
             }
             out.push_str("<tr>");
             for c in cells {
-                out.push_str(&format!("<td>{c}</td>"));
+                write!(out, "<td>{c}</td>").unwrap();
             }
             out.push_str("</tr>");
         } else {
@@ -634,7 +635,7 @@ fn as_html(text: &str) -> String {
                 out.push_str("</table>");
                 in_table = false;
             }
-            out.push_str(&format!("<p>{line}</p>"));
+            write!(out, "<p>{line}</p>").unwrap();
         }
     }
     if in_table {

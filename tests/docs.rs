@@ -30,7 +30,7 @@ fn every_rule_is_documented_in_full() {
         assert!(xxgk::rules::rule(r.code).is_some());
     }
     let mut codes: Vec<&str> = xxgk::rules::RULES.iter().map(|r| r.code).collect();
-    codes.sort();
+    codes.sort_unstable();
     codes.dedup();
     assert_eq!(
         codes.len(),

@@ -508,7 +508,7 @@ fn html_body(text: &str) -> String {
         match part {
             Part::Line(l) if l.trim().is_empty() => body.push_str("<p>&nbsp;</p>\n"),
             Part::Line(l) => {
-                writeln!(body, "<p style=\"text-indent:2em\">{}</p>", html_text(&l)).unwrap()
+                writeln!(body, "<p style=\"text-indent:2em\">{}</p>", html_text(&l)).unwrap();
             }
             Part::Table(rows) => body.push_str(&html_table(&rows)),
         }
@@ -733,7 +733,7 @@ fn ole(streams: &[&str]) -> Vec<u8> {
     let mut f = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     f.resize(512, 0);
     for s in streams {
-        let mut entry: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let mut entry: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
         entry.resize(128, 0);
         f.extend(entry);
     }

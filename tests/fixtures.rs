@@ -115,7 +115,7 @@ struct Expected {
     line: usize,
 }
 
-fn describe(code: &str, cell: &Option<CellKey>) -> String {
+fn describe(code: &str, cell: Option<&CellKey>) -> String {
     match cell {
         Some(c) => format!("{code} {c}"),
         None => code.to_string(),
@@ -230,7 +230,7 @@ fn compare(f: &Fixture, report: &Report) -> Option<String> {
         let _ = writeln!(
             s,
             "   missing     {:<44} (.expect line {})",
-            describe(&e.code, &e.cell),
+            describe(&e.code, e.cell.as_ref()),
             e.line
         );
     }
@@ -239,7 +239,7 @@ fn compare(f: &Fixture, report: &Report) -> Option<String> {
         let _ = writeln!(
             s,
             "   unexpected  {:<44} at {}  {}",
-            describe(d.code, &cell),
+            describe(d.code, cell.as_ref()),
             where_(d, &f.text),
             d.message
         );
@@ -259,12 +259,11 @@ fn fixtures_match_their_expect_files() {
             failures.push_str(&s);
         }
     }
-    if failed > 0 {
-        panic!(
-            "{failed} of {} fixtures differ from their .expect files:\n{failures}",
-            all.len()
-        );
-    }
+    assert!(
+        failed == 0,
+        "{failed} of {} fixtures differ from their .expect files:\n{failures}",
+        all.len()
+    );
 }
 
 // ---- the fixture set itself ----------------------------------------------------
@@ -554,7 +553,7 @@ fn render_diagnostics(report: &Report, text: &str) -> String {
             s,
             "{} {} @ {}",
             d.severity.as_str(),
-            describe(d.code, &cell),
+            describe(d.code, cell.as_ref()),
             where_(d, text)
         );
         if let Some(e) = d.expected {

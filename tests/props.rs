@@ -152,7 +152,7 @@ fn boundaries(text: &str) -> Vec<usize> {
 }
 
 /// The byte range of `chars` characters from boundary `at`.
-fn char_range(text: &str, at: &Index, chars: usize) -> (usize, usize) {
+fn char_range(text: &str, at: Index, chars: usize) -> (usize, usize) {
     let bounds = boundaries(text);
     let first = at.index(bounds.len());
     let last = (first + chars).min(bounds.len() - 1);
@@ -162,21 +162,21 @@ fn char_range(text: &str, at: &Index, chars: usize) -> (usize, usize) {
 fn apply(text: &mut String, mutation: &Mutation) {
     match mutation {
         Mutation::Insert(at, token) => {
-            let (at, _) = char_range(text, at, 0);
+            let (at, _) = char_range(text, *at, 0);
             text.insert_str(at, TOKENS[*token]);
         }
         Mutation::Delete(at, n) => {
-            let (start, end) = char_range(text, at, *n);
+            let (start, end) = char_range(text, *at, *n);
             text.replace_range(start..end, "");
         }
         Mutation::Replace(at, n, token) => {
-            let (start, end) = char_range(text, at, *n);
+            let (start, end) = char_range(text, *at, *n);
             text.replace_range(start..end, TOKENS[*token]);
         }
         Mutation::Copy(from, n, to) => {
-            let (start, end) = char_range(text, from, *n);
+            let (start, end) = char_range(text, *from, *n);
             let piece = text[start..end].to_string();
-            let (at, _) = char_range(text, to, 0);
+            let (at, _) = char_range(text, *to, 0);
             text.insert_str(at, &piece);
         }
     }

@@ -32,9 +32,10 @@ fn seed(prefix: &str) -> Option<(String, Report)> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+            p.extension().is_some_and(|e| e == "txt")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix))
         })
         .collect();
     names.sort();
@@ -89,7 +90,10 @@ fn assert_findings(report: &Report, expected: &[&str]) {
         .iter()
         .map(|d| finding(d.code, d.cell.as_ref()))
         .collect();
-    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    let mut want: Vec<String> = expected
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     actual.sort();
     want.sort();
     if actual != want {
@@ -109,8 +113,7 @@ fn assert_findings(report: &Report, expected: &[&str]) {
             .map(|d| {
                 let at = d
                     .span
-                    .map(|s| format!("{}:{}", s.line, s.column))
-                    .unwrap_or_else(|| "-".into());
+                    .map_or_else(|| "-".into(), |s| format!("{}:{}", s.line, s.column));
                 format!(
                     "  {} at {at}: {}",
                     finding(d.code, d.cell.as_ref()),
@@ -194,6 +197,7 @@ fn assert_cells_consistent(text: &str, report: &Report) {
     }
 }
 
+#[allow(clippy::unnecessary_wraps)] // reads as the expected `Option` value
 fn int(n: i64) -> Option<Number> {
     Some(Number::Int(n))
 }

@@ -1,6 +1,6 @@
 //! The inputs of the benchmarks: the project's fixtures and, when the folder
 //! exists, the real reports in ../shared/seeds/. Shared by benches/check.rs
-//! and examples/bench_summary.rs (`#[path]` module).
+//! and `examples/bench_summary.rs` (`#[path]` module).
 
 use std::path::{Path, PathBuf};
 

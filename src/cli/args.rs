@@ -51,7 +51,7 @@ pub struct CheckArgs {
     /// Text output: only each file's summary line.
     #[arg(short = 'q', long)]
     pub quiet: bool,
-    /// Colour: auto (a terminal without NO_COLOR), always or never.
+    /// Colour: auto (a terminal without `NO_COLOR`), always or never.
     #[arg(long, alias = "colour", value_parser = parse_color)]
     pub color: Option<Color>,
     #[arg(short = 'h', long = "help", action = ArgAction::Help)]
@@ -154,8 +154,8 @@ pub enum Parsed {
 
 /// Parse the arguments (without the program's name).
 pub fn parse(args: &[OsString]) -> Parsed {
-    let argv = std::iter::once(OsString::from("xxgk")).chain(args.iter().cloned());
-    match Cli::try_parse_from(argv) {
+    let words = std::iter::once(OsString::from("xxgk")).chain(args.iter().cloned());
+    match Cli::try_parse_from(words) {
         Ok(cli) => Parsed::Run(cli),
         Err(err) => match err.kind() {
             ErrorKind::DisplayHelp => Parsed::Help,

@@ -34,56 +34,11 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
         ));
     }
     let mut status = 0u8;
-    let mut saw_directory = false;
-    let mut inputs = Vec::new();
-    for arg in &args {
-        if arg.as_os_str() == "-" {
-            inputs.push(Input {
-                name: "-".to_string(),
-                path: None,
-            });
-            continue;
-        }
-        if arg.is_dir() {
-            saw_directory = true;
-            let mut files = Vec::new();
-            let mut errors = Vec::new();
-            walk(arg, &mut files, &mut errors);
-            for (path, error) in errors {
-                complain(&format!("{}: 无法读取目录：{error}", path.display()));
-                status = 2;
-            }
-            if files.is_empty() {
-                complain(&format!(
-                    "{}: 目录中没有 .txt、.html 或 .docx 文件",
-                    arg.display()
-                ));
-                status = 2;
-            }
-            files.sort();
-            inputs.extend(files.into_iter().map(|path| Input {
-                name: path.display().to_string(),
-                path: Some(path),
-            }));
-        } else {
-            inputs.push(Input {
-                name: arg.display().to_string(),
-                path: Some(arg.clone()),
-            });
-        }
-    }
-
-    let color = match cli.color.unwrap_or(Color::Auto) {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let (inputs, saw_directory) = collect_inputs(&args, &mut status);
     let opts = Output {
         format: cli.format.unwrap_or(Format::Text),
         quiet: cli.quiet,
-        color,
+        color: use_color(cli.color),
     };
     let as_array = args.len() > 1 || saw_directory;
 
@@ -143,6 +98,62 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
         Err(e) => {
             complain(&format!("写入输出失败：{e}"));
             Ok(2)
+        }
+    }
+}
+
+/// The inputs named on the command line, directories walked for their
+/// report files; and whether a directory was named. Unreadable directories
+/// and empty ones are told on standard error and set `status` to 2.
+fn collect_inputs(args: &[PathBuf], status: &mut u8) -> (Vec<Input>, bool) {
+    let mut saw_directory = false;
+    let mut inputs = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            inputs.push(Input {
+                name: "-".to_string(),
+                path: None,
+            });
+            continue;
+        }
+        if arg.is_dir() {
+            saw_directory = true;
+            let mut files = Vec::new();
+            let mut errors = Vec::new();
+            walk(arg, &mut files, &mut errors);
+            for (path, error) in errors {
+                complain(&format!("{}: 无法读取目录：{error}", path.display()));
+                *status = 2;
+            }
+            if files.is_empty() {
+                complain(&format!(
+                    "{}: 目录中没有 .txt、.html 或 .docx 文件",
+                    arg.display()
+                ));
+                *status = 2;
+            }
+            files.sort();
+            inputs.extend(files.into_iter().map(|path| Input {
+                name: path.display().to_string(),
+                path: Some(path),
+            }));
+        } else {
+            inputs.push(Input {
+                name: arg.display().to_string(),
+                path: Some(arg.clone()),
+            });
+        }
+    }
+    (inputs, saw_directory)
+}
+
+/// Whether to colour the text output.
+fn use_color(color: Option<Color>) -> bool {
+    match color.unwrap_or(Color::Auto) {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }

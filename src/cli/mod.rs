@@ -76,12 +76,12 @@ fn run(args: &[OsString]) -> Result<u8, Usage> {
             Ok(0)
         }
         Some(Command::Check(check)) => check::run(check),
-        Some(Command::Rules(rules)) => rules_command(rules),
+        Some(Command::Rules(rules)) => rules_command(&rules),
         Some(Command::Rule(rule)) => rule_command(rule),
     }
 }
 
-fn rules_command(args: RulesArgs) -> Result<u8, Usage> {
+fn rules_command(args: &RulesArgs) -> Result<u8, Usage> {
     let output = match args.format.unwrap_or(RulesFormat::Text) {
         RulesFormat::Text => render::rules_text(),
         RulesFormat::Markdown => render::rules_markdown(),

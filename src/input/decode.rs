@@ -164,6 +164,7 @@ pub enum TextEncoding {
 
 impl TextEncoding {
     /// A short name, e.g. `UTF-8`, `GB18030`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             TextEncoding::Utf8 => "UTF-8",
@@ -187,6 +188,12 @@ pub struct Decoded {
 /// Decode a file's bytes (UTF-8 with or without BOM, UTF-16 with BOM — or
 /// without one when unambiguous — and GB18030/GBK).
 ///
+/// # Errors
+///
+/// A [`DecodeError`] when the bytes are empty, are a file of another kind
+/// (PDF, ZIP, old Office, RTF, picture, binary data), or are text in none of
+/// the encodings above.
+///
 /// ```
 /// assert_eq!(xxgk::decode("示例县教育局".as_bytes()).unwrap(), "示例县教育局");
 /// assert!(xxgk::decode(b"").is_err());
@@ -196,6 +203,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 /// Like [`decode`], and also tell which encoding was found.
+///
+/// # Errors
+///
+/// The same as [`decode`].
 pub fn decode_detailed(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let decoded = decode_raw(bytes)?;
     refuse_non_text(&decoded.text)?;
@@ -375,6 +386,7 @@ fn refuse_non_text(text: &str) -> Result<(), DecodeError> {
 }
 
 /// 1-based line of a byte offset.
+#[allow(clippy::naive_bytecount)] // once per error; no crate for it
 fn line_of(bytes: &[u8], offset: usize) -> usize {
     let end = offset.min(bytes.len());
     1 + bytes[..end].iter().filter(|&&b| b == b'\n').count()

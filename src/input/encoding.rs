@@ -8,16 +8,19 @@
 //! decoded here in plain Rust on both.
 
 /// Decode GB18030 strictly: `None` when the bytes are not valid GB18030.
+#[must_use]
 pub fn gb18030(bytes: &[u8]) -> Option<String> {
     imp::gb18030(bytes, true)
 }
 
 /// Decode GB18030, replacing malformed sequences with U+FFFD.
+#[must_use]
 pub fn gb18030_lossy(bytes: &[u8]) -> String {
     imp::gb18030(bytes, false).unwrap_or_default()
 }
 
 /// Decode UTF-16 strictly (`None` on an odd length or an unpaired surrogate).
+#[must_use]
 pub fn utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
     if bytes.len() % 2 != 0 {
         return None;
@@ -29,6 +32,7 @@ pub fn utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
 
 /// Decode UTF-16, replacing unpaired surrogates and a trailing odd byte with
 /// U+FFFD.
+#[must_use]
 pub fn utf16_lossy(bytes: &[u8], big_endian: bool) -> String {
     let mut s: String = char::decode_utf16(units(bytes, big_endian))
         .map(|r| r.unwrap_or('\u{fffd}'))
@@ -55,7 +59,7 @@ mod imp {
         let enc = encoding_rs::GB18030;
         if strict {
             enc.decode_without_bom_handling_and_without_replacement(bytes)
-                .map(|s| s.into_owned())
+                .map(std::borrow::Cow::into_owned)
         } else {
             Some(enc.decode_without_bom_handling(bytes).0.into_owned())
         }

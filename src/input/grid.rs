@@ -77,7 +77,7 @@ pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec
             pending.pop();
         }
         let covered: Vec<bool> = pending.iter().map(|&p| p > 0).collect();
-        for p in pending.iter_mut() {
+        for p in &mut pending {
             *p = p.saturating_sub(1);
         }
         if is_layout_row(&row) {

@@ -37,6 +37,7 @@ pub enum DocKind {
 
 impl DocKind {
     /// A short name: `text`, `html`, `docx`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Text => "text",
@@ -125,6 +126,12 @@ impl From<HtmlError> for InputError {
 /// Read a file's bytes as a report's text. `name` is the file name (only its
 /// extension is used, and only when the content does not tell).
 ///
+/// # Errors
+///
+/// An [`InputError`] when the file cannot be read as a report's text: a PDF
+/// or web archive (read by the web page), or a text file, Word document or
+/// web page that fails as its own reader tells.
+///
 /// ```
 /// let doc = xxgk::read_document("<p>一、总体情况</p>".as_bytes(), "report.html").unwrap();
 /// assert_eq!(doc.kind, xxgk::input::DocKind::Html);
@@ -191,7 +198,16 @@ pub enum FileKind {
 /// assert_eq!(sniff(b"hello", "a.HTM"), FileKind::Html);
 /// assert_eq!(sniff(b"hello", "a.txt"), FileKind::Text);
 /// ```
+#[must_use]
 pub fn sniff(bytes: &[u8], name: &str) -> FileKind {
+    const IMAGES: &[&[u8]] = &[
+        b"\x89PNG\r\n\x1a\n",
+        b"\xFF\xD8\xFF",
+        b"GIF87a",
+        b"GIF89a",
+        b"II*\x00",
+        b"MM\x00*",
+    ];
     if bytes.is_empty() {
         return FileKind::Empty;
     }
@@ -210,14 +226,6 @@ pub fn sniff(bytes: &[u8], name: &str) -> FileKind {
     if bytes.starts_with(b"{\\rtf") {
         return FileKind::Rtf;
     }
-    const IMAGES: &[&[u8]] = &[
-        b"\x89PNG\r\n\x1a\n",
-        b"\xFF\xD8\xFF",
-        b"GIF87a",
-        b"GIF89a",
-        b"II*\x00",
-        b"MM\x00*",
-    ];
     if IMAGES.iter().any(|magic| bytes.starts_with(magic))
         || (bytes.starts_with(b"BM") && bytes.len() > 14 && bytes[6..10] == [0, 0, 0, 0])
     {

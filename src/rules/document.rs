@@ -51,12 +51,17 @@ pub(super) fn incomplete(f: &mut Sink, message: String, span: Option<ByteRange>)
 
 /// Sections, tables present, format against year, year, date, fee.
 pub(super) fn check(cx: &Context, f: &mut Sink) {
-    let (text, lines, st, template) = (cx.text, cx.lines, cx.doc, cx.tables.template);
-    let (t1, t2, t3) = (
-        &cx.tables.active,
-        &cx.tables.applications,
-        &cx.tables.review,
-    );
+    sections_order(cx, f);
+    tables_present(cx, f);
+    version(cx, f);
+    year(cx, f);
+    signature_date(cx, f);
+    fee(cx, f);
+}
+
+/// DOC-SECTIONS: the six sections, present and in order.
+fn sections_order(cx: &Context, f: &mut Sink) {
+    let st = cx.doc;
     for n in 1..=6u8 {
         if st.heading(n).is_none() {
             sections_finding(f, SectionsCase::Missing(n));
@@ -73,7 +78,16 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             );
         }
     }
-    // TABLE-NONE and DOC-TABLES (missing tables).
+}
+
+/// TABLE-NONE and DOC-TABLES (missing tables).
+fn tables_present(cx: &Context, f: &mut Sink) {
+    let st = cx.doc;
+    let (t1, t2, t3) = (
+        &cx.tables.active,
+        &cx.tables.applications,
+        &cx.tables.review,
+    );
     for (n, name, found) in [
         (2u8, "表一", t1.is_some()),
         (3, "表二", t2.is_some()),
@@ -96,11 +110,16 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             incomplete(
                 f,
                 format!("未找到{name}：表格可能是图片、被粘贴丢失，或标签与模板相差太多无法识别"),
-                h.map(|h| h.range()),
+                h.map(super::super::doc::Heading::range),
             );
         }
     }
-    // DOC-VERSION.
+}
+
+/// DOC-VERSION: the tables' format against the year.
+fn version(cx: &Context, f: &mut Sink) {
+    let (st, template) = (cx.doc, cx.tables.template);
+    let (t1, t2) = (&cx.tables.active, &cx.tables.applications);
     let blocks_2019: Vec<&str> = t1
         .as_ref()
         .map(|t| {
@@ -138,7 +157,12 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
     if let Some((message, severity)) = d {
         version_finding(f, message, severity, anchor);
     }
-    // DOC-YEAR: title vs statistical period.
+}
+
+/// DOC-YEAR: the title's year against the statistical period, and plans in
+/// section 5 for the report year itself.
+fn year(cx: &Context, f: &mut Sink) {
+    let (text, lines, st) = (cx.text, cx.lines, cx.doc);
     if let (Some(y), Some((from, to, at))) = (st.year, st.period) {
         if from.y != y || to.y != y {
             year_finding(f, YearCase::PeriodOtherYear { y, from, to, at });
@@ -146,7 +170,6 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             year_finding(f, YearCase::PeriodNotWhole { y, from, to, at });
         }
     }
-    // DOC-YEAR: plans in 五 for the report year itself.
     if let (Some(y), Some(five)) = (st.year, st.region(5, lines.len())) {
         for l in five.of(lines) {
             let s = l.range().of(text);
@@ -162,7 +185,11 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             }
         }
     }
-    // DOC-DATE.
+}
+
+/// DOC-DATE: the signature date against the year and the deadline.
+fn signature_date(cx: &Context, f: &mut Sink) {
+    let st = cx.doc;
     if let (Some(y), Some(d)) = (st.year, st.date) {
         let agency = st.agency.as_deref().unwrap_or("");
         let government = agency.contains("人民政府");
@@ -200,7 +227,11 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             );
         }
     }
-    // DOC-FEE.
+}
+
+/// DOC-FEE: the information processing fee stated in section 6.
+fn fee(cx: &Context, f: &mut Sink) {
+    let (text, lines, st) = (cx.text, cx.lines, cx.doc);
     if st.year.is_some_and(|y| y >= 2021) {
         let in6 = st.region(6, lines.len()).map(|six| {
             six.of(lines)
@@ -223,6 +254,7 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
 }
 
 /// DOC-SECTIONS: what is wrong with the sections.
+#[derive(Clone, Copy)]
 enum SectionsCase<'a> {
     /// Section `n` (1–6) is not found.
     Missing(u8),
@@ -261,6 +293,7 @@ fn version_finding(f: &mut Sink, message: String, severity: Severity, anchor: Op
 }
 
 /// DOC-YEAR: what does not fit the report's year.
+#[derive(Clone, Copy)]
 enum YearCase<'a> {
     /// The statistical period lies (partly) in another year.
     PeriodOtherYear {
@@ -289,7 +322,7 @@ fn year_finding(f: &mut Sink, case: YearCase) {
         YearCase::PeriodOtherYear { y, from, to, at } => (
             format!("标题年度为{y}年，但统计期限写的是{}至{}", from.iso(), to.iso()),
             at,
-            Some((y as i64, from.y as i64)),
+            Some((i64::from(y), i64::from(from.y))),
         ),
         YearCase::PeriodNotWhole { y, from, to, at } => (
             format!(
@@ -303,7 +336,7 @@ fn year_finding(f: &mut Sink, case: YearCase) {
         YearCase::PlanForYear { y, phrase, at } => (
             format!("第五部分把{y}年作为今后的改进计划（“{}”），{y}年度报告的改进措施应针对{}年；可能沿用了上一年的报告", preview(phrase), y + 1),
             at,
-            Some((y as i64 + 1, y as i64)),
+            Some((i64::from(y) + 1, i64::from(y))),
         ),
     };
     let d = f.add(Code::DocYear, message);
@@ -314,6 +347,7 @@ fn year_finding(f: &mut Sink, case: YearCase) {
 }
 
 /// DOC-DATE: the signature date against the year and the deadline.
+#[derive(Clone, Copy)]
 enum DateCase {
     /// Signed before the year ended.
     NotAfterYear { y: i32, signed: DateHit },

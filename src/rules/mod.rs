@@ -88,6 +88,7 @@ pub enum Group {
 }
 
 /// Look a rule up by its code.
+#[must_use]
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
 }
@@ -121,11 +122,13 @@ mod registry;
 
 impl Code {
     /// The registry entry of this code.
+    #[must_use]
     pub fn rule(self) -> &'static Rule {
         &RULES[self as usize]
     }
 
     /// The stable code text, e.g. `T2-SUM`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         self.rule().code
     }

@@ -52,7 +52,7 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
                             narr_finding(f, &c, l.start, n);
                         }
                     }
-                    _ => {}
+                    Claim::Applications => {}
                 }
             }
         }
@@ -269,7 +269,7 @@ fn number_with_unit(s: &str) -> Option<(i64, ByteRange)> {
             let mut j = i;
             let mut v: i64 = 0;
             while j < cs.len() && fold(cs[j].1).is_ascii_digit() && j - i < 9 {
-                v = v * 10 + fold(cs[j].1).to_digit(10).unwrap_or(0) as i64;
+                v = v * 10 + i64::from(fold(cs[j].1).to_digit(10).unwrap_or(0));
                 j += 1;
             }
             if j < cs.len() && fold(cs[j].1).is_ascii_digit() {

@@ -40,11 +40,34 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
     let (text, template, st) = (cx.text, cx.tables.template, cx.doc);
     let name = "表一";
     check_rows_shape(text, t, TableId::Active, name, f);
-    let cref = |row: Row, column| CellRef {
+    integers(t, f);
+    let blank = blanks(t, name, f);
+    missing_rows(t, template, f);
+    if blank {
+        return;
+    }
+    for r in &t.rows {
+        let Some(v) = r.version else { continue };
+        if r.cells.len() != r.expected {
+            continue;
+        }
+        arithmetic(r, v, f);
+        money(text, t, r, v, f);
+    }
+    regulations(t, st.agency.as_deref(), f);
+}
+
+/// A cell of table 1.
+fn cref(row: Row, column: usize) -> CellRef {
+    CellRef {
         table: TableId::Active,
         row: Some(row.key()),
         column,
-    };
+    }
+}
+
+/// T1-INT: counts are non-negative integers, amounts non-negative.
+fn integers(t: &RawTable, f: &mut Sink) {
     for r in &t.rows {
         let v = r.version.unwrap_or(Format::F2019);
         let cols = table1::columns(r.key, v);
@@ -71,7 +94,12 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
             }
         }
     }
-    let blank = check_blanks(
+}
+
+/// Blank cells; true when any was reported (the arithmetic is then not
+/// checked).
+fn blanks(t: &RawTable, name: &str, f: &mut Sink) -> bool {
+    check_blanks(
         t.rows.iter().flat_map(|r| {
             r.cells
                 .iter()
@@ -94,8 +122,11 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         name,
         t.anchor,
         f,
-    );
-    // Missing rows.
+    )
+}
+
+/// DOC-TABLES: rows of the template missing from the table.
+fn missing_rows(t: &RawTable, template: Template, f: &mut Sink) {
     let expected: Vec<Row> = match template {
         Template::F2021 => table1::expected(Format::F2021),
         Template::Hybrid => {
@@ -120,126 +151,128 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         let message = format!("表一缺少「{}」行", names.join("」「"));
         super::document::incomplete(f, message, Some(t.anchor));
     }
-    if blank {
-        return;
-    }
+}
+
+/// The items' arithmetic within a row of format `v`: T1-F19-ITEMS,
+/// T1-F19-MISUSE, T1-F19-CUM, T1-F21-NEW.
+fn arithmetic(r: &RawRow, v: Format, f: &mut Sink) {
     let get = |r: &RawRow, i: usize| r.cells.get(i).and_then(int);
-    for r in &t.rows {
-        let Some(v) = r.version else { continue };
-        if r.cells.len() != r.expected {
+    let label = table1::label(r.key, r.version);
+    match (table1::block_of(r.key), v) {
+        (1..=3, Format::F2019) => {
+            if let (Some(prev), Some(change)) = (get(r, 0), get(r, 1)) {
+                if prev + change < 0 {
+                    let c = &r.cells[1];
+                    f.add(
+                        Code::T1F19Items,
+                        format!("表一「{label}」上一年项目数量 {prev} 加本年增/减 {change} 小于零，本年项目数不可能为负"),
+                    )
+                    .at(c.range())
+                    .cell(cref(r.key, 1))
+                    .values(Some(0), Some(prev + change));
+                }
+                if let Some(dec) = get(r, 2) {
+                    if table1::block_of(r.key) != 3
+                        && dec != 0
+                        && change != 0
+                        && dec == prev + change
+                    {
+                        let c = &r.cells[2];
+                        f.add(
+                            Code::T1F19Misuse,
+                            format!(
+                                "表一「{label}」处理决定数量 {dec} 恰等于上一年项目数量 {prev} 加本年增/减 {change}，疑似填成了本年项目数；处理决定数量应为本年办件量"
+                            ),
+                        )
+                        .at(c.range())
+                        .cell(cref(r.key, 2));
+                    }
+                }
+            }
+        }
+        (0, Format::F2019) => {
+            if let (Some(new), Some(all)) = (get(r, 1), get(r, 2)) {
+                if all < new {
+                    let c = &r.cells[2];
+                    f.add(
+                        Code::T1F19Cum,
+                        format!("表一「{label}」对外公开总数量 {all} 小于本年新公开数量 {new}；总数量应包含本年新公开的"),
+                    )
+                    .at(c.range())
+                    .cell(cref(r.key, 2))
+                    .values(Some(new), Some(all));
+                }
+            }
+        }
+        (0, Format::F2021) => {
+            if let (Some(made), Some(valid)) = (get(r, 0), get(r, 2)) {
+                if valid < made {
+                    let c = &r.cells[2];
+                    f.add(
+                        Code::T1F21New,
+                        format!("表一「{label}」现行有效件数 {valid} 小于本年制发件数 {made}；除非本年制发的又在本年废止，否则不会如此"),
+                    )
+                    .at(c.range())
+                    .cell(cref(r.key, 2))
+                    .values(Some(made), Some(valid));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Money cells of a row: unit against the header (T1-UNIT, T1-UNIT-MISSING)
+/// and decimals (T1-DECIMALS).
+fn money(text: &str, t: &RawTable, r: &RawRow, v: Format, f: &mut Sink) {
+    let label = table1::label(r.key, r.version);
+    for (i, c) in r.cells.iter().enumerate() {
+        if table1::kind(r.key, v, i) != Kind::Money {
             continue;
         }
-        let label = table1::label(r.key, r.version);
-        match (table1::block_of(r.key), v) {
-            (1..=3, Format::F2019) => {
-                if let (Some(prev), Some(change)) = (get(r, 0), get(r, 1)) {
-                    if prev + change < 0 {
-                        let c = &r.cells[1];
-                        f.add(
-                            Code::T1F19Items,
-                            format!("表一「{label}」上一年项目数量 {prev} 加本年增/减 {change} 小于零，本年项目数不可能为负"),
-                        )
-                        .at(c.range())
-                        .cell(cref(r.key, 1))
-                        .values(Some(0), Some(prev + change));
-                    }
-                    if let Some(dec) = get(r, 2) {
-                        if table1::block_of(r.key) != 3
-                            && dec != 0
-                            && change != 0
-                            && dec == prev + change
-                        {
-                            let c = &r.cells[2];
-                            f.add(
-                                Code::T1F19Misuse,
-                                format!(
-                                    "表一「{label}」处理决定数量 {dec} 恰等于上一年项目数量 {prev} 加本年增/减 {change}，疑似填成了本年项目数；处理决定数量应为本年办件量"
-                                ),
-                            )
-                            .at(c.range())
-                            .cell(cref(r.key, 2));
-                        }
-                    }
-                }
+        let b = table1::block_of(r.key);
+        let header = t.money_unit[b].or(table1::template_unit(r.key, v));
+        let zero = matches!(c.parsed.val, Val::Int(0))
+            || matches!(c.parsed.val, Val::Dec(x) if x.is_zero());
+        match (c.parsed.unit, header) {
+            (Some(cu), Some(hu)) if cu != hu => {
+                f.add(
+                    Code::T1Unit,
+                    format!(
+                        "表一「{label}」金额写作「{}」，单位是{cu}，但表头单位是{hu}",
+                        &text[c.start..c.end]
+                    ),
+                )
+                .at(c.range())
+                .cell(cref(r.key, i));
             }
-            (0, Format::F2019) => {
-                if let (Some(new), Some(all)) = (get(r, 1), get(r, 2)) {
-                    if all < new {
-                        let c = &r.cells[2];
-                        f.add(
-                            Code::T1F19Cum,
-                            format!("表一「{label}」对外公开总数量 {all} 小于本年新公开数量 {new}；总数量应包含本年新公开的"),
-                        )
-                        .at(c.range())
-                        .cell(cref(r.key, 2))
-                        .values(Some(new), Some(all));
-                    }
-                }
-            }
-            (0, Format::F2021) => {
-                if let (Some(made), Some(valid)) = (get(r, 0), get(r, 2)) {
-                    if valid < made {
-                        let c = &r.cells[2];
-                        f.add(
-                            Code::T1F21New,
-                            format!("表一「{label}」现行有效件数 {valid} 小于本年制发件数 {made}；除非本年制发的又在本年废止，否则不会如此"),
-                        )
-                        .at(c.range())
-                        .cell(cref(r.key, 2))
-                        .values(Some(made), Some(valid));
-                    }
-                }
+            (None, None) if !zero && !c.blank() && c.parsed.val != Val::Bad => {
+                f.add(
+                    Code::T1UnitMissing,
+                    format!("表一「{label}」金额未注明单位（元还是万元），读者无法判断金额大小"),
+                )
+                .at(c.range())
+                .cell(cref(r.key, i));
             }
             _ => {}
         }
-        // Money: unit and decimals.
-        for (i, c) in r.cells.iter().enumerate() {
-            if table1::kind(r.key, v, i) != Kind::Money {
-                continue;
-            }
-            let b = table1::block_of(r.key);
-            let header = t.money_unit[b].or(table1::template_unit(r.key, v));
-            let zero = matches!(c.parsed.val, Val::Int(0))
-                || matches!(c.parsed.val, Val::Dec(x) if x.is_zero());
-            match (c.parsed.unit, header) {
-                (Some(cu), Some(hu)) if cu != hu => {
-                    f.add(
-                        Code::T1Unit,
-                        format!(
-                            "表一「{label}」金额写作「{}」，单位是{cu}，但表头单位是{hu}",
-                            &text[c.start..c.end]
-                        ),
-                    )
-                    .at(c.range())
-                    .cell(cref(r.key, i));
-                }
-                (None, None) if !zero && !c.blank() && c.parsed.val != Val::Bad => {
-                    f.add(
-                        Code::T1UnitMissing,
-                        format!(
-                            "表一「{label}」金额未注明单位（元还是万元），读者无法判断金额大小"
-                        ),
-                    )
-                    .at(c.range())
-                    .cell(cref(r.key, i));
-                }
-                _ => {}
-            }
-            // Decimals written; a whole zero fits any number of decimals.
-            let written = match c.parsed.val {
-                Val::Dec(d) => Some(d.scale),
-                Val::Int(x) if x != 0 => Some(0),
-                _ => None,
-            };
-            if let (Some(want), Some(got)) = (t.money_decimals[b], written) {
-                if got != want {
-                    decimals_finding(f, label, got, want, c.range(), cref(r.key, i));
-                }
+        // Decimals written; a whole zero fits any number of decimals.
+        let written = match c.parsed.val {
+            Val::Dec(d) => Some(d.scale),
+            Val::Int(x) if x != 0 => Some(0),
+            _ => None,
+        };
+        if let (Some(want), Some(got)) = (t.money_decimals[b], written) {
+            if got != want {
+                decimals_finding(f, label, got, want, c.range(), cref(r.key, i));
             }
         }
     }
-    // T1-REGS.
-    if let (Some(r), Some(agency)) = (t.row(Row::Regulations), st.agency.as_deref()) {
+}
+
+/// T1-REGS: 规章 reported by an agency that may not make them.
+fn regulations(t: &RawTable, agency: Option<&str>, f: &mut Sink) {
+    if let (Some(r), Some(agency)) = (t.row(Row::Regulations), agency) {
         if may_make_rules(agency) == Some(false) {
             let nonzero: Vec<(usize, i64)> = r
                 .cells

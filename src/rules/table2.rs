@@ -31,6 +31,35 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         _ => Format::F2019,
     });
     check_rows_shape(text, t, TableId::Applications, name, f);
+    integers(t, f);
+    let blank = blanks(t, name, f);
+    let expected = table2::expected(version);
+    missing_rows(t, &expected, f);
+    if blank {
+        return;
+    }
+    row_sums(t, f);
+    column_sums(t, &expected, f);
+    group_sums(t, &expected, f);
+}
+
+/// A cell of table 2.
+fn cref(row: Row, column: usize) -> CellRef {
+    CellRef {
+        table: TableId::Applications,
+        row: Some(row.key()),
+        column,
+    }
+}
+
+/// Where a cell of table 2 is: the cell, else its row's label.
+fn span_of(t: &RawTable, key: Row, col: usize) -> Option<ByteRange> {
+    let r = t.rows.iter().find(|r| r.key == key)?;
+    r.cells.get(col).map(RawCell::range).or(Some(r.label_at))
+}
+
+/// T2-INT: counts are non-negative integers.
+fn integers(t: &RawTable, f: &mut Sink) {
     for r in &t.rows {
         for (i, c) in r.cells.iter().enumerate() {
             let what = match c.parsed.val {
@@ -55,7 +84,11 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
             });
         }
     }
-    let blank = check_blanks(
+}
+
+/// Blank cells; true when any was reported (the sums are then not checked).
+fn blanks(t: &RawTable, name: &str, f: &mut Sink) -> bool {
+    check_blanks(
         t.rows.iter().flat_map(|r| {
             r.cells.iter().enumerate().map(move |(i, c)| {
                 (
@@ -79,9 +112,11 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         name,
         t.anchor,
         f,
-    );
-    // Missing rows.
-    let expected = table2::expected(version);
+    )
+}
+
+/// DOC-TABLES: rows of the template missing from the table.
+fn missing_rows(t: &RawTable, expected: &[Row], f: &mut Sink) {
     let missing: Vec<Row> = expected
         .iter()
         .filter(|k| !t.rows.iter().any(|r| r.key == **k && !r.subtotal))
@@ -105,20 +140,10 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         };
         super::document::incomplete(f, msg, Some(if cut { t.last } else { t.anchor }));
     }
-    if blank {
-        return;
-    }
-    let cref = |row: Row, column: usize| CellRef {
-        table: TableId::Applications,
-        row: Some(row.key()),
-        column,
-    };
-    let span_of = |key: Row, col: usize| -> Option<ByteRange> {
-        let r = t.rows.iter().find(|r| r.key == key)?;
-        r.cells.get(col).map(|c| c.range()).or(Some(r.label_at))
-    };
+}
 
-    // T2-ROW.
+/// T2-ROW: each row's total is the sum of its applicant columns.
+fn row_sums(t: &RawTable, f: &mut Sink) {
     for r in &t.rows {
         if r.cells.len() != 7 || r.all_blank {
             continue;
@@ -151,7 +176,10 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                 .collect();
         }
     }
+}
 
+/// T2-SUM and T2-BAL, column by column.
+fn column_sums(t: &RawTable, expected: &[Row], f: &mut Sink) {
     let outcomes: Vec<Row> = expected
         .iter()
         .copied()
@@ -166,28 +194,22 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
         if let (Some(parts), Some((total, tcell))) = (parts, t2_value(t, Row::Total, col)) {
             let sum: i64 = parts.iter().sum();
             if sum != total {
-                let blank_total = tcell.is_some_and(|c| c.blank());
+                let blank_total = tcell.is_some_and(RawCell::blank);
                 let msg = if blank_total {
-                    format!(
-                        "表二（七）总计·{}为空，而各项办理结果之和为 {sum}",
-                        col_name
-                    )
+                    format!("表二（七）总计·{col_name}为空，而各项办理结果之和为 {sum}")
                 } else {
-                    format!(
-                        "表二（七）总计·{}为 {total}，但各项办理结果之和为 {sum}",
-                        col_name
-                    )
+                    format!("表二（七）总计·{col_name}为 {total}，但各项办理结果之和为 {sum}")
                 };
                 let d = f
                     .add(Code::T2Sum, msg)
                     .cell(cref(Row::Total, col))
                     .values(Some(sum), (!blank_total).then_some(total));
-                if let Some(s) = span_of(Row::Total, col) {
+                if let Some(s) = span_of(t, Row::Total, col) {
                     d.at(s);
                 }
                 d.related = outcomes
                     .iter()
-                    .filter_map(|k| span_of(*k, col).map(|s| (cref(*k, col), s)))
+                    .filter_map(|k| span_of(t, *k, col).map(|s| (cref(*k, col), s)))
                     .collect();
             }
         }
@@ -212,17 +234,20 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
                     )
                     .cell(cref(Row::Total, col))
                     .values(Some(a + b), Some(c + d4));
-                if let Some(s) = span_of(Row::Total, col) {
+                if let Some(s) = span_of(t, Row::Total, col) {
                     d.at(s);
                 }
                 d.related = [Row::New, Row::CarriedOver, Row::CarriedForward]
                     .iter()
-                    .filter_map(|k| span_of(*k, col).map(|s| (cref(*k, col), s)))
+                    .filter_map(|k| span_of(t, *k, col).map(|s| (cref(*k, col), s)))
                     .collect();
             }
         }
     }
-    // T2-GROUP: subtotal rows the template does not have.
+}
+
+/// T2-GROUP: subtotal rows the template does not have.
+fn group_sums(t: &RawTable, expected: &[Row], f: &mut Sink) {
     for r in t
         .rows
         .iter()

@@ -13,7 +13,7 @@ pub(super) enum Label {
         variant: bool,
         merged: Option<ByteRange>,
     },
-    /// A group label (index into table2::GROUPS).
+    /// A group label (index into `table2::GROUPS`).
     Group(usize),
     /// Table 1 block caption 第二十条第（X）项: block index.
     Caption(usize),
@@ -84,6 +84,7 @@ impl Classifier {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // the label kinds tried in order, first match wins
     pub fn classify(&self, raw: &str, base: usize) -> Label {
         let k = key(raw);
         if k.is_empty() {

@@ -77,11 +77,11 @@ pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
     let mut seen = [false; 2];
     if let Some(t) = &active {
         for v in t.blocks.iter().flatten() {
-            seen[(*v == Format::F2021) as usize] = true;
+            seen[usize::from(*v == Format::F2021)] = true;
         }
     }
     if let Some(v) = applications.as_ref().and_then(|t| t.version) {
-        seen[(v == Format::F2021) as usize] = true;
+        seen[usize::from(v == Format::F2021)] = true;
     }
     let template = match seen {
         [true, true] => Template::Hybrid,
@@ -176,6 +176,7 @@ pub struct RawTable {
 }
 
 impl RawTable {
+    #[allow(clippy::needless_pass_by_value)] // keys are `&str` or `Row`, both `Copy`
     pub fn row(&self, key: impl RowName) -> Option<&RawRow> {
         self.rows.iter().find(|r| key.names(r.key))
     }
@@ -232,7 +233,7 @@ fn settle_t1(t: &mut RawTable, fallback: Option<Format>) {
             }
         } else {
             // Trailing blank cells beyond the count are the grid's.
-            while r.cells.len() > r.expected && r.cells.last().is_some_and(|c| c.blank()) {
+            while r.cells.len() > r.expected && r.cells.last().is_some_and(RawCell::blank) {
                 r.cells.pop();
             }
         }
@@ -300,7 +301,7 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
         // Leading and trailing blanks beyond 15 belong to the grid.
         let lead = cells.iter().take_while(|c| c.blank()).count();
         cells.drain(..lead.min(cells.len().saturating_sub(table3::CELLS)));
-        while cells.len() > table3::CELLS && cells.last().is_some_and(|c| c.blank()) {
+        while cells.len() > table3::CELLS && cells.last().is_some_and(RawCell::blank) {
             cells.pop();
         }
     }

@@ -31,6 +31,7 @@ enum Open {
 }
 
 /// Read table 1 or 2 from lines `from..to`.
+#[allow(clippy::too_many_lines, clippy::if_not_else)] // one pass over the lines, one state machine
 pub(super) fn read_rows(
     text: &str,
     lines: &[TextLine],
@@ -66,7 +67,7 @@ pub(super) fn read_rows(
                 extras.push(ExtraRow {
                     label_at,
                     duplicate: dup,
-                })
+                });
             }
             _ => {}
         }
@@ -118,7 +119,7 @@ pub(super) fn read_rows(
                             close(&mut open, &mut built, &mut extras);
                             if let Some(b) = block {
                                 if let Some(v) = v {
-                                    block_marks[b][(v == Format::F2021) as usize] += 1;
+                                    block_marks[b][usize::from(v == Format::F2021)] += 1;
                                 }
                                 if unit.is_some() {
                                     t.money_unit[b] = unit;

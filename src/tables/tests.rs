@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use super::*;
 use crate::layout::lines;
 
@@ -38,7 +40,7 @@ fn group_label_shares_a_line() {
 fn one_cell_per_line() {
     let mut s = String::from("\t\n\t（一）予以公开\n");
     for v in [1, 0, 0, 0, 0, 0, 1] {
-        s += &format!("\t{v}\n");
+        writeln!(s, "\t{v}").unwrap();
     }
     s += "\n\t\n\t（二）部分公开\n";
     for _ in 0..7 {

@@ -30,6 +30,7 @@ pub enum Format {
 
 impl Format {
     /// `2019` or `2021`.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Format::F2019 => "2019",
@@ -64,6 +65,7 @@ pub const SEVERITY_NAMES: [(&str, &str); 3] =
     [("error", "错误"), ("warning", "警告"), ("info", "提示")];
 
 /// The display name for a JSON value in one of the name tables.
+#[must_use]
 pub fn name_of(names: &[(&'static str, &'static str)], value: &str) -> &'static str {
     names
         .iter()
@@ -82,77 +84,113 @@ pub fn name_of(names: &[(&'static str, &'static str)], value: &str) -> &'static 
 /// rows: [{key, path, optional}]}, review: {groups: [{label, columns}]}}`.
 #[derive(Debug, Serialize)]
 pub struct Description {
+    /// The two forms.
     pub formats: Formats,
+    /// Display names of the [`crate::model::Template`] values.
     pub templates: Names,
+    /// Display names of the [`crate::model::Severity`] values.
     pub severities: Names,
+    /// The three tables' names and section titles.
     pub tables: Tables,
 }
 
+/// The 2019 and 2021 forms, serialised under the keys `"2019"` and `"2021"`.
 #[derive(Debug, Serialize)]
 pub struct Formats {
+    /// The 2019 trial form.
     #[serde(rename = "2019")]
     pub f2019: FormDescription,
+    /// The 2021 form.
     #[serde(rename = "2021")]
     pub f2021: FormDescription,
 }
 
+/// One form: its three tables' columns and rows.
 #[derive(Debug, Serialize)]
 pub struct FormDescription {
     /// Display name of the format.
     pub name: &'static str,
+    /// Table 1's blocks, in template order.
     pub active: Vec<BlockDescription>,
+    /// Table 2.
     pub applications: ApplicationsDescription,
+    /// Table 3.
     pub review: ReviewDescription,
 }
 
+/// One block of table 1 (第二十条第（一）项 …).
 #[derive(Debug, Serialize)]
 pub struct BlockDescription {
+    /// The block's item, e.g. `（一）`.
     pub item: &'static str,
+    /// The value columns' headings.
     pub columns: Vec<String>,
+    /// The rows, in template order.
     pub rows: Vec<RowLabel>,
 }
 
+/// A row of table 1.
 #[derive(Debug, Serialize)]
 pub struct RowLabel {
+    /// The row key used in reports (`regulations`, `licensing` …).
     pub key: &'static str,
+    /// The row's label as printed in the form.
     pub label: &'static str,
 }
 
+/// Table 2: the seven applicant columns and the rows.
 #[derive(Debug, Serialize)]
 pub struct ApplicationsDescription {
+    /// The applicant columns' headings, 自然人 … 总计.
     pub columns: [&'static str; 7],
+    /// The rows, in template order, with the optional subtotal rows.
     pub rows: Vec<RowPath>,
 }
 
+/// A row of table 2.
 #[derive(Debug, Serialize)]
 pub struct RowPath {
+    /// The row key used in reports (`total`, `denied.3` …).
     pub key: &'static str,
+    /// The labels above the row, outermost first, ending with its own.
     pub path: Vec<&'static str>,
     /// Drawn only when the report has it (a subtotal the template does not have).
     pub optional: bool,
 }
 
+/// Table 3: three groups of five result columns.
 #[derive(Debug, Serialize)]
 pub struct ReviewDescription {
+    /// 行政复议, 未经复议直接起诉, 复议后起诉.
     pub groups: Vec<ReviewGroup>,
 }
 
+/// A group of table 3's columns.
 #[derive(Debug, Serialize)]
 pub struct ReviewGroup {
+    /// The group's heading.
     pub label: &'static str,
+    /// Its result columns, 结果维持 … 总计.
     pub columns: [&'static str; 5],
 }
 
+/// The names and titles of the three tables.
 #[derive(Debug, Serialize)]
 pub struct Tables {
+    /// Table 1.
     pub active: TableTitle,
+    /// Table 2.
     pub applications: TableTitle,
+    /// Table 3.
     pub review: TableTitle,
 }
 
+/// A table's short name and the title of the section holding it.
 #[derive(Debug, Serialize)]
 pub struct TableTitle {
+    /// `表一`, `表二`, `表三`.
     pub name: &'static str,
+    /// The section's title, e.g. `主动公开政府信息情况`.
     pub title: &'static str,
 }
 
@@ -241,6 +279,7 @@ fn form_description(f: Format) -> FormDescription {
 /// The two forms, the display names and the tables' titles, for a page that
 /// draws the tables from the library's own template (the wasm export
 /// `template()` returns this as a JavaScript object).
+#[must_use]
 pub fn describe() -> Description {
     let title = |i: usize| TableTitle {
         name: sections::TABLES[i].name,

@@ -11,6 +11,7 @@ pub const NAMES: [&str; 6] = [
 ];
 
 /// The name of section `n` (1–6).
+#[must_use]
 pub fn name(n: u8) -> &'static str {
     NAMES
         .get((n as usize).wrapping_sub(1))
@@ -50,6 +51,7 @@ pub const TABLES: [TableDef; 3] = [
 
 /// Whether `key` (a heading's title as a comparison key: ideographs, letters
 /// and digits only) names section `n` (1–6) in one of the wordings reports use.
+#[must_use]
 pub fn title_matches(n: u8, key: &str) -> bool {
     let k = key;
     match n {

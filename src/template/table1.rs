@@ -61,7 +61,9 @@ pub const ROWS: &[RowDef] = &[
 /// The value columns of a block in one format.
 #[derive(Debug)]
 pub struct Form {
+    /// The columns' headings.
     pub columns: &'static [&'static str],
+    /// What each column holds.
     pub kinds: &'static [Kind],
     /// The unit the template prints in the money column's header.
     pub unit: Option<&'static str>,
@@ -76,13 +78,17 @@ pub struct Block {
     pub number: u32,
     /// Row keys in template order (for each format, see [`Block::rows_in`]).
     pub rows: &'static [Row],
+    /// The columns in the 2019 trial format.
     pub f2019: Form,
+    /// The columns in the 2021 format.
     pub f2021: Form,
     /// The 2021 format dropped this block (its rows are still read with the 2019 columns).
     pub only_2019: bool,
 }
 
 impl Block {
+    /// The block's columns in format `f`.
+    #[must_use]
     pub fn form(&self, f: Format) -> &Form {
         match f {
             Format::F2019 => &self.f2019,
@@ -91,6 +97,7 @@ impl Block {
     }
 
     /// Whether the format has this block at all.
+    #[must_use]
     pub fn in_format(&self, f: Format) -> bool {
         f == Format::F2019 || !self.only_2019
     }
@@ -185,7 +192,7 @@ pub const BLOCKS: [Block; 5] = [
     },
 ];
 
-/// Header words that mark a block's format.
+/// Header words that mark the 2019 format.
 pub const HEADERS_2019: &[&str] = &[
     "本年新制作数量",
     "本年新公开数量",
@@ -195,6 +202,7 @@ pub const HEADERS_2019: &[&str] = &[
     "采购项目数量",
     "采购总金额",
 ];
+/// Header words that mark the 2021 format.
 pub const HEADERS_2021: &[&str] = &[
     "本年制发件数",
     "本年废止件数",
@@ -204,6 +212,7 @@ pub const HEADERS_2021: &[&str] = &[
 ];
 
 /// The block (index into [`BLOCKS`]) a row belongs to.
+#[must_use]
 pub fn block_of(key: Row) -> usize {
     BLOCKS
         .iter()
@@ -212,31 +221,37 @@ pub fn block_of(key: Row) -> usize {
 }
 
 /// The block index of 第二十条第（`number`）项.
+#[must_use]
 pub fn block_numbered(number: u32) -> Option<usize> {
     BLOCKS.iter().position(|b| b.number == number)
 }
 
 /// The form of a row's block in a format.
+#[must_use]
 pub fn form(key: Row, f: Format) -> &'static Form {
     BLOCKS[block_of(key)].form(f)
 }
 
 /// Value cells of a row in a format.
+#[must_use]
 pub fn count(key: Row, f: Format) -> usize {
     form(key, f).columns.len()
 }
 
 /// What column `col` of a row holds (extra cells count as counts).
+#[must_use]
 pub fn kind(key: Row, f: Format, col: usize) -> Kind {
     form(key, f).kinds.get(col).copied().unwrap_or(Kind::Count)
 }
 
 /// The unit a row's money column has by the template, if any.
+#[must_use]
 pub fn template_unit(key: Row, f: Format) -> Option<&'static str> {
     form(key, f).unit
 }
 
 /// Rows in template order for a format.
+#[must_use]
 pub fn expected(f: Format) -> Vec<Row> {
     ROWS.iter()
         .map(|r| r.key)
@@ -245,6 +260,7 @@ pub fn expected(f: Format) -> Vec<Row> {
 }
 
 /// A row's label (2021 calls 规范性文件 行政规范性文件).
+#[must_use]
 pub fn label(key: Row, f: Option<Format>) -> &'static str {
     if key == Row::NormativeDocuments && f == Some(Format::F2021) {
         return "行政规范性文件";
@@ -253,6 +269,7 @@ pub fn label(key: Row, f: Option<Format>) -> &'static str {
 }
 
 /// The value columns' names of a row in a format.
+#[must_use]
 pub fn columns(key: Row, f: Format) -> &'static [&'static str] {
     form(key, f).columns
 }

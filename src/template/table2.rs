@@ -191,6 +191,7 @@ pub const HEADER_WORDS: &[&str] = &[
 ];
 
 /// Rows in template order for a format.
+#[must_use]
 pub fn expected(f: Format) -> Vec<Row> {
     ROWS.iter()
         .map(|r| r.key)
@@ -202,16 +203,19 @@ pub fn expected(f: Format) -> Vec<Row> {
 }
 
 /// The outcome a row counts towards in （七）总计: its group, or itself.
+#[must_use]
 pub fn outcome_of(key: Row) -> Row {
     key.group().unwrap_or(key)
 }
 
 /// Whether a row is one of the outcomes summed in （七）总计.
+#[must_use]
 pub fn is_outcome(key: Row) -> bool {
     OUTCOMES.contains(&outcome_of(key))
 }
 
 /// The label of a row or of a group (for subtotal rows).
+#[must_use]
 pub fn label(key: Row) -> &'static str {
     if let Some(g) = GROUPS.iter().find(|g| g.1 == key) {
         return g.2;
@@ -220,6 +224,7 @@ pub fn label(key: Row) -> &'static str {
 }
 
 /// Where a row (or a group's subtotal row) goes in template order.
+#[must_use]
 pub fn order(key: Row) -> usize {
     let first = |k: Row| ROWS.iter().position(|r| r.key == k).unwrap_or(0) * 2;
     match key {
@@ -233,6 +238,7 @@ pub fn order(key: Row) -> usize {
 
 /// The labels above a row, outermost first, ending with its own
 /// (`三、本年度办理结果` › `（三）不予公开` › `1.属于国家秘密`).
+#[must_use]
 pub fn path(key: Row, f: Format) -> Vec<&'static str> {
     let results = GROUPS[0].2;
     let own = label(key);
@@ -244,6 +250,7 @@ pub fn path(key: Row, f: Format) -> Vec<&'static str> {
 }
 
 /// The printed label of a group of rows (`other` in 2021).
+#[must_use]
 pub fn group_label(group: Row, _f: Format) -> &'static str {
     label(group)
 }

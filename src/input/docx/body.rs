@@ -143,7 +143,6 @@ impl Builder {
     /// A start tag; `empty` for `<x/>`.
     pub(super) fn start(&mut self, name: &str, x: &Xml, empty: bool) {
         let name = name.as_bytes();
-        let val = || x.attr("val");
         if self.skip > 0 {
             if !empty {
                 self.skip += 1;
@@ -156,29 +155,46 @@ impl Builder {
             }
             return;
         }
-        let pushed = match w_name(name) {
+        let pushed = self.open_frame(name).unwrap_or_else(|| {
+            self.property(name, x);
+            false
+        });
+        if empty {
+            if pushed {
+                self.close_frame();
+            }
+            self.end_name(name);
+        } else {
+            self.open.push(pushed);
+        }
+    }
+
+    /// The elements that open a frame (paragraph, table, row, cell, text
+    /// box): whether a frame was pushed, or `None` for any other element.
+    fn open_frame(&mut self, name: &[u8]) -> Option<bool> {
+        match w_name(name) {
             // A paragraph inside a paragraph (not valid WordprocessingML) is
             // read as a line break, so that nesting stays bounded.
             Some(b"p") if matches!(self.stack.last(), Some(Frame::Para(_))) => {
                 self.push_char('\n');
-                false
+                Some(false)
             }
             Some(b"p") => {
                 self.stack.push(Frame::Para(ParaB::default()));
-                true
+                Some(true)
             }
             Some(b"tbl") => {
                 self.tables += 1;
                 if self.tables <= MAX_TABLE_NESTING {
                     self.stack.push(Frame::Table(Vec::new()));
-                    true
+                    Some(true)
                 } else {
-                    false
+                    Some(false)
                 }
             }
             Some(b"tr") if matches!(self.stack.last(), Some(Frame::Table(_))) => {
                 self.stack.push(Frame::Row(RowB::default()));
-                true
+                Some(true)
             }
             Some(b"tc") if matches!(self.stack.last(), Some(Frame::Row(_))) => {
                 self.stack.push(Frame::Cell(CellB {
@@ -186,59 +202,53 @@ impl Builder {
                     span: 1,
                     covered: false,
                 }));
-                true
+                Some(true)
             }
             Some(b"txbxContent") if self.boxes < MAX_BOX_NESTING => {
                 self.boxes += 1;
                 self.stack.push(Frame::Container(Vec::new()));
-                true
+                Some(true)
             }
+            _ => None,
+        }
+    }
+
+    /// Run, paragraph and cell properties, and the characters written as
+    /// elements (tabs, breaks).
+    fn property(&mut self, name: &[u8], x: &Xml) {
+        let val = || x.attr("val");
+        match w_name(name) {
             Some(b"t") => {
                 self.in_t += 1;
-                false
             }
             Some(b"r") => {
                 self.hidden = false;
-                false
             }
             Some(b"tab" | b"ptab") => {
                 self.push_char('\t');
-                false
             }
             Some(b"br" | b"cr") => {
                 self.push_char('\n');
-                false
             }
             Some(b"noBreakHyphen") => {
                 self.push_char('-');
-                false
             }
-            Some(b"vanish" | b"webHidden") => {
-                if !matches!(val().as_deref(), Some("0" | "false" | "off")) {
-                    self.hidden = true;
-                }
-                false
+            Some(b"vanish" | b"webHidden")
+                if !matches!(val().as_deref(), Some("0" | "false" | "off")) =>
+            {
+                self.hidden = true;
             }
             Some(b"gridSpan") => {
                 let n = val().and_then(|v| v.parse().ok()).unwrap_or(1);
                 if let Some(c) = self.cell() {
                     c.span = n;
                 }
-                false
             }
-            Some(b"vMerge") => {
+            Some(b"vMerge" | b"hMerge") => {
                 let restart = val().as_deref() == Some("restart");
                 if let Some(c) = self.cell() {
                     c.covered = !restart;
                 }
-                false
-            }
-            Some(b"hMerge") => {
-                let restart = val().as_deref() == Some("restart");
-                if let Some(c) = self.cell() {
-                    c.covered = !restart;
-                }
-                false
             }
             Some(b"pStyle" | b"numId" | b"ilvl") => {
                 let v = val();
@@ -249,24 +259,14 @@ impl Builder {
                         _ => p.level = v.and_then(|v| v.parse().ok()),
                     }
                 }
-                false
             }
             Some(b"gridBefore") => {
                 let n = val().and_then(|v| v.parse().ok()).unwrap_or(0);
                 if let Some(r) = self.row() {
                     r.before = n;
                 }
-                false
             }
-            _ => false,
-        };
-        if empty {
-            if pushed {
-                self.close_frame();
-            }
-            self.end_name(name);
-        } else {
-            self.open.push(pushed);
+            _ => {}
         }
     }
 
@@ -296,7 +296,10 @@ impl Builder {
         match self.stack.pop() {
             Some(Frame::Para(p)) => {
                 let mut text = p.text;
-                if let Some(label) = self.numbering.label(&p.style, &p.num, p.level) {
+                if let Some(label) = self
+                    .numbering
+                    .label(p.style.as_ref(), p.num.as_ref(), p.level)
+                {
                     text.insert_str(0, &label);
                 }
                 let blocks = self.blocks();

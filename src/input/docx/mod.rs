@@ -2,7 +2,7 @@
 //! saves in the same format).
 //!
 //! A `.docx` file is a ZIP archive whose main part, `word/document.xml`, holds
-//! the body as WordprocessingML. [`docx_to_text`] finds that part (through
+//! the body as `WordprocessingML`. [`docx_to_text`] finds that part (through
 //! `_rels/.rels`), inflates it with a bound on its size, and writes the body
 //! in the layout the checker reads best (the same as [`crate::html`]):
 //!
@@ -60,7 +60,7 @@ pub enum DocxError {
     /// finish, a checksum that does not match).
     Corrupt,
     /// A ZIP archive without a Word body: a spreadsheet, a presentation, an
-    /// OFD or OpenDocument file, or another archive.
+    /// OFD or `OpenDocument` file, or another archive.
     NoDocument(Container),
     /// An Office file protected by a password (an OLE container holding
     /// `EncryptionInfo`), or a ZIP entry with ZIP encryption.
@@ -90,11 +90,11 @@ pub enum DocxError {
 pub enum Container {
     /// `xl/` entries: an Excel workbook (`.xlsx`).
     Xlsx,
-    /// `ppt/` entries: a PowerPoint presentation (`.pptx`).
+    /// `ppt/` entries: a `PowerPoint` presentation (`.pptx`).
     Pptx,
     /// `OFD.xml`: an OFD fixed-layout document.
     Ofd,
-    /// `content.xml`: an OpenDocument file (`.odt`).
+    /// `content.xml`: an `OpenDocument` file (`.odt`).
     OpenDocument,
     /// Any other archive.
     Other,
@@ -161,6 +161,12 @@ impl std::error::Error for DocxError {}
 /// The text of a `.docx` file: paragraphs as lines, table rows as
 /// tab-separated lines (see the module documentation).
 ///
+/// # Errors
+///
+/// A [`DocxError`] when the bytes are not a readable Word document: not a
+/// ZIP archive, damaged, encrypted, an old or other Office format, a body
+/// too large or not well-formed, or a body without text.
+///
 /// ```
 /// let err = xxgk::docx::docx_to_text(b"not a zip").unwrap_err();
 /// assert_eq!(err, xxgk::docx::DocxError::NotZip);
@@ -212,7 +218,7 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
 /// An OLE container that holds an encrypted OOXML package: its directory
 /// names the streams `EncryptionInfo` and `EncryptedPackage` (UTF-16LE).
 fn is_encrypted_ole(bytes: &[u8]) -> bool {
-    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
     let info = utf16("EncryptionInfo");
     let package = utf16("EncryptedPackage");
     contains(bytes, &info) || contains(bytes, &package)

@@ -137,12 +137,12 @@ impl Numbering {
     /// level, counting it.
     pub(super) fn label(
         &mut self,
-        style: &Option<String>,
-        num: &Option<String>,
+        style: Option<&String>,
+        num: Option<&String>,
         level: Option<usize>,
     ) -> Option<String> {
-        let (mut num, mut level) = (num.clone(), level);
-        let mut style = style.clone();
+        let (mut num, mut level) = (num.cloned(), level);
+        let mut style = style.cloned();
         for _ in 0..8 {
             if num.is_some() {
                 break;
@@ -157,12 +157,11 @@ impl Numbering {
         let levels = &self.abstracts.iter().find(|(a, _)| a == abs)?.1;
         let il = level.unwrap_or(0).min(8);
         let lv = levels.get(il)?;
-        let counters = match self.counters.iter().position(|(n, _)| *n == num) {
-            Some(i) => &mut self.counters[i].1,
-            None => {
-                self.counters.push((num, [0; 9]));
-                &mut self.counters.last_mut()?.1
-            }
+        let counters = if let Some(i) = self.counters.iter().position(|(n, _)| *n == num) {
+            &mut self.counters[i].1
+        } else {
+            self.counters.push((num, [0; 9]));
+            &mut self.counters.last_mut()?.1
         };
         counters[il] = if counters[il] == 0 {
             lv.start.saturating_add(1)
@@ -238,7 +237,7 @@ pub(super) fn format_number(out: &mut String, n: u32, format: &str) {
         "upperLetter" | "lowerLetter" if (1..=260).contains(&n) => {
             let base = if format == "upperLetter" { b'A' } else { b'a' };
             let c = char::from(base + ((n - 1) % 26) as u8);
-            for _ in 0..(n - 1) / 26 + 1 {
+            for _ in 0..=((n - 1) / 26) {
                 out.push(c);
             }
             return;

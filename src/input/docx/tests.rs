@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use super::body::*;
 use super::numbering::*;
 use super::zip::*;
@@ -61,7 +63,7 @@ fn nested_tables_and_text_boxes() {
         "<w:tbl><w:tr><w:tc>{}{inner}{}</w:tc></w:tr></w:tbl>{}",
         p("前"),
         p("后"),
-        r#"<w:p><w:r><w:t>锚</w:t><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+        r"<w:p><w:r><w:t>锚</w:t><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     );
     assert_eq!(text(&xml), "前\na\t1\n后\n锚\n框\n");
 }
@@ -172,15 +174,15 @@ fn automatic_numbering() {
     let para = |style: &str, num: &str, ilvl: &str, t: &str| {
         let mut ppr = String::new();
         if !style.is_empty() {
-            ppr += &format!("<w:pStyle w:val=\"{style}\"/>");
+            write!(ppr, "<w:pStyle w:val=\"{style}\"/>").unwrap();
         }
         if !num.is_empty() || !ilvl.is_empty() {
             ppr += "<w:numPr>";
             if !ilvl.is_empty() {
-                ppr += &format!("<w:ilvl w:val=\"{ilvl}\"/>");
+                write!(ppr, "<w:ilvl w:val=\"{ilvl}\"/>").unwrap();
             }
             if !num.is_empty() {
-                ppr += &format!("<w:numId w:val=\"{num}\"/>");
+                write!(ppr, "<w:numId w:val=\"{num}\"/>").unwrap();
             }
             ppr += "</w:numPr>";
         }
@@ -240,10 +242,6 @@ fn ole() {
     let mut f = OLE_MAGIC.to_vec();
     f.resize(600, 0);
     assert_eq!(docx_to_text(&f), Err(DocxError::OldFormat));
-    f.extend(
-        "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes()),
-    );
+    f.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     assert_eq!(docx_to_text(&f), Err(DocxError::Encrypted));
 }

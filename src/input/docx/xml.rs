@@ -53,7 +53,7 @@ impl<'a> Xml<'a> {
                 if v.contains('<') {
                     return None;
                 }
-                unescape(v).ok().map(|v| v.into_owned())
+                unescape(v).ok().map(std::borrow::Cow::into_owned)
             })
     }
 
@@ -127,7 +127,7 @@ pub(super) fn local(name: &[u8]) -> &[u8] {
     }
 }
 
-/// The local name of a WordprocessingML element (`w:` prefix, or none), or
+/// The local name of a `WordprocessingML` element (`w:` prefix, or none), or
 /// `None` for elements of other vocabularies.
 pub(super) fn w_name(name: &[u8]) -> Option<&[u8]> {
     match name.iter().position(|&b| b == b':') {

@@ -58,6 +58,10 @@ impl std::error::Error for HtmlError {}
 /// The text of a web page: the report's part of it, paragraphs as lines and
 /// table rows as tab-separated lines (see the module documentation).
 ///
+/// # Errors
+///
+/// [`HtmlError::NoText`] when the page holds no visible text.
+///
 /// ```
 /// let html = "<p>一、总体情况</p><table><tr><td rowspan=2>甲</td><td>1</td></tr><tr><td>2</td></tr></table>";
 /// assert_eq!(xxgk::html::html_to_text(html.as_bytes()).unwrap(), "一、总体情况\n甲\t1\n\t2\n");
@@ -90,18 +94,6 @@ pub fn html_to_text(bytes: &[u8]) -> Result<String, HtmlError> {
 /// space they start with `<`, and the first 1 KiB opens a document or a
 /// common element.
 pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let head: Vec<u8> = if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
-        // UTF-16: ASCII survives as every other byte.
-        head.iter().copied().filter(|&b| b != 0).skip(2).collect()
-    } else {
-        head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).to_vec()
-    };
-    let start = head.iter().position(|b| !b.is_ascii_whitespace());
-    if start.map(|s| head[s]) != Some(b'<') {
-        return false;
-    }
-    let lower = head[..head.len().min(1024)].to_ascii_lowercase();
     const MARKS: &[&[u8]] = &[
         b"<!doctype html",
         b"<html",
@@ -116,6 +108,18 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
         b"<h1",
         b"<!--",
     ];
+    let head = &bytes[..bytes.len().min(4096)];
+    let head: Vec<u8> = if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        // UTF-16: ASCII survives as every other byte.
+        head.iter().copied().filter(|&b| b != 0).skip(2).collect()
+    } else {
+        head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).to_vec()
+    };
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    if start.map(|s| head[s]) != Some(b'<') {
+        return false;
+    }
+    let lower = head[..head.len().min(1024)].to_ascii_lowercase();
     MARKS
         .iter()
         .any(|m| lower.windows(m.len()).any(|w| w == *m))
@@ -213,15 +217,12 @@ pub(super) fn decode_entities(s: &str) -> String {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         let (text, used) = entity(rest);
-        match text {
-            Some(t) => {
-                out.push_str(&t);
-                rest = &rest[used..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some(t) = text {
+            out.push_str(&t);
+            rest = &rest[used..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -251,7 +252,7 @@ pub(super) fn entity(s: &str) -> (Option<String>, usize) {
         let end = digits_from + digits;
         let num = &s[digits_from..end];
         let value = u32::from_str_radix(&num[..num.len().min(8)], if hex { 16 } else { 10 })
-            .unwrap_or(0x110000);
+            .unwrap_or(0x0011_0000);
         let c = match value {
             // Windows-1252 numbers, as browsers read them.
             0x80..=0x9F => WINDOWS_1252_C1[(value - 0x80) as usize],
@@ -269,7 +270,7 @@ pub(super) fn entity(s: &str) -> (Option<String>, usize) {
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
-    let name = &s[1..1 + name_len];
+    let name = &s[1..=name_len];
     let semi = b.get(1 + name_len) == Some(&b';');
     if let Some(c) = named_entity(name) {
         if semi {

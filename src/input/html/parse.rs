@@ -260,12 +260,12 @@ impl Parser {
         }
     }
 
-    pub(super) fn start(&mut self, name: &str, attrs: Attrs, self_closing: bool) {
+    pub(super) fn start(&mut self, name: &str, attrs: &Attrs, self_closing: bool) {
+        const TABLE: &[&str] = &["table"];
+        const CELL_STOPS: &[&str] = &["table", "td", "th", "caption", "button"];
         if matches!(name, "html" | "head" | "body") {
             return;
         }
-        const TABLE: &[&str] = &["table"];
-        const CELL_STOPS: &[&str] = &["table", "td", "th", "caption", "button"];
         let flags = tag_flags(name);
         if flags & CLOSES_P != 0 {
             let k = self.open_index(&["p"], CELL_STOPS);
@@ -328,7 +328,7 @@ impl Parser {
     pub(super) fn end(&mut self, name: &str) {
         match name {
             "html" | "head" | "body" => {}
-            "br" => self.start("br", Attrs::default(), true),
+            "br" => self.start("br", &Attrs::default(), true),
             "table" => {
                 let k = self.open_index(&["table"], &[]);
                 self.close_at(k);
@@ -340,7 +340,7 @@ impl Parser {
             "p" => match self.open_index(&["p"], &["table", "td", "th", "caption", "button"]) {
                 Some(k) => self.stack.truncate(k),
                 // `</p>` with no open `<p>` is an empty paragraph.
-                None => self.start("br", Attrs::default(), true),
+                None => self.start("br", &Attrs::default(), true),
             },
             _ => {
                 let k = self.open_index(&[name], &["table", "td", "th", "caption"]);
@@ -409,7 +409,7 @@ pub(super) fn parse(src: &str) -> Vec<Node> {
                     };
                 }
             } else {
-                p.start(&name, attrs, self_closing);
+                p.start(&name, &attrs, self_closing);
             }
             text_from = end;
             i = end;

@@ -72,7 +72,7 @@ fn charsets() {
     );
     // UTF-16 with a byte-order mark.
     let mut u16 = vec![0xFF, 0xFE];
-    u16.extend("<p>报告</p>".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    u16.extend("<p>报告</p>".encode_utf16().flat_map(u16::to_le_bytes));
     assert_eq!(text_bytes(&u16), "报告\n");
     assert!(declares_utf8(
         b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><html>"
