@@ -9,7 +9,7 @@
 #[path = "../tests/solve/tables.rs"]
 mod tables;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_main, Criterion};
 use std::hint::black_box;
 use tables::{t2_model, t2_relations, var, Layout, F2019, F2021};
 use xxgk::solve::{culprits, split, CulpritOptions, SplitOptions};
@@ -73,8 +73,8 @@ fn large(layout: Layout) -> Vec<i64> {
     for r in 2..layout.total() {
         for c in 0..6 {
             x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             cells.push((r, c, ((x >> 33) % 1000) as i64));
         }
     }
@@ -139,11 +139,16 @@ fn bench_culprits(c: &mut Criterion) {
             format!("{found:?}").chars().take(60).collect::<String>()
         );
         group.bench_function(*name, |b| {
-            b.iter(|| culprits(black_box(values), &relations, &options))
+            b.iter(|| culprits(black_box(values), &relations, &options));
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, bench_split, bench_culprits);
+// criterion's macro defines an undocumented public function.
+#[allow(missing_docs)]
+mod group {
+    criterion::criterion_group!(benches, super::bench_split, super::bench_culprits);
+}
+use group::benches;
 criterion_main!(benches);

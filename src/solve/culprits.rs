@@ -79,6 +79,7 @@ struct Checked<'a> {
 /// a candidate, and relations that involve it are ignored. A set whose
 /// corrected values are not determined by the relations, or would not be
 /// integers (or, with `nonnegative`, would be negative), is not a fix.
+#[must_use]
 pub fn culprits(
     values: &[Option<i64>],
     relations: &[Relation],
@@ -280,7 +281,9 @@ fn solve_unique(matrix: &mut [Vec<i128>], unknowns: usize) -> Result<Option<Vec<
             }
             let g = row.iter().fold(0i128, |g, &x| gcd(g, x));
             if g > 1 {
-                row.iter_mut().for_each(|x| *x /= g);
+                for x in row.iter_mut() {
+                    *x /= g;
+                }
             }
         }
         rank += 1;

@@ -167,11 +167,12 @@ pub(crate) fn search_group(
     if live.iter().all(|l| !l.is_empty()) {
         search.go(0, budget)?;
     }
-    let first = match search.first.is_empty() {
-        true => vec![Vec::new(); members.len()],
-        false => (0..members.len())
+    let first = if search.first.is_empty() {
+        vec![Vec::new(); members.len()]
+    } else {
+        (0..members.len())
             .map(|m| members[m].readings[search.first[m]].clone())
-            .collect(),
+            .collect()
     };
     Ok(Found {
         count: search.count,

@@ -74,6 +74,7 @@ fn digits_value(digits: &[u8]) -> Option<i128> {
 /// into seven cells gives seven zeros). Anything else gives `None`, even
 /// when the no-leading-zero rule alone would leave one reading (`100` into
 /// two cells), because a cell left blank in the report can hide in a run.
+#[must_use]
 pub fn split_forced(text: &str, count: usize) -> Option<Vec<i64>> {
     if count == 0 || text.len() != count || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;

@@ -92,6 +92,7 @@ pub struct Relation {
 impl Relation {
     /// `Σ coeff·var = 0` over the given terms; a variable given twice has
     /// its coefficients added, and zero coefficients are dropped.
+    #[must_use]
     pub fn new(terms: &[(usize, i64)]) -> Relation {
         let mut merged: Vec<(usize, i64)> = Vec::with_capacity(terms.len());
         for &(var, coeff) in terms {
@@ -105,11 +106,13 @@ impl Relation {
     }
 
     /// `total = Σ parts`.
+    #[must_use]
     pub fn sum(total: usize, parts: &[usize]) -> Relation {
         Relation::balance(&[total], parts)
     }
 
     /// `Σ left = Σ right`.
+    #[must_use]
     pub fn balance(left: &[usize], right: &[usize]) -> Relation {
         let terms: Vec<(usize, i64)> = left
             .iter()
@@ -121,12 +124,14 @@ impl Relation {
 
     /// The terms `(variable, coefficient)`, each variable once, no zero
     /// coefficient.
+    #[must_use]
     pub fn terms(&self) -> &[(usize, i64)] {
         &self.terms
     }
 
     /// `Σ coeff·value` when every variable has a value, else `None`
     /// (also when the sum leaves the range of `i128`).
+    #[must_use]
     pub fn residual(&self, values: &[Option<i64>]) -> Option<i128> {
         self.terms.iter().try_fold(0i128, |sum, &(var, coeff)| {
             let value = (*values.get(var)?)?;
@@ -186,6 +191,7 @@ pub struct Model {
 
 impl Model {
     /// `len` variables, all unknown counts, no run, no relation.
+    #[must_use]
     pub fn new(len: usize) -> Model {
         Model {
             kinds: vec![Kind::Count; len],
@@ -196,11 +202,13 @@ impl Model {
     }
 
     /// The number of variables.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.cells.len()
     }
 
     /// True when the model has no variable.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()
     }
@@ -214,6 +222,9 @@ impl Model {
     }
 
     /// Sets the kind of a variable (before adding a run over it).
+    ///
+    /// # Errors
+    /// [`ModelError`] when `var` is out of range or in a run, or `scale` is above 18.
     pub fn set_kind(&mut self, var: usize, kind: Kind) -> Result<(), ModelError> {
         if let Kind::Money { scale } = kind {
             if scale > 18 {
@@ -226,6 +237,9 @@ impl Model {
     }
 
     /// Marks a variable as read with this value (non-negative).
+    ///
+    /// # Errors
+    /// [`ModelError`] when `var` is out of range, in a run, or `value` is negative.
     pub fn set_known(&mut self, var: usize, value: i64) -> Result<(), ModelError> {
         self.check_var(var)?;
         if value < 0 {
@@ -236,6 +250,9 @@ impl Model {
     }
 
     /// Marks a variable as not read.
+    ///
+    /// # Errors
+    /// [`ModelError`] when `var` is out of range or in a run.
     pub fn set_unknown(&mut self, var: usize) -> Result<(), ModelError> {
         self.check_var(var)?;
         self.cells[var] = Cell::Unknown;
@@ -244,6 +261,10 @@ impl Model {
 
     /// Adds a run: `text` is to be split into the `count` variables
     /// `first..first + count`. Returns the run's index.
+    ///
+    /// # Errors
+    /// [`ModelError`] when the variables are out of range or already taken, or
+    /// `text` is empty or holds other characters than digits and `.`.
     pub fn add_run(&mut self, first: usize, count: usize, text: &str) -> Result<usize, ModelError> {
         if count == 0 {
             return Err(ModelError::EmptyRun);
@@ -270,6 +291,9 @@ impl Model {
     }
 
     /// Adds a relation; every variable must be in range. Returns its index.
+    ///
+    /// # Errors
+    /// [`ModelError`] when a variable is out of range.
     pub fn add_relation(&mut self, relation: Relation) -> Result<usize, ModelError> {
         if let Some(&(var, _)) = relation.terms.iter().find(|(v, _)| *v >= self.len()) {
             return Err(ModelError::OutOfRange(var));
@@ -283,27 +307,32 @@ impl Model {
     }
 
     /// The kind of each variable.
+    #[must_use]
     pub fn kinds(&self) -> &[Kind] {
         &self.kinds
     }
 
     /// The state of each variable.
+    #[must_use]
     pub fn cells(&self) -> &[Cell] {
         &self.cells
     }
 
     /// The runs, by index.
+    #[must_use]
     pub fn runs(&self) -> &[Run] {
         &self.runs
     }
 
     /// The relations, by index.
+    #[must_use]
     pub fn relations(&self) -> &[Relation] {
         &self.relations
     }
 
     /// The value of every known variable (`None` for unknown and run
     /// variables).
+    #[must_use]
     pub fn known_values(&self) -> Vec<Option<i64>> {
         self.cells
             .iter()

@@ -136,6 +136,7 @@ fn active_relations(model: &Model) -> Vec<(usize, Active)> {
 /// arithmetic is wrong can come out [`Split::Inconsistent`]. A model with
 /// more than [`MAX_DEPTH`] runs, or a run of more cells, gives
 /// [`Split::GaveUp`].
+#[must_use]
 pub fn split(model: &Model, options: &SplitOptions) -> Split {
     match split_inner(model, options) {
         Ok(split) => split,
@@ -255,7 +256,6 @@ fn multiply(total: Count, count: u64, complete: bool) -> Count {
 
 /// The runs in groups linked by relations (each run in exactly one group).
 fn groups(runs: usize, joint: &[&Active]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..runs).collect();
     fn root(parent: &mut [usize], mut r: usize) -> usize {
         while parent[r] != r {
             parent[r] = parent[parent[r]];
@@ -263,6 +263,7 @@ fn groups(runs: usize, joint: &[&Active]) -> Vec<Vec<usize>> {
         }
         r
     }
+    let mut parent: Vec<usize> = (0..runs).collect();
     for active in joint {
         let a = root(&mut parent, active.runs[0]);
         for &run in &active.runs[1..] {
@@ -360,7 +361,7 @@ impl Cutter<'_> {
         for end in pos + 1..=last_end {
             budget.step()?;
             match part_value(&self.text[pos..end], self.kinds[part]) {
-                Part::Invalid => continue,
+                Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
                 Part::Value(v) => {
                     self.values[part] = v;
@@ -388,7 +389,7 @@ impl Cutter<'_> {
         for start in (this..end).rev() {
             budget.step()?;
             match part_value(&self.text[start..end], self.kinds[this]) {
-                Part::Invalid => continue,
+                Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
                 Part::Value(v) => {
                     self.values[this] = v;

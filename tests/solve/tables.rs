@@ -114,7 +114,10 @@ pub fn t3_table() -> impl Strategy<Value = Vec<i64>> {
 
 /// The digits of `values` written one after the other.
 pub fn flatten(values: &[i64]) -> String {
-    values.iter().map(|v| v.to_string()).collect()
+    values
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect()
 }
 
 /// A 表二 model in which each row marked in `flat` is one run of its
