@@ -265,126 +265,203 @@ fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
 
 // ---- dates -------------------------------------------------------------------
 
+use crate::pattern::{
+    cn_digit, cn_numeral, compile, digit, digit_before, not_digit, space, NextMatch,
+};
+use crate::pattern::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A year of four digits (`2021`, `二〇二一`), then spaces.
+macro_rules! year {
+    () => {
+        concat!(
+            "(?P<y>",
+            digit!(),
+            "{4}|",
+            cn_digit!(),
+            "{4})",
+            space!(),
+            "*"
+        )
+    };
+}
+
+/// A month or a day: one or two digits, or a Chinese numeral (`十二`).
+macro_rules! number {
+    ($name:literal) => {
+        concat!(
+            "(?P<",
+            $name,
+            ">",
+            digit!(),
+            "{1,2}|",
+            cn_numeral!(),
+            "{1,3})"
+        )
+    };
+}
+
+/// `Y-M-D` with one separator (the same one twice); the day's digits end
+/// there.
+macro_rules! separated {
+    ($sep:literal) => {
+        concat!(
+            year!(),
+            $sep,
+            space!(),
+            "*",
+            number!("m"),
+            space!(),
+            "*",
+            $sep,
+            space!(),
+            "*(?:(?P<d>",
+            digit!(),
+            "{1,2})(?:",
+            not_digit!(),
+            "|$)|(?P<dc>",
+            cn_numeral!(),
+            "{1,3}))"
+        )
+    };
+}
+
+/// `M月D日` (or `号`).
+macro_rules! month_day {
+    () => {
+        concat!(
+            number!("m"),
+            space!(),
+            "*月",
+            space!(),
+            "*",
+            number!("d"),
+            space!(),
+            "*[日号]"
+        )
+    };
+}
+
+/// The forms of a full date, each a pattern with the groups `y`, `m` and `d`
+/// (or `dc`, a Chinese day): `2021年1月26日`, `2021-01-26`, `2021.1.26`,
+/// `2021/1/26`; and the characters one of which a line must have for the
+/// form to be worth looking for.
+static FULL_DATES: LazyLock<[(Regex, &[char]); 4]> = LazyLock::new(|| {
+    [
+        (
+            compile(concat!(year!(), "年", space!(), "*", month_day!())),
+            &['月'],
+        ),
+        // `-`, and the dashes that fold to it.
+        (
+            compile(separated!(r"[\-－‒–−﹣]")),
+            &['-', '－', '‒', '–', '−', '﹣'],
+        ),
+        (compile(separated!(r"[.．]")), &['.', '．']),
+        (compile(separated!(r"[/／∕]")), &['/', '／', '∕']),
+    ]
+});
+
+/// A month and day without a year, `12月31日`.
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| compile(month_day!()));
+
+/// The value of a captured number: digits (`01`, `１２`), or a Chinese numeral
+/// (`二十六`), or a year of Chinese digits (`二〇二一`).
+fn number_value(s: &str, year: bool) -> Option<u32> {
+    let folded: String = s.chars().map(fold).collect();
+    if folded.starts_with(|c: char| c.is_ascii_digit()) {
+        folded.parse().ok()
+    } else if year {
+        folded
+            .chars()
+            .try_fold(0, |v, c| Some(v * 10 + cn_digit(c)?))
+    } else {
+        cn_numeral(&folded)
+    }
+}
+
+/// The date a match stands for (`year` for a month and day alone), with its
+/// byte range: up to the end of the match, or of the day for the separated
+/// forms (whose match takes the character after the day's digits too).
+fn date_of(c: &Captures, year: Option<i32>, ends_at_day: bool) -> Option<DateHit> {
+    let y = match year {
+        Some(y) => y,
+        None => i32::try_from(number_value(c.name("y")?.as_str(), true)?).ok()?,
+    };
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    let d = c.name("d").or_else(|| c.name("dc"))?;
+    let date = Date {
+        y,
+        m: number_value(c.name("m")?.as_str(), false)?,
+        d: number_value(d.as_str(), false)?,
+    };
+    let whole = c.get(0)?;
+    let end = if ends_at_day { d.end() } else { whole.end() };
+    date.valid().then_some(DateHit {
+        date,
+        start: whole.start(),
+        end,
+    })
+}
+
 /// Every date in a line (`2021年1月26日`, `二〇二一年一月二十六日`,
 /// `2021-01-26`, `2021.1.26`); a month-day without a year (`12月31日`) takes
 /// the year of the date before it.
-#[allow(clippy::too_many_lines)] // one scan over the characters, every date form in it
+///
+/// A date starts at the leftmost place where a form matches and gives a valid
+/// date, not right after a digit; a full date is preferred to a month-day
+/// starting at the same place.
 pub fn find_dates(line: &str) -> Vec<DateHit> {
-    let cs: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (i, fold(c))).collect();
-    let end_of = |k: usize| cs.get(k).map_or(line.len(), |x| x.0);
     let mut out: Vec<DateHit> = Vec::new();
-    let mut i = 0;
-    let skip_sp = |mut k: usize| {
-        while k < cs.len() && is_space(cs[k].1) {
-            k += 1;
+    // Every form has 月 or a separator: most lines have neither.
+    if !line.contains(|c| {
+        matches!(
+            c,
+            '月' | '-' | '－' | '‒' | '–' | '−' | '﹣' | '.' | '．' | '/' | '／' | '∕'
+        )
+    }) {
+        return out;
+    }
+    let mut full = FULL_DATES
+        .each_ref()
+        .map(|(re, needs)| NextMatch::new(re, line.contains(*needs)));
+    let mut month_day = NextMatch::new(&MONTH_DAY, line.contains('月'));
+    let mut from = 0;
+    loop {
+        let prev = out.last().map(|h| h.date.y);
+        let start = |c: Option<&Captures>| c.and_then(|c| c.get(0)).map(|m| m.start());
+        let mut p = full
+            .iter_mut()
+            .filter_map(|f| start(f.at(line, from)))
+            .min();
+        if prev.is_some() {
+            p = p.into_iter().chain(start(month_day.at(line, from))).min();
         }
-        k
-    };
-    // A number (Arabic or Chinese) at k: value and next index.
-    let num = |k: usize, max: usize| -> Option<(u32, usize)> {
-        let mut j = k;
-        let mut v = 0u32;
-        while j < cs.len() && cs[j].1.is_ascii_digit() && j - k < max {
-            v = v * 10 + cs[j].1.to_digit(10).unwrap_or(0);
-            j += 1;
-        }
-        if j > k && !(j < cs.len() && cs[j].1.is_ascii_digit()) {
-            return Some((v, j));
-        }
-        // Chinese: up to 3 chars of 一二…十
-        let mut j = k;
-        while j < cs.len() && j - k < 3 && (cn_digit(cs[j].1).is_some() || cs[j].1 == '十') {
-            j += 1;
-        }
-        if j > k {
-            let s: String = cs[k..j].iter().map(|x| x.1).collect();
-            return cn_numeral(&s).map(|v| (v, j));
-        }
-        None
-    };
-    while i < cs.len() {
-        let before_ok = i == 0 || !cs[i - 1].1.is_ascii_digit();
-        // Year.
-        let year = if before_ok {
-            if cs[i].1.is_ascii_digit() {
-                num(i, 4).filter(|(v, j)| j - i == 4 && (1900..=2200).contains(v))
-            } else if cn_digit(cs[i].1).is_some() && i + 4 <= cs.len() {
-                let ds: Option<Vec<u32>> = cs[i..i + 4].iter().map(|x| cn_digit(x.1)).collect();
-                ds.map(|d| (d.iter().fold(0, |a, &x| a * 10 + x), i + 4))
-                    .filter(|(v, _)| (1900..=2200).contains(v))
-            } else {
-                None
-            }
-        } else {
-            None
+        let Some(p) = p else {
+            break;
         };
-        if let Some((y, j)) = year {
-            let j = skip_sp(j);
-            let sep = cs.get(j).map(|x| x.1);
-            let chinese = sep == Some('年');
-            if chinese || matches!(sep, Some('-' | '.' | '/')) {
-                if let Some((m, k)) = num(skip_sp(j + 1), 2) {
-                    let k = skip_sp(k);
-                    let msep = cs.get(k).map(|x| x.1);
-                    let mok = if chinese {
-                        msep == Some('月')
-                    } else {
-                        msep == sep
-                    };
-                    if mok {
-                        if let Some((d, e)) = num(skip_sp(k + 1), 2) {
-                            let e2 = skip_sp(e);
-                            let fin = if chinese {
-                                matches!(cs.get(e2).map(|x| x.1), Some('日' | '号'))
-                                    .then_some(e2 + 1)
-                            } else {
-                                Some(e)
-                            };
-                            if let Some(fin) = fin {
-                                let date = Date { y: y as i32, m, d };
-                                if date.valid() {
-                                    out.push(DateHit {
-                                        date,
-                                        start: cs[i].0,
-                                        end: end_of(fin),
-                                    });
-                                    i = fin;
-                                    continue;
-                                }
-                            }
-                        }
-                    }
-                }
+        let hit = if digit_before(line, p) {
+            None
+        } else {
+            let starts_at_p = |c: &&Captures| c.get(0).is_some_and(|m| m.start() == p);
+            full.iter_mut()
+                .enumerate()
+                .filter_map(|(i, f)| Some((i, f.at(line, from).filter(starts_at_p)?)))
+                .find_map(|(i, c)| date_of(c, None, i > 0))
+                .or_else(|| {
+                    let c = month_day.at(line, from).filter(|_| prev.is_some())?;
+                    starts_at_p(&c).then(|| date_of(c, prev, false)).flatten()
+                })
+        };
+        match hit {
+            Some(h) => {
+                from = h.end;
+                out.push(h);
             }
+            None => from = p + line[p..].chars().next().map_or(1, char::len_utf8),
         }
-        // Month-day without a year, after a full date.
-        if let (Some(prev), true) = (out.last().copied(), before_ok) {
-            if let Some((m, k)) = num(i, 2) {
-                let k2 = skip_sp(k);
-                if cs.get(k2).map(|x| x.1) == Some('月') {
-                    if let Some((d, e)) = num(skip_sp(k2 + 1), 2) {
-                        let e2 = skip_sp(e);
-                        if matches!(cs.get(e2).map(|x| x.1), Some('日' | '号')) {
-                            let date = Date {
-                                y: prev.date.y,
-                                m,
-                                d,
-                            };
-                            if date.valid() {
-                                out.push(DateHit {
-                                    date,
-                                    start: cs[i].0,
-                                    end: end_of(e2 + 1),
-                                });
-                                i = e2 + 1;
-                                continue;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        i += 1;
     }
     out
 }
@@ -507,6 +584,23 @@ mod tests {
         );
         assert_eq!(find_dates("2021-01-26")[0].date.iso(), "2021-01-26");
         assert!(find_dates("2021年2月30日").is_empty());
+        // Each form, and where it ends: the separated forms at the day.
+        for (line, iso, end) in [
+            ("2021.1.26", "2021-01-26", 9),
+            ("2021／1／26", "2021-01-26", 13),
+            ("2021-01-26日", "2021-01-26", 10),
+            ("２０２１ 年 １ 月 ２６ 号", "2021-01-26", 35),
+        ] {
+            let d = find_dates(line);
+            assert_eq!(
+                (d[0].date.iso().as_str(), d[0].start, d[0].end),
+                (iso, 0, end)
+            );
+        }
+        // Not inside a longer number; not two different separators.
+        assert!(find_dates("12021-01-26").is_empty());
+        assert!(find_dates("2021-01.26").is_empty());
+        assert!(find_dates("2021-01-265").is_empty());
     }
 
     #[test]

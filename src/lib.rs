@@ -51,6 +51,7 @@ mod decimal;
 mod doc;
 mod headings;
 mod layout;
+mod pattern;
 mod range;
 mod report;
 mod tables;

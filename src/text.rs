@@ -125,47 +125,51 @@ pub fn cn_numeral(s: &str) -> Option<u32> {
 
 /// The first year (`2020年`, `2020 年`, `二〇二〇年`) in a line: value and byte range.
 pub(crate) fn find_year(line: &str) -> Option<(i32, usize, usize)> {
-    let cs: Vec<(usize, char)> = line.char_indices().collect();
-    let mut i = 0;
-    while i < cs.len() {
-        let (pos, c) = cs[i];
-        let d = fold(c);
-        if d.is_ascii_digit() {
-            let mut j = i;
-            let mut v: i32 = 0;
-            while j < cs.len() && fold(cs[j].1).is_ascii_digit() && j - i < 5 {
-                v = v * 10 + fold(cs[j].1).to_digit(10).unwrap_or(0) as i32;
-                j += 1;
+    use crate::pattern::{compile, digit, not_digit, space};
+    use std::sync::LazyLock;
+    // Four digits not after a digit (the group `a`), or four Chinese digits
+    // (`c`; not starting with `０`, a digit), then 年.
+    static YEAR: LazyLock<crate::pattern::Regex> = LazyLock::new(|| {
+        compile(concat!(
+            "(?:^|",
+            not_digit!(),
+            ")(?P<a>",
+            digit!(),
+            "{4})",
+            space!(),
+            "*年|(?P<c>[〇○零\\x{41e}oO一二三四五六七八九][〇○零\\x{41e}oO０一二三四五六七八九]{3})年"
+        ))
+    });
+    if !line.contains('年') {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(c) = YEAR.captures_at(line, from) {
+        let (m, arabic) = match (c.name("a"), c.name("c")) {
+            (Some(a), _) => (a, true),
+            (_, Some(c)) => (c, false),
+            _ => return None,
+        };
+        let digit = |c: char| {
+            if arabic {
+                fold(c).to_digit(10)
+            } else {
+                cn_digit(c)
             }
-            let before_digit = i > 0 && fold(cs[i - 1].1).is_ascii_digit();
-            if j - i == 4 && !before_digit && (1990..=2199).contains(&v) {
-                let mut k = j;
-                while k < cs.len() && is_space(cs[k].1) {
-                    k += 1;
-                }
-                if k < cs.len() && cs[k].1 == '年' {
-                    let end = cs.get(j).map_or(line.len(), |x| x.0);
-                    return Some((v, pos, end));
-                }
-            }
-            i = j.max(i + 1);
-            continue;
+        };
+        let v = m
+            .as_str()
+            .chars()
+            .try_fold(0, |v, c| Some(v * 10 + digit(c)? as i32));
+        if let Some(v) = v.filter(|v| (1990..=2199).contains(v)) {
+            return Some((v, m.start(), m.end()));
         }
-        if cn_digit(c).is_some() && i + 4 < cs.len() + 1 {
-            let ds: Option<Vec<u32>> = cs[i..(i + 4).min(cs.len())]
-                .iter()
-                .map(|x| cn_digit(x.1))
-                .collect();
-            if let Some(ds) = ds {
-                if ds.len() == 4 && cs.get(i + 4).map(|x| x.1) == Some('年') {
-                    let v = ds.iter().fold(0, |a, &d| a * 10 + d) as i32;
-                    if (1990..=2199).contains(&v) {
-                        return Some((v, pos, cs[i + 4].0));
-                    }
-                }
-            }
-        }
-        i += 1;
+        // Past these digits (a year is not after a digit), or one character on.
+        from = if arabic {
+            m.end()
+        } else {
+            m.start() + m.as_str().chars().next().map_or(1, char::len_utf8)
+        };
     }
     None
 }

@@ -5,10 +5,13 @@ use super::sink::Sink;
 use super::table2::t2_value;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId};
+use crate::pattern::Regex;
+use crate::pattern::{compile, digit, not_digit, space};
 use crate::range::ByteRange;
 use crate::template::{table2, table3, Row};
 use crate::text::{contains, find, fold};
 use crate::value::Val;
+use std::sync::LazyLock;
 
 /// DOC-NARR: what section 一 says against tables 2 and 3.
 pub(super) fn check(cx: &Context, f: &mut Sink) {
@@ -92,36 +95,17 @@ fn narr_finding(f: &mut Sink, c: &NarrClaim, line_start: usize, total: i64) {
 /// `2020年，我局将进一步…` in a 2020 report's section 五: the byte range of the
 /// phrase.
 pub(super) fn plan_for_year(line: &str, y: i32) -> Option<ByteRange> {
-    const MARKS: &[&str] = &[
-        "将进一步",
-        "将继续",
-        "将更加",
-        "将持续",
-        "将不断",
-        "将加强",
-        "将着力",
-        "将努力",
-        "将认真",
-        "将全面",
-        "将切实",
-        "将深入",
-        "将严格",
-        "将重点",
-        "将从",
-        "将围绕",
-        "将按照",
-        "将坚持",
-        "将积极",
-        "将加大",
-        "将强化",
-        "将完善",
-        "将推进",
-        "将做好",
-        "计划",
-        "拟",
-        "力争",
-        "打算",
-    ];
+    // What a plan is said with (no one of these is part of another, so the
+    // leftmost is also the one that ends first).
+    static MARKS: LazyLock<Regex> = LazyLock::new(|| {
+        compile(concat!(
+            "将(?:",
+            "进一步|继续|更加|持续|不断|加强|着力|努力|",
+            "认真|全面|切实|深入|严格|重点|从|围绕|",
+            "按照|坚持|积极|加大|强化|完善|推进|做好",
+            ")|计划|拟|力争|打算"
+        ))
+    });
     let ys = format!("{y}");
     let mut from = 0;
     while let Some(p) = find(&line[from..], &ys) {
@@ -142,12 +126,8 @@ pub(super) fn plan_for_year(line: &str, y: i32) -> Option<ByteRange> {
             .take_while(|c| !matches!(c, '。' | '；' | ';' | '！' | '？'))
             .take(16)
             .collect();
-        if let Some(m) = MARKS
-            .iter()
-            .filter_map(|m| find(&clause, m).map(|i| i + m.len()))
-            .min()
-        {
-            let end = line.len() - rest.len() + m.min(rest.len());
+        if let Some(m) = MARKS.find(&clause) {
+            let end = line.len() - rest.len() + m.end().min(rest.len());
             return Some(ByteRange::new(p, end));
         }
     }
@@ -243,6 +223,8 @@ pub(super) fn narrative_claims(line: &str) -> Vec<NarrClaim> {
 }
 
 /// Clauses of a line, split at Chinese sentence and clause punctuation.
+/// (A character loop: on long lines it is several times faster than a
+/// pattern, and no less clear.)
 fn clauses(line: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut s = 0;
@@ -260,41 +242,30 @@ fn clauses(line: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// The first `N件` (also 个, 条, 起, 宗, 次) in a clause: value and byte range.
+/// The first `N件` (also 个, 条, 起, 宗, 次, 份) in a clause: value and byte
+/// range. A number of more than nine digits is no count.
 fn number_with_unit(s: &str) -> Option<(i64, ByteRange)> {
-    let cs: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < cs.len() {
-        if fold(cs[i].1).is_ascii_digit() {
-            let mut j = i;
-            let mut v: i64 = 0;
-            while j < cs.len() && fold(cs[j].1).is_ascii_digit() && j - i < 9 {
-                v = v * 10 + i64::from(fold(cs[j].1).to_digit(10).unwrap_or(0));
-                j += 1;
-            }
-            if j < cs.len() && fold(cs[j].1).is_ascii_digit() {
-                // More than 9 digits: no count is read out of part of them.
-                while j < cs.len() && fold(cs[j].1).is_ascii_digit() {
-                    j += 1;
-                }
-                i = j;
-                continue;
-            }
-            let mut k = j;
-            while k < cs.len() && crate::text::is_space(cs[k].1) {
-                k += 1;
-            }
-            if k < cs.len() && matches!(cs[k].1, '件' | '个' | '条' | '起' | '宗' | '次' | '份')
-            {
-                let end = cs.get(k + 1).map_or(s.len(), |x| x.0);
-                return Some((v, ByteRange::new(cs[i].0, end)));
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        compile(concat!(
+            "(?:^|",
+            not_digit!(),
+            ")(?P<n>",
+            digit!(),
+            "{1,9})",
+            space!(),
+            "*[件个条起宗次份]"
+        ))
+    });
+    if !s.contains(['件', '个', '条', '起', '宗', '次', '份']) {
+        return None;
     }
-    None
+    let c = COUNT.captures(s)?;
+    let (n, whole) = (c.name("n")?, c.get(0)?);
+    let v = n
+        .as_str()
+        .chars()
+        .try_fold(0i64, |v, d| Some(v * 10 + i64::from(fold(d).to_digit(10)?)))?;
+    Some((v, ByteRange::new(n.start(), whole.end())))
 }
 
 #[cfg(test)]
