@@ -2,7 +2,7 @@
 
 use crate::range::ByteRange;
 use crate::template::{table1, table2, table3, Format, Row, RowDef};
-use crate::text::{cn_numeral, contains, find, key};
+use crate::text::{cn_numeral, contains, find, key_into};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Label {
@@ -45,7 +45,7 @@ fn split_enum(k: &str) -> (Option<u32>, &str) {
             if end <= 2 {
                 return (k[..end].parse().ok(), &k[end..]);
             }
-        } else if let Some(v) = cn_numeral(&c.to_string()) {
+        } else if let Some(v) = cn_numeral(c.encode_utf8(&mut [0; 4])) {
             if v <= 10 {
                 return (Some(v), &k[c.len_utf8()..]);
             }
@@ -74,6 +74,8 @@ pub(super) struct Classifier {
     pub which: Which,
     /// A data row was already read (short labels like 总计 may follow).
     pub seen_data: bool,
+    /// The key of the token being classified (a buffer reused across tokens).
+    pub key: String,
 }
 
 impl Classifier {
@@ -84,8 +86,16 @@ impl Classifier {
         }
     }
 
-    pub fn classify(&self, raw: &str, base: usize) -> Label {
-        let k = key(raw);
+    pub fn classify(&mut self, raw: &str, base: usize) -> Label {
+        let mut k = std::mem::take(&mut self.key);
+        key_into(raw, &mut k);
+        let label = self.classify_key(raw, base, &k);
+        self.key = k;
+        label
+    }
+
+    /// [`Classifier::classify`], given the token's key `k`.
+    fn classify_key(&self, raw: &str, base: usize, k: &str) -> Label {
         if k.is_empty() {
             return Label::Fragment;
         }
@@ -287,7 +297,7 @@ fn t1_header(k: &str, raw: &str) -> Option<Label> {
         let c = raw[p + "保留".len()..].chars().next()?;
         let c = crate::text::fold(c);
         c.to_digit(10)
-            .or_else(|| cn_numeral(&c.to_string()))
+            .or_else(|| cn_numeral(c.encode_utf8(&mut [0; 4])))
             .map(|d| d as u8)
     });
     Some(Label::Header(v, unit, decimals))
