@@ -66,6 +66,7 @@ pub fn key(s: &str) -> String {
 /// [`key`] written into a reused buffer (cleared first).
 pub fn key_into(s: &str, out: &mut String) {
     out.clear();
+    out.reserve(s.len());
     out.extend(key_chars(s));
 }
 
@@ -95,8 +96,11 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     if h.len() > 96 {
         return hay.find(needle);
     }
+    // (The last byte too before the rest: CJK text shares a few lead bytes.)
+    let last = n[n.len() - 1];
     (0..=h.len() - n.len()).find(|&i| {
         h[i] == first
+            && h[i + n.len() - 1] == last
             && h[i + 1..i + n.len()]
                 .iter()
                 .zip(&n[1..])

@@ -104,7 +104,7 @@ impl Classifier {
             return Label::Narrative;
         }
         if self.which == Which::T1 {
-            if let Some(p) = find(&k, "第二十条第") {
+            if let Some(p) = find(k, "第二十条第") {
                 let rest = &k[p + "第二十条第".len()..];
                 let num: String = rest.chars().take_while(|&c| c != '项').collect();
                 let Some(b) = cn_numeral(&num).and_then(table1::block_numbered) else {
@@ -113,7 +113,7 @@ impl Classifier {
                 return Label::Caption(b);
             }
         }
-        let (en, body) = split_enum(&k);
+        let (en, body) = split_enum(k);
         // Short labels that need their enumerator.
         if self.which == Which::T2 {
             let short = |s: &str| body == s || k.ends_with(s) && k.len() <= s.len() + 6;
@@ -145,8 +145,8 @@ impl Classifier {
         if self.which == Which::T2 && table2::HEADER_WORDS.iter().any(|w| contains(body, w)) {
             return Label::Fragment;
         }
-        if self.which == Which::T1 && !contains(&k, "规") && !contains(&k, "行政") {
-            if let Some(h) = t1_header(&k, raw) {
+        if self.which == Which::T1 && !contains(k, "规") && !contains(k, "行政") {
+            if let Some(h) = t1_header(k, raw) {
                 return h;
             }
         }
@@ -154,7 +154,7 @@ impl Classifier {
         let mut best: Option<(usize, usize, usize)> = None; // (row, key len, position)
         for (i, d) in self.defs().iter().enumerate() {
             for &dk in d.keys {
-                if let Some(p) = find(&k, dk) {
+                if let Some(p) = find(k, dk) {
                     if best.is_none_or(|b| dk.len() > b.1) {
                         best = Some((i, dk.len(), p));
                     }
@@ -184,13 +184,13 @@ impl Classifier {
             };
         }
         if self.which == Which::T1 {
-            if let Some(h) = t1_header(&k, raw) {
+            if let Some(h) = t1_header(k, raw) {
                 return h;
             }
         }
         if self.which == Which::T2 {
             for (i, (g, _, _)) in table2::GROUPS.iter().enumerate() {
-                if body == *g || (contains(&k, g) && k.len() <= g.len() + 9) {
+                if body == *g || (contains(k, g) && k.len() <= g.len() + 9) {
                     return Label::Group(i);
                 }
             }

@@ -44,7 +44,7 @@ pub(super) fn read_rows(
         seen_data: false,
         key: String::new(),
     };
-    let mut built: Vec<Building> = Vec::new();
+    let mut built: Vec<Building> = Vec::with_capacity(cls.defs().len());
     let mut extras: Vec<ExtraRow> = Vec::new();
     let mut open = Open::None;
     let mut block: Option<usize> = None;
@@ -246,6 +246,7 @@ pub(super) fn read_rows(
         }
     }
 
+    t.rows.reserve_exact(built.len());
     for b in built {
         let def = &cls.defs()[b.def];
         let (key, subtotal) = match b.subtotal {
