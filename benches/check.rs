@@ -1,7 +1,7 @@
 //! How fast `xxgk::check` reads a report, next to the time it takes merely to
 //! split the same text into lines (a floor no parser can beat).
 //!
-//! Inputs: every `tests/fixtures/*.txt`, and every `../shared/seeds/*.txt`
+//! Inputs: every `tests/fixtures/*.txt` and `benches/inputs/*.txt`, and every `../shared/seeds/*.txt`
 //! when that folder exists. Run with `cargo bench`; for a Markdown table
 //! without criterion, `cargo run --release --example bench_summary`.
 
@@ -18,6 +18,7 @@ fn inputs() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (label, dir) in [
         ("fixtures", root.join("tests/fixtures")),
+        ("inputs", root.join("benches/inputs")),
         ("seeds", root.join("../shared/seeds")),
     ] {
         for path in txt_files(&dir) {

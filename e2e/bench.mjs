@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, WWW, inputs, launch, startServer } from './support.mjs';
+import { ROOT, WWW, benchInputs, launch, startServer } from './support.mjs';
 
 const native = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const runs = Math.max(50, Number(process.argv[3] ?? 50));
@@ -23,7 +23,7 @@ const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/embed.html`);
-  const files = inputs();
+  const files = benchInputs();
   // Warm up: let the engine compile the module's hot code at its top tier
   // before anything is timed.
   if (files.length) {

@@ -47,6 +47,11 @@ export function inputs() {
   return [...txtFiles(FIXTURES), ...txtFiles(SEEDS)];
 }
 
+/** The benchmark's inputs: the above and benches/inputs/*.txt (texts only the benchmarks read). */
+export function benchInputs() {
+  return [...txtFiles(FIXTURES), ...txtFiles(path.join(ROOT, 'benches', 'inputs')), ...txtFiles(SEEDS)];
+}
+
 /** The native CLI: `XXGK_CLI`, else target/release/xxgk (scripts/test builds it). */
 export function cliPath() {
   const cli = process.env.XXGK_CLI ?? path.join(ROOT, 'target', 'release', 'xxgk');

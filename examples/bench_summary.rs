@@ -5,7 +5,8 @@
 //! cargo run --profile bench --example bench_summary  # opt-level 3, as `cargo bench`
 //! ```
 //!
-//! Inputs are the same as `benches/check.rs`: every `tests/fixtures/*.txt`
+//! Inputs are the same as `benches/check.rs`: every `tests/fixtures/*.txt`,
+//! `benches/inputs/*.txt`
 //! and, when the folder exists, every `../shared/seeds/*.txt`. For each it
 //! times `check` and, for comparison, merely splitting the text into lines;
 //! it reports the median of several samples. No criterion, so it runs in a
@@ -54,6 +55,7 @@ fn main() {
     let mut rows = Vec::new();
     for (label, dir) in [
         ("fixtures", root.join("tests/fixtures")),
+        ("inputs", root.join("benches/inputs")),
         ("seeds", root.join("../shared/seeds")),
     ] {
         for path in txt_files(&dir) {

@@ -31,7 +31,7 @@ pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
     let (n, rest) = if c0 == '第' {
         // 第一部分 / 第一章
         let (i, c1) = chars.next()?;
-        let n = cn_numeral(&c1.to_string())?;
+        let n = cn_numeral(c1.encode_utf8(&mut [0; 4]))?;
         let after = &t[i + c1.len_utf8()..];
         let after = after
             .strip_prefix("部分")
@@ -39,7 +39,7 @@ pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
             .or_else(|| after.strip_prefix('节'))?;
         (n, after)
     } else {
-        let n = cn_numeral(&c0.to_string())?;
+        let n = cn_numeral(c0.encode_utf8(&mut [0; 4]))?;
         let (i, sep) = chars.next()?;
         if !matches!(fold(sep), '、' | '.' | ',' | '，') && !is_space(sep) {
             return None;

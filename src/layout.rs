@@ -131,22 +131,23 @@ pub fn tokenize(text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
     if s.contains('\t') {
         split_cells(text, line.start, s, '\t', out);
     } else if is_pipe_row(t) {
-        let mut cells: Vec<(usize, &str)> = Vec::new();
+        // Cells between bars; the empty cells outside the first and last
+        // bar are dropped.
         let mut cs = 0;
+        let mut first_cell = true;
         for (i, c) in s.char_indices() {
             if c == '|' || c == '｜' {
-                cells.push((cs, &s[cs..i]));
+                let part = &s[cs..i];
+                if !(first_cell && trim(part).is_empty()) {
+                    cell_tokens(text, line.start + cs, part, out);
+                }
+                first_cell = false;
                 cs = i + c.len_utf8();
             }
         }
-        cells.push((cs, &s[cs..]));
-        // Drop the empty cells outside the first and last bar.
-        let n = cells.len();
-        for (i, (off, part)) in cells.into_iter().enumerate() {
-            if (i == 0 || i == n - 1) && trim(part).is_empty() {
-                continue;
-            }
-            cell_tokens(text, line.start + off, part, out);
+        let part = &s[cs..];
+        if !trim(part).is_empty() {
+            cell_tokens(text, line.start + cs, part, out);
         }
     } else {
         cell_tokens(text, line.start, s, out);
@@ -284,6 +285,16 @@ fn push(out: &mut Vec<Token>, kind: TokenKind, start: usize, end: usize) {
 
 /// `- 4 -`, `— 4 —`, `第 4 页`, `第4页 共12页`, `4/12`.
 fn is_page_number(t: &str) -> bool {
+    // Quick rejection: every form starts with a dash, 第 or a digit, and the
+    // digit-first form has a slash.
+    let Some(c0) = t.chars().map(fold).find(|&c| !is_space(c)) else {
+        return false;
+    };
+    let slash = |c: char| fold(c) == '/';
+    if !(matches!(c0, '-' | '—' | '–' | '―' | '第') || c0.is_ascii_digit() && t.contains(slash))
+    {
+        return false;
+    }
     let c: Vec<char> = t.chars().filter(|&c| !is_space(c)).map(fold).collect();
     let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(char::is_ascii_digit);
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '―');

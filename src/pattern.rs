@@ -87,7 +87,11 @@ impl<'r, 'h> NextMatch<'r, 'h> {
     pub(crate) fn new(re: &'r Regex, may_match: bool) -> Self {
         NextMatch {
             re,
-            found: if may_match { Found::Unknown } else { Found::Nothing },
+            found: if may_match {
+                Found::Unknown
+            } else {
+                Found::Nothing
+            },
         }
     }
 

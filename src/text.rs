@@ -58,13 +58,27 @@ pub fn is_han(c: char) -> bool {
 /// and digits kept (`（二）部分公开（区分…）` → `二部分公开区分…`).
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let c = fold(c);
-        if is_han(c) || c.is_ascii_alphanumeric() {
-            out.push(c);
-        }
-    }
+    key_into(s, &mut out);
     out
+}
+
+/// [`key`] written into a reused buffer (cleared first).
+pub fn key_into(s: &str, out: &mut String) {
+    out.clear();
+    out.reserve(s.len());
+    out.extend(key_chars(s));
+}
+
+/// The characters of [`key`], without building it.
+pub fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .map(fold)
+        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric())
+}
+
+/// The number of characters of [`key`], without building it.
+pub fn key_len(s: &str) -> usize {
+    key_chars(s).count()
 }
 
 /// Byte offset of `needle` in `hay`. The strings compared here are short
@@ -81,8 +95,11 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     if h.len() > 96 {
         return hay.find(needle);
     }
+    // (The last byte too before the rest: CJK text shares a few lead bytes.)
+    let last = n[n.len() - 1];
     (0..=h.len() - n.len()).find(|&i| {
         h[i] == first
+            && h[i + n.len() - 1] == last
             && h[i + 1..i + n.len()]
                 .iter()
                 .zip(&n[1..])
@@ -112,8 +129,16 @@ pub fn cn_numeral(s: &str) -> Option<u32> {
             _ => return None,
         })
     }
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
+    let mut chars = ['\0'; 3];
+    let mut n = 0;
+    for c in s.chars() {
+        if n == chars.len() {
+            return None;
+        }
+        chars[n] = c;
+        n += 1;
+    }
+    match &chars[..n] {
         ['十'] => Some(10),
         ['十', d] => Some(10 + digit(*d)?),
         [d, '十'] => Some(digit(*d)? * 10),
@@ -207,16 +232,14 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str, utf16: bool) -> Self {
-        let mut starts = vec![0];
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        starts.push(0);
+        for (i, &b) in bytes.iter().enumerate() {
+            // (Most bytes are above `\r`: one comparison each.)
+            if b <= b'\r' && (b == b'\n' || b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
             }
-            i += 1;
         }
         let utf16_starts = utf16.then(|| {
             let mut v = Vec::with_capacity(starts.len());

@@ -219,8 +219,11 @@ fn is_blank_marker(chars: &[char]) -> bool {
             .iter()
             .all(|c| matches!(c, '-' | '—' | '―' | '─' | '━' | '–' | '~' | '_')),
         _ => {
-            let s: String = chars.iter().collect();
-            s.eq_ignore_ascii_case("&nbsp;")
+            chars.len() == 6
+                && chars
+                    .iter()
+                    .zip("&nbsp;".chars())
+                    .all(|(c, n)| c.eq_ignore_ascii_case(&n))
         }
     }
 }

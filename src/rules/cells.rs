@@ -10,6 +10,15 @@ use crate::tables::{RawCell, RawTable};
 use crate::template::{table1, table2, Row};
 use crate::value::Val;
 
+/// Every value, or `None` if one is missing (allocated once, at its size).
+pub(super) fn all_some(it: impl ExactSizeIterator<Item = Option<i64>>) -> Option<Vec<i64>> {
+    let mut v = Vec::with_capacity(it.len());
+    for x in it {
+        v.push(x?);
+    }
+    Some(v)
+}
+
 /// A cell's value for arithmetic: blank counts as 0; `None` for what cannot
 /// enter a sum (unreadable, decimal, negative).
 pub(super) fn arith(c: &RawCell) -> Option<i64> {

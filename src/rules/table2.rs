@@ -1,7 +1,7 @@
 //! Table 2 (依申请公开): integers, row totals, （七）总计, the balance and
 //! subtotals the template does not have.
 
-use super::cells::{arith, check_blanks, check_rows_shape, int};
+use super::cells::{all_some, arith, check_blanks, check_rows_shape, int};
 use super::sink::Sink;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId, Template};
@@ -148,7 +148,7 @@ fn row_sums(t: &RawTable, f: &mut Sink) {
         if r.cells.len() != 7 || r.all_blank {
             continue;
         }
-        let vals: Option<Vec<i64>> = r.cells.iter().map(arith).collect();
+        let vals = all_some(r.cells.iter().map(arith));
         let Some(vals) = vals else { continue };
         let sum: i64 = vals[..6].iter().sum();
         if sum != vals[6] {
@@ -187,10 +187,7 @@ fn column_sums(t: &RawTable, expected: &[Row], f: &mut Sink) {
         .collect();
     for (col, col_name) in table2::COLUMNS.iter().enumerate() {
         // T2-SUM.
-        let parts: Option<Vec<i64>> = outcomes
-            .iter()
-            .map(|k| t2_value(t, *k, col).map(|v| v.0))
-            .collect();
+        let parts = all_some(outcomes.iter().map(|k| t2_value(t, *k, col).map(|v| v.0)));
         if let (Some(parts), Some((total, tcell))) = (parts, t2_value(t, Row::Total, col)) {
             let sum: i64 = parts.iter().sum();
             if sum != total {
@@ -262,10 +259,7 @@ fn group_sums(t: &RawTable, expected: &[Row], f: &mut Sink) {
             continue;
         }
         for (col, col_name) in table2::COLUMNS.iter().enumerate() {
-            let parts: Option<Vec<i64>> = items
-                .iter()
-                .map(|k| t2_value(t, *k, col).map(|v| v.0))
-                .collect();
+            let parts = all_some(items.iter().map(|k| t2_value(t, *k, col).map(|v| v.0)));
             let Some(parts) = parts else { continue };
             let Some(sub) = int(&r.cells[col]).or(r.cells[col].blank().then_some(0)) else {
                 continue;

@@ -2,7 +2,7 @@
 
 use crate::range::ByteRange;
 use crate::template::{table1, table2, table3, Format, Row, RowDef};
-use crate::text::{cn_numeral, contains, find, key};
+use crate::text::{cn_numeral, contains, find, key_into};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Label {
@@ -45,7 +45,7 @@ fn split_enum(k: &str) -> (Option<u32>, &str) {
             if end <= 2 {
                 return (k[..end].parse().ok(), &k[end..]);
             }
-        } else if let Some(v) = cn_numeral(&c.to_string()) {
+        } else if let Some(v) = cn_numeral(c.encode_utf8(&mut [0; 4])) {
             if v <= 10 {
                 return (Some(v), &k[c.len_utf8()..]);
             }
@@ -74,6 +74,8 @@ pub(super) struct Classifier {
     pub which: Which,
     /// A data row was already read (short labels like 总计 may follow).
     pub seen_data: bool,
+    /// The key of the token being classified (a buffer reused across tokens).
+    pub key: String,
 }
 
 impl Classifier {
@@ -84,9 +86,17 @@ impl Classifier {
         }
     }
 
+    pub fn classify(&mut self, raw: &str, base: usize) -> Label {
+        let mut k = std::mem::take(&mut self.key);
+        key_into(raw, &mut k);
+        let label = self.classify_key(raw, base, &k);
+        self.key = k;
+        label
+    }
+
+    /// [`Classifier::classify`], given the token's key `k`.
     #[allow(clippy::too_many_lines)] // the label kinds tried in order, first match wins
-    pub fn classify(&self, raw: &str, base: usize) -> Label {
-        let k = key(raw);
+    fn classify_key(&self, raw: &str, base: usize, k: &str) -> Label {
         if k.is_empty() {
             return Label::Fragment;
         }
@@ -95,7 +105,7 @@ impl Classifier {
             return Label::Narrative;
         }
         if self.which == Which::T1 {
-            if let Some(p) = find(&k, "第二十条第") {
+            if let Some(p) = find(k, "第二十条第") {
                 let rest = &k[p + "第二十条第".len()..];
                 let num: String = rest.chars().take_while(|&c| c != '项').collect();
                 let Some(b) = cn_numeral(&num).and_then(table1::block_numbered) else {
@@ -104,7 +114,7 @@ impl Classifier {
                 return Label::Caption(b);
             }
         }
-        let (en, body) = split_enum(&k);
+        let (en, body) = split_enum(k);
         // Short labels that need their enumerator.
         if self.which == Which::T2 {
             let short = |s: &str| body == s || k.ends_with(s) && k.len() <= s.len() + 6;
@@ -136,8 +146,8 @@ impl Classifier {
         if self.which == Which::T2 && table2::HEADER_WORDS.iter().any(|w| contains(body, w)) {
             return Label::Fragment;
         }
-        if self.which == Which::T1 && !contains(&k, "规") && !contains(&k, "行政") {
-            if let Some(h) = t1_header(&k, raw) {
+        if self.which == Which::T1 && !contains(k, "规") && !contains(k, "行政") {
+            if let Some(h) = t1_header(k, raw) {
                 return h;
             }
         }
@@ -145,7 +155,7 @@ impl Classifier {
         let mut best: Option<(usize, usize, usize)> = None; // (row, key len, position)
         for (i, d) in self.defs().iter().enumerate() {
             for &dk in d.keys {
-                if let Some(p) = find(&k, dk) {
+                if let Some(p) = find(k, dk) {
                     if best.is_none_or(|b| dk.len() > b.1) {
                         best = Some((i, dk.len(), p));
                     }
@@ -175,13 +185,13 @@ impl Classifier {
             };
         }
         if self.which == Which::T1 {
-            if let Some(h) = t1_header(&k, raw) {
+            if let Some(h) = t1_header(k, raw) {
                 return h;
             }
         }
         if self.which == Which::T2 {
             for (i, (g, _, _)) in table2::GROUPS.iter().enumerate() {
-                if body == *g || (contains(&k, g) && k.len() <= g.len() + 9) {
+                if body == *g || (contains(k, g) && k.len() <= g.len() + 9) {
                     return Label::Group(i);
                 }
             }
@@ -288,7 +298,7 @@ fn t1_header(k: &str, raw: &str) -> Option<Label> {
         let c = raw[p + "保留".len()..].chars().next()?;
         let c = crate::text::fold(c);
         c.to_digit(10)
-            .or_else(|| cn_numeral(&c.to_string()))
+            .or_else(|| cn_numeral(c.encode_utf8(&mut [0; 4])))
             .map(|d| d as u8)
     });
     Some(Label::Header(v, unit, decimals))

@@ -5,7 +5,7 @@ use super::{ExtraRow, RawCell, RawRow, RawTable};
 use crate::layout::{tokenize, LineShape, TextLine, Token, TokenKind};
 use crate::range::ByteRange;
 use crate::template::{table1, table2, Format, Row};
-use crate::text::key;
+use crate::text::key_len;
 use crate::value::{parse, Parsed, Val};
 
 struct Building {
@@ -43,8 +43,9 @@ pub(super) fn read_rows(
     let mut cls = Classifier {
         which,
         seen_data: false,
+        key: String::new(),
     };
-    let mut built: Vec<Building> = Vec::new();
+    let mut built: Vec<Building> = Vec::with_capacity(cls.defs().len());
     let mut extras: Vec<ExtraRow> = Vec::new();
     let mut open = Open::None;
     let mut block: Option<usize> = None;
@@ -88,7 +89,7 @@ pub(super) fn read_rows(
                     let span = tok.range();
                     // An unknown short label followed on its line by numbers
                     // is a row the template does not have.
-                    if label == Label::Fragment && !seen_label && key(raw).chars().count() >= 3 {
+                    if label == Label::Fragment && !seen_label && key_len(raw) >= 3 {
                         // (Tokens are in text order: a binary search keeps
                         // a line of many such labels linear.)
                         let next = toks.get(toks.partition_point(|t| t.start < tok.end));
@@ -160,7 +161,7 @@ pub(super) fn read_rows(
                                     merged,
                                     subtotal: None,
                                     line: li,
-                                    toks: Vec::new(),
+                                    toks: Vec::with_capacity(8),
                                 });
                             }
                         }
@@ -199,7 +200,7 @@ pub(super) fn read_rows(
                                 merged: None,
                                 subtotal: Some(other),
                                 line: li,
-                                toks: Vec::new(),
+                                toks: Vec::with_capacity(8),
                             });
                         } else {
                             pending_group = Some((g, span));
@@ -246,6 +247,7 @@ pub(super) fn read_rows(
         }
     }
 
+    t.rows.reserve_exact(built.len());
     for b in built {
         let def = &cls.defs()[b.def];
         let (key, subtotal) = match b.subtotal {
