@@ -268,20 +268,11 @@ fn many_readings_are_counted_up_to_the_cap() {
     }
 }
 
-#[test]
-fn whole_flattened_tables() {
-    // A table whose every row is flattened reads back exactly.
+/// A valid F2021 表二 with these `(row, column, value)` applicant cells and
+/// every total computed from them.
+fn f2021_with(cells: &[(usize, usize, i64)]) -> Vec<i64> {
     let mut t = vec![0i64; F2021.len()];
-    let cells = [
-        (0, 0, 30),
-        (0, 1, 2),
-        (1, 0, 5),
-        (2, 0, 20),
-        (2, 1, 2),
-        (14, 0, 10),
-        (24, 0, 5),
-    ];
-    for (r, c, v) in cells {
+    for &(r, c, v) in cells {
         t[var(r, c)] = v;
     }
     for c in 0..6 {
@@ -290,6 +281,21 @@ fn whole_flattened_tables() {
     for r in 0..F2021.rows {
         t[var(r, 6)] = (0..6).map(|c| t[var(r, c)]).sum();
     }
+    t
+}
+
+#[test]
+fn whole_flattened_tables() {
+    // A table whose every row is flattened reads back exactly.
+    let t = f2021_with(&[
+        (0, 0, 30),
+        (0, 1, 2),
+        (1, 0, 5),
+        (2, 0, 20),
+        (2, 1, 2),
+        (14, 0, 10),
+        (24, 0, 5),
+    ]);
     let model = t2_model(F2021, &t, &[]);
     assert_eq!(unique(split(&model, &options())), some(&t));
 }
@@ -298,8 +304,7 @@ fn whole_flattened_tables() {
 
 /// A fixed valid F2021 表二.
 fn clean_t2() -> Vec<i64> {
-    let mut t = vec![0i64; F2021.len()];
-    let cells = [
+    let t = f2021_with(&[
         (0, 0, 30),
         (0, 1, 3),
         (0, 4, 1),
@@ -315,16 +320,7 @@ fn clean_t2() -> Vec<i64> {
         (22, 0, 2),
         (24, 0, 2),
         (24, 1, 1),
-    ];
-    for (r, c, v) in cells {
-        t[var(r, c)] = v;
-    }
-    for c in 0..6 {
-        t[var(F2021.total(), c)] = (2..F2021.total()).map(|r| t[var(r, c)]).sum();
-    }
-    for r in 0..F2021.rows {
-        t[var(r, 6)] = (0..6).map(|c| t[var(r, c)]).sum();
-    }
+    ]);
     assert!(t2_relations(F2021)
         .iter()
         .all(|r| r.residual(&some(&t)) == Some(0)));

@@ -293,13 +293,16 @@ impl Model {
     /// Adds a relation; every variable must be in range. Returns its index.
     ///
     /// # Errors
-    /// [`ModelError`] when a variable is out of range.
+    /// [`ModelError`] when a variable is out of range, or a coefficient or the
+    /// number of terms is beyond 2^32.
     pub fn add_relation(&mut self, relation: Relation) -> Result<usize, ModelError> {
         if let Some(&(var, _)) = relation.terms.iter().find(|(v, _)| *v >= self.len()) {
             return Err(ModelError::OutOfRange(var));
         }
         let too_big = |&(_, c): &(usize, i64)| c.unsigned_abs() > MAX_COEFFICIENT.unsigned_abs();
-        if relation.terms.iter().any(too_big) || relation.terms.len() > 1 << 32 {
+        // More than 2^32 terms could overflow the sums (only possible on 64-bit targets).
+        let too_many = u64::try_from(relation.terms.len()).map_or(true, |n| n > 1 << 32);
+        if relation.terms.iter().any(too_big) || too_many {
             return Err(ModelError::Coefficient);
         }
         self.relations.push(relation);

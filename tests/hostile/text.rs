@@ -115,14 +115,7 @@ fn report_pasted_twice() {
 /// Every section heading, each repeated `n` times: in order (一…六 n times
 /// over), and each `n` times in a row.
 fn repeated_headings(n: usize, in_a_row: bool) -> String {
-    const HEADINGS: [&str; 6] = [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ];
+    const HEADINGS: [&str; 6] = xxgk::template::sections::NAMES;
     let mut t = String::from("示例县教育局2021年政府信息公开工作年度报告\n");
     if in_a_row {
         for h in HEADINGS {
