@@ -62,27 +62,42 @@ pub(crate) fn is_cjk(c: char) -> bool {
 }
 
 /// Split glyphs (one line, sorted by x) into words. A gap wider than
-/// `min_gap` font sizes always separates; otherwise a gap wider than a
-/// word space separates unless both sides are Chinese (justified Chinese
-/// text has gaps without meaning). With `min_gap` = 0 this gives the words
+/// `min_gap` font sizes always separates; otherwise a space drawn, or a gap
+/// wider than a word space, separates, except that between two Chinese
+/// characters only a gap of a whole character does (justified Chinese text
+/// has gaps without meaning). With `min_gap` = 0 this gives the words
 /// of running text; a larger value gives the column-separated parts.
 pub(crate) fn words(glyphs: &[Glyph], min_gap: f64) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut prev: Option<&Glyph> = None;
+    let mut spaced = false;
     for g in glyphs {
-        let split = match prev {
-            None => true,
-            Some(p) => {
-                let gap = g.x0 - p.x1;
-                let size = p.size.max(g.size);
-                if min_gap > 0.0 {
-                    gap > min_gap * size
-                } else {
-                    let cjk = is_cjk(p.c) || is_cjk(g.c);
-                    gap > if cjk { 1.0 } else { 0.25 } * size
+        if g.c.is_whitespace() {
+            // A space drawn: the next character starts a word.
+            spaced = true;
+            continue;
+        }
+        let split = spaced
+            || match prev {
+                None => true,
+                Some(p) => {
+                    let gap = g.x0 - p.x1;
+                    let size = p.size.max(g.size);
+                    if min_gap > 0.0 {
+                        gap > min_gap * size
+                    } else {
+                        // Writers space Chinese from Latin letters and digits a
+                        // little (a fifth of a character) without a space.
+                        let limit = match (is_cjk(p.c), is_cjk(g.c)) {
+                            (true, true) => 1.0,
+                            (false, false) => 0.2,
+                            _ => 0.5,
+                        };
+                        gap > limit * size
+                    }
                 }
-            }
-        };
+            };
+        spaced = false;
         match out.last_mut() {
             Some(w) if !split => {
                 w.text.push(g.c);

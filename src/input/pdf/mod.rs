@@ -133,7 +133,7 @@ const MAX_GLYPHS: usize = 2_000_000;
 #[derive(Debug)]
 enum Block {
     Line(Line),
-    Table { rows: Vec<String>, cols: usize },
+    Table { rows: Vec<String>, xs: Vec<f64> },
 }
 
 /// The text of a PDF's pages, as the checker reads it (see the module
@@ -156,7 +156,7 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
     furniture::drop_furniture(&mut per_page, &heights);
     let mut out: Vec<String> = Vec::new();
     // The previous table's header rows, while it may go on.
-    let mut open: Option<(usize, Vec<String>)> = None;
+    let mut open: Option<(Vec<f64>, Vec<String>)> = None;
     for blocks in per_page {
         let mut first = true;
         for block in blocks {
@@ -165,9 +165,9 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
                     out.push(l.text());
                     open = None;
                 }
-                Block::Table { mut rows, cols } => {
-                    if let Some((ocols, header)) = open.as_ref().filter(|_| first) {
-                        if *ocols == cols {
+                Block::Table { mut rows, xs } => {
+                    if let Some((oxs, header)) = open.as_ref().filter(|_| first) {
+                        if same_columns(oxs, &xs) {
                             let repeated = rows
                                 .iter()
                                 .zip(header)
@@ -175,10 +175,19 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
                                 .count();
                             rows.drain(..repeated);
                         }
+                        // A row broken by the page: its rest, without numbers,
+                        // in cells the row above has text in.
+                        let carried = rows.first().and_then(|r| remap(r, &xs, oxs));
+                        if let (Some(next), Some(last)) = (carried, out.last_mut()) {
+                            if let Some(joined) = continue_row(last, &next) {
+                                *last = joined;
+                                rows.remove(0);
+                            }
+                        }
                     }
                     let header = rows.iter().take(4).cloned().collect();
                     out.extend(rows);
-                    open = Some((cols, header));
+                    open = Some((xs, header));
                 }
             }
             first = false;
@@ -196,12 +205,66 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
     text
 }
 
-/// Whether a row has a cell that is a number (a data row, never a header
-/// to drop).
+/// Whether two tables' column borders are the same.
+fn same_columns(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 2.0)
+}
+
+/// A row of a table with column borders `from`, written in the columns
+/// `to` of the table it goes on from: each cell with text must lie within
+/// one column of `to`.
+fn remap(row: &str, from: &[f64], to: &[f64]) -> Option<String> {
+    let mut cells = vec![String::new(); to.len().saturating_sub(1)];
+    for (j, cell) in row.split('\t').enumerate() {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let (a, b) = (*from.get(j)?, *from.get(j + 1)?);
+        let i = (0..cells.len()).find(|&i| to[i] <= a + 2.0 && b <= to[i + 1] + 2.0)?;
+        if !cells[i].is_empty() {
+            return None;
+        }
+        cells[i] = cell.to_string();
+    }
+    Some(cells.join("\t"))
+}
+
+/// The row `last` with the rest of its cells' text from `next`, when `next`
+/// is a row's part carried over to the next page: no numbers, the same
+/// cells, and text only where `last` has text.
+fn continue_row(last: &str, next: &str) -> Option<String> {
+    let a: Vec<&str> = last.split('\t').collect();
+    let b: Vec<&str> = next.split('\t').collect();
+    let fits = a.len() == b.len()
+        && !has_number(next)
+        && b.iter().any(|c| !c.trim().is_empty())
+        && a.iter()
+            .zip(&b)
+            .all(|(x, y)| y.trim().is_empty() || !x.trim().is_empty());
+    if !fits {
+        return None;
+    }
+    let cells: Vec<String> = a
+        .iter()
+        .zip(&b)
+        .map(|(x, y)| {
+            let (x, y) = (x.trim(), y.trim());
+            let space = x.chars().last().is_some_and(|c| !lines::is_cjk(c))
+                && y.chars().next().is_some_and(|c| !lines::is_cjk(c));
+            format!("{x}{}{y}", if space && !y.is_empty() { " " } else { "" })
+        })
+        .collect();
+    Some(cells.join("\t"))
+}
+
+/// Whether a row has a cell that is a number, in any digits (a data row,
+/// never a header to drop nor the rest of a row broken by the page).
 fn has_number(row: &str) -> bool {
     row.split('\t').any(|c| {
         let c = c.trim();
-        !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        c.chars().any(char::is_numeric)
+            && c.chars()
+                .all(|ch| ch.is_numeric() || matches!(ch, '.' | '．' | ',' | '，' | '-'))
     })
 }
 
@@ -281,7 +344,7 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>) -> Vec<Block> {
             t.ys[0],
             Block::Table {
                 rows,
-                cols: t.xs.len() - 1,
+                xs: t.xs.clone(),
             },
         ));
     }

@@ -149,7 +149,7 @@ impl OutputDev for Collect {
         let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
         let size = font_size * scale;
         let text: String = char.chars().filter(|c| !c.is_control()).collect();
-        if text.trim().is_empty() {
+        if text.is_empty() {
             return Ok(());
         }
         self.chars += 1;
