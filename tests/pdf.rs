@@ -182,7 +182,31 @@ fn ruled_tables_read_cell_exact() {
             (name.clone(), page)
         })
         .collect();
-    let pdfs = convert(exe, &dir, &pages);
+    let mut pages = pages;
+    // A page without text: a PDF with nothing to read, like a scan.
+    pages.push(("blank".to_string(), "<html><body><p>&nbsp;</p></body></html>".to_string()));
+    let mut pdfs = convert(exe, &dir, &pages);
+    let (_, blank) = pdfs.pop().unwrap();
+    let err = read_document(&blank, "scan.pdf").unwrap_err();
+    assert!(err.to_string().contains("扫描件"), "{err}");
+
+    // The command line reads PDFs, named or found in a directory.
+    let out = Command::new(env!("CARGO_BIN_EXE_xxgk"))
+        .args(["check", "--format", "jsonl"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let sources: Vec<String> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["source"].as_str().map(str::to_string))
+        .filter(|s| s.ends_with(".pdf"))
+        .collect();
+    assert_eq!(sources.len(), fixtures.len(), "{sources:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("blank.pdf") && stderr.contains("扫描件"), "{stderr}");
+
     let mut report = String::new();
     let mut failures = String::new();
     let mut total = Counts::default();
