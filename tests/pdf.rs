@@ -1,7 +1,7 @@
 //! PDF files read cell-exact: every `tests/fixtures/*.txt` is turned into a
 //! web page (tables with borders, spans as the official template merges
 //! them; `tests/common/pages.rs`), the pages are converted to PDF by
-//! LibreOffice during the test (one `soffice` run for all), and each PDF is
+//! `LibreOffice` during the test (one `soffice` run for all), and each PDF is
 //! read with `read_document`.
 //!
 //! For every table cell of the fixture, the PDF's text must give the same
@@ -184,7 +184,10 @@ fn ruled_tables_read_cell_exact() {
         .collect();
     let mut pages = pages;
     // A page without text: a PDF with nothing to read, like a scan.
-    pages.push(("blank".to_string(), "<html><body><p>&nbsp;</p></body></html>".to_string()));
+    pages.push((
+        "blank".to_string(),
+        "<html><body><p>&nbsp;</p></body></html>".to_string(),
+    ));
     let mut pdfs = convert(exe, &dir, &pages);
     let (_, blank) = pdfs.pop().unwrap();
     let err = read_document(&blank, "scan.pdf").unwrap_err();
@@ -201,11 +204,18 @@ fn ruled_tables_read_cell_exact() {
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["source"].as_str().map(str::to_string))
-        .filter(|s| s.ends_with(".pdf"))
+        .filter(|s| {
+            Path::new(s)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        })
         .collect();
     assert_eq!(sources.len(), fixtures.len(), "{sources:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("blank.pdf") && stderr.contains("扫描件"), "{stderr}");
+    assert!(
+        stderr.contains("blank.pdf") && stderr.contains("扫描件"),
+        "{stderr}"
+    );
 
     let mut report = String::new();
     let mut failures = String::new();

@@ -22,7 +22,7 @@ impl Glyph {
 
     /// The horizontal middle.
     pub fn mid_x(&self) -> f64 {
-        (self.x0 + self.x1) / 2.0
+        f64::midpoint(self.x0, self.x1)
     }
 }
 

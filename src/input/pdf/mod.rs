@@ -92,7 +92,7 @@ impl PdfPage {
         let (x0, x1) = (x.min(x + w), x.max(x + w));
         let (y0, y1) = (y.min(y + h), y.max(y + h));
         if y1 - y0 <= 2.0 {
-            let m = (y0 + y1) / 2.0;
+            let m = f64::midpoint(y0, y1);
             self.segments.push(Segment {
                 x0,
                 y0: m,
@@ -100,7 +100,7 @@ impl PdfPage {
                 y1: m,
             });
         } else if x1 - x0 <= 2.0 {
-            let m = (x0 + x1) / 2.0;
+            let m = f64::midpoint(x0, x1);
             self.segments.push(Segment {
                 x0: m,
                 y0,

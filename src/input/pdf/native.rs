@@ -1,7 +1,7 @@
 //! Reading a PDF file on the command line: every character with its
 //! position and size, and the lines and rectangles drawn, from the
-//! `pdf-extract` crate (fonts' ToUnicode maps, CID fonts as Word, WPS and
-//! LibreOffice embed them), handed to [`super::pages_to_text`].
+//! `pdf-extract` crate (fonts' `ToUnicode` maps, CID fonts as Word, WPS and
+//! `LibreOffice` embed them), handed to [`super::pages_to_text`].
 
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -143,13 +143,13 @@ pub(crate) fn tables(segments: &[Segment]) -> Vec<Ruled> {
         let (dx, dy) = ((s.x1 - s.x0).abs(), (s.y1 - s.y0).abs());
         if dy <= 1.0 && dx > 1.0 {
             hs.push(Edge {
-                at: (s.y0 + s.y1) / 2.0,
+                at: f64::midpoint(s.y0, s.y1),
                 a: s.x0.min(s.x1),
                 b: s.x0.max(s.x1),
             });
         } else if dx <= 1.0 && dy > 1.0 {
             vs.push(Edge {
-                at: (s.x0 + s.x1) / 2.0,
+                at: f64::midpoint(s.x0, s.x1),
                 a: s.y0.min(s.y1),
                 b: s.y0.max(s.y1),
             });
@@ -174,12 +174,11 @@ pub(crate) fn tables(segments: &[Segment]) -> Vec<Ruled> {
     let mut groups: Vec<(usize, Vec<Edge>, Vec<Edge>)> = Vec::new();
     for i in 0..n {
         let root = find(&mut parent, i);
-        let k = match groups.iter().position(|g| g.0 == root) {
-            Some(k) => k,
-            None => {
-                groups.push((root, Vec::new(), Vec::new()));
-                groups.len() - 1
-            }
+        let k = if let Some(k) = groups.iter().position(|g| g.0 == root) {
+            k
+        } else {
+            groups.push((root, Vec::new(), Vec::new()));
+            groups.len() - 1
         };
         if i < hs.len() {
             groups[k].1.push(hs[i]);
@@ -216,7 +215,7 @@ fn grid(hs: &[Edge], vs: &[Edge]) -> Option<Ruled> {
     }
     let mut cells: Vec<Span> = Vec::new();
     let mut root_cell: Vec<Option<usize>> = vec![None; rows * cols];
-    let mut slot_cell = vec![0; rows * cols];
+    let mut slot_cell = Vec::with_capacity(rows * cols);
     for slot in 0..rows * cols {
         let root = find(&mut parent, slot);
         let (r, c) = (slot / cols, slot % cols);
@@ -238,7 +237,7 @@ fn grid(hs: &[Edge], vs: &[Edge]) -> Option<Ruled> {
             root_cell[root] = Some(cells.len() - 1);
             cells.len() - 1
         };
-        slot_cell[slot] = k;
+        slot_cell.push(k);
     }
     if cells.len() < 2 {
         return None;
