@@ -162,7 +162,7 @@ fn convert(exe: &str, dir: &Path, pages: &[(String, String)]) -> Vec<(String, Ve
 }
 
 #[test]
-fn ruled_tables_read_cell_exact() {
+fn fixtures_as_pdf_read_cell_exact() {
     let Some(exe) = soffice() else {
         eprintln!("skipped: soffice (LibreOffice) is not installed; scripts/setup installs it");
         return;
@@ -173,16 +173,16 @@ fn ruled_tables_read_cell_exact() {
         std::env::var_os("XXGK_PDF_DIR").map_or_else(|| temp.path().to_path_buf(), Into::into);
     std::fs::create_dir_all(&dir).unwrap();
     let fixtures = fixtures();
-    let pages: Vec<(String, String)> = fixtures
-        .iter()
+    let mut pages: Vec<(String, String)> = Vec::new();
+    for (name, text) in &fixtures {
         // LibreOffice leaves out a page's first paragraph when it opens a
         // web page: an empty one goes first, so the title stays.
-        .map(|(name, text)| {
-            let page = html_page(text).replacen("<body>\n", "<body>\n<p>&nbsp;</p>\n", 1);
-            (name.clone(), page)
-        })
-        .collect();
-    let mut pages = pages;
+        let page = html_page(text).replacen("<body>\n", "<body>\n<p>&nbsp;</p>\n", 1);
+        // The same tables without borders: columns from the headers.
+        let plain = page.replace("<table border=\"1\"", "<table border=\"0\"");
+        pages.push((name.clone(), page));
+        pages.push((format!("{name}-plain"), plain));
+    }
     // A page without text: a PDF with nothing to read, like a scan.
     pages.push((
         "blank".to_string(),
@@ -210,22 +210,38 @@ fn ruled_tables_read_cell_exact() {
                 .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
         })
         .collect();
-    assert_eq!(sources.len(), fixtures.len(), "{sources:?}");
+    assert_eq!(sources.len(), 2 * fixtures.len(), "{sources:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("blank.pdf") && stderr.contains("扫描件"),
         "{stderr}"
     );
 
+    let mut failures = String::new();
+    for (kind, offset) in [("with borders", 0), ("without borders", 1)] {
+        let pdfs: Vec<&Vec<u8>> = pdfs
+            .iter()
+            .skip(offset)
+            .step_by(2)
+            .map(|(_, b)| b)
+            .collect();
+        assert_eq!(pdfs.len(), fixtures.len());
+        failures.push_str(&compare_all(kind, &fixtures, &pdfs));
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+/// Read each fixture's PDF, compare and print the counts; the failures.
+fn compare_all(kind: &str, fixtures: &[(String, String)], pdfs: &[&Vec<u8>]) -> String {
     let mut report = String::new();
     let mut failures = String::new();
     let mut total = Counts::default();
     let mut differing = Vec::new();
-    for ((name, text), (_, bytes)) in fixtures.iter().zip(&pdfs) {
+    for ((name, text), bytes) in fixtures.iter().zip(pdfs) {
         let doc = match read_document(bytes, &format!("{name}.pdf")) {
             Ok(doc) => doc,
             Err(e) => {
-                writeln!(failures, "{name}: not read: {e}").unwrap();
+                writeln!(failures, "{name} ({kind}): not read: {e}").unwrap();
                 continue;
             }
         };
@@ -249,18 +265,23 @@ fn ruled_tables_read_cell_exact() {
         )
         .unwrap();
         if c.misplaced > 0 {
-            writeln!(failures, "== {name} ==\n{log}-- text read:\n{}", doc.text).unwrap();
+            writeln!(
+                failures,
+                "== {name} ({kind}) ==\n{log}-- text read:\n{}",
+                doc.text
+            )
+            .unwrap();
         }
         total.right += c.right;
         total.unplaced += c.unplaced;
         total.misplaced += c.misplaced;
         total.text += c.text;
-        if c.text > 0 || c.unplaced > 0 || differing.last() == Some(&name.as_str()) {
-            eprintln!("{name}:\n{log}");
+        if std::env::var_os("XXGK_PDF_DIR").is_some() && !log.is_empty() {
+            eprintln!("{name} ({kind}):\n{log}");
         }
     }
     eprintln!(
-        "{report}total: right {} unplaced {} misplaced {} text-differs {}",
+        "-- tables {kind}:\n{report}total: right {} unplaced {} misplaced {} text-differs {}",
         total.right, total.unplaced, total.misplaced, total.text
     );
     eprintln!(
@@ -268,7 +289,7 @@ fn ruled_tables_read_cell_exact() {
         differing.len(),
         fixtures.len()
     );
-    assert!(failures.is_empty(), "{failures}");
+    failures
 }
 
 /// The findings of checking a text: code and cell of each.

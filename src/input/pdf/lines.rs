@@ -39,7 +39,7 @@ impl Line {
     /// The text, with a space where the gap between two characters is a
     /// word space.
     pub fn text(&self) -> String {
-        words(&self.glyphs, 0.0)
+        words(&self.glyphs)
             .iter()
             .map(|w| w.text.as_str())
             .collect::<Vec<_>>()
@@ -51,6 +51,7 @@ impl Line {
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
     pub text: String,
+    pub x0: f64,
     pub x1: f64,
 }
 
@@ -61,13 +62,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
         0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF)
 }
 
-/// Split glyphs (one line, sorted by x) into words. A gap wider than
-/// `min_gap` font sizes always separates; otherwise a space drawn, or a gap
+/// Split glyphs (one line, sorted by x) into words: a space drawn, or a gap
 /// wider than a word space, separates, except that between two Chinese
 /// characters only a gap of a whole character does (justified Chinese text
-/// has gaps without meaning). With `min_gap` = 0 this gives the words
-/// of running text; a larger value gives the column-separated parts.
-pub(crate) fn words(glyphs: &[Glyph], min_gap: f64) -> Vec<Word> {
+/// has gaps without meaning).
+pub(crate) fn words(glyphs: &[Glyph]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     let mut spaced = false;
@@ -83,18 +82,14 @@ pub(crate) fn words(glyphs: &[Glyph], min_gap: f64) -> Vec<Word> {
                 Some(p) => {
                     let gap = g.x0 - p.x1;
                     let size = p.size.max(g.size);
-                    if min_gap > 0.0 {
-                        gap > min_gap * size
-                    } else {
-                        // Writers space Chinese from Latin letters and digits a
-                        // little (a fifth of a character) without a space.
-                        let limit = match (is_cjk(p.c), is_cjk(g.c)) {
-                            (true, true) => 1.0,
-                            (false, false) => 0.2,
-                            _ => 0.5,
-                        };
-                        gap > limit * size
-                    }
+                    // Writers space Chinese from Latin letters and digits a
+                    // little (a fifth of a character) without a space.
+                    let limit = match (is_cjk(p.c), is_cjk(g.c)) {
+                        (true, true) => 1.0,
+                        (false, false) => 0.2,
+                        _ => 0.5,
+                    };
+                    gap > limit * size
                 }
             };
         spaced = false;
@@ -105,6 +100,7 @@ pub(crate) fn words(glyphs: &[Glyph], min_gap: f64) -> Vec<Word> {
             }
             _ => out.push(Word {
                 text: g.c.to_string(),
+                x0: g.x0,
                 x1: g.x1,
             }),
         }

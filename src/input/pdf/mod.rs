@@ -11,10 +11,12 @@
 //! * Tables with ruling lines ([`ruled`]): cells come from the lines, so a
 //!   label wrapped over several lines stays one cell and every number is in
 //!   the column whose borders hold it.
-//! * Text outside ruled tables is written line by line, words apart where
-//!   the gaps between them are wider than a word space: a table without
-//!   ruling lines gives lines such as `行政许可 12`, which the checker reads
-//!   by their order, not by a column it would have to guess.
+//! * Tables without ruling lines ([`unruled`]): the columns are the x-ranges
+//!   of the header lines' parts; a number is written in a column only when
+//!   it lies under that column's header and no other, otherwise it is left
+//!   out (a blank cell), never guessed.
+//! * Other text is written line by line, words apart where the gaps between
+//!   them are wider than a word space.
 //! * Running headers and footers (page numbers such as `- 4 -`, `第 4 页`,
 //!   `4/6`; a browser's date line or address) are dropped, and a table
 //!   continued on the next page loses its repeated header rows.
@@ -29,6 +31,7 @@ mod lines;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 mod ruled;
+mod unruled;
 
 use self::lines::{group_lines, join_lines, Glyph, Line};
 use super::grid::{self, GridCell, GridRow, OutputKind, OutputLine};
@@ -348,8 +351,15 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>) -> Vec<Block> {
             },
         ));
     }
-    for line in group_lines(free) {
-        blocks.push((line.top, Block::Line(line)));
+    for (top, piece) in unruled::pieces(group_lines(free)) {
+        let block = match piece {
+            unruled::Piece::Line(line) => Block::Line(line),
+            unruled::Piece::Rows(rows) => Block::Table {
+                rows,
+                xs: Vec::new(),
+            },
+        };
+        blocks.push((top, block));
     }
     blocks.sort_by(|a, b| b.0.total_cmp(&a.0));
     blocks.into_iter().map(|(_, b)| b).collect()
