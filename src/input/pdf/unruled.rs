@@ -133,18 +133,25 @@ fn table(lines: &[Vec<Word>]) -> Option<Vec<String>> {
         })
         .collect();
     for p in &lines[first_values..] {
-        rows.push(place(p, &columns));
+        // A line with a number whose column is not certain is written as
+        // it reads, not as cells: a blank cell would say the report left
+        // it empty.
+        rows.push(place(p, &columns).unwrap_or_else(|| {
+            p.iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }));
     }
     Some(rows)
 }
 
 /// One data line written in the columns: a number in the one column whose
 /// header it lies under, a label in the first cell unless it lies under a
-/// column of its own.
-fn place(parts: &[Word], columns: &[Column]) -> String {
+/// column of its own; `None` when a number's column is not certain.
+fn place(parts: &[Word], columns: &[Column]) -> Option<String> {
     let mut cells = vec![String::new(); columns.len()];
     let mut labels: Vec<&str> = Vec::new();
-    let mut conflict = vec![false; columns.len()];
     for w in parts {
         let mid = f64::midpoint(w.x0, w.x1);
         let slack = (w.x1 - w.x0).max(1.0) * 0.5;
@@ -158,23 +165,16 @@ fn place(parts: &[Word], columns: &[Column]) -> String {
             [k] if touching <= 1 => Some(*k),
             _ => None,
         };
-        if is_number(&w.text) {
-            if let Some(k) = certain {
-                if cells[k].is_empty() {
-                    cells[k].clone_from(&w.text);
-                } else {
-                    conflict[k] = true;
-                }
+        if is_value(&w.text) {
+            let k = certain?;
+            if !cells[k].is_empty() {
+                return None;
             }
+            cells[k].clone_from(&w.text);
         } else if let Some(k) = certain.filter(|&k| k > 0 && cells[k].is_empty()) {
             cells[k].clone_from(&w.text);
         } else {
             labels.push(&w.text);
-        }
-    }
-    for (cell, bad) in cells.iter_mut().zip(conflict) {
-        if bad {
-            cell.clear();
         }
     }
     let mut label = String::new();
@@ -193,7 +193,7 @@ fn place(parts: &[Word], columns: &[Column]) -> String {
             cells[0] = format!("{label}{}", cells[0]);
         }
     }
-    cells.join("\t")
+    Some(cells.join("\t"))
 }
 
 #[cfg(test)]
@@ -224,9 +224,10 @@ mod tests {
         put(&mut g, "3", 125.0, 80.0);
         put(&mut g, "5", 225.0, 80.0);
         put(&mut g, "规范性文件", 0.0, 60.0);
-        // Between the two columns: not placed.
-        put(&mut g, "12", 168.0, 60.0);
         put(&mut g, "7", 225.0, 60.0);
+        // Between the two columns: not placed, the line written as it reads.
+        put(&mut g, "其他", 0.0, 40.0);
+        put(&mut g, "12", 168.0, 40.0);
         let pieces = pieces(group_lines(g));
         assert_eq!(pieces.len(), 1);
         let Piece::Rows(rows) = &pieces[0].1 else {
@@ -237,7 +238,8 @@ mod tests {
             &[
                 "信息内容\t本年制发件数\t现行有效件数",
                 "规章\t3\t5",
-                "规范性文件\t\t7"
+                "规范性文件\t\t7",
+                "其他 12"
             ]
         );
     }
