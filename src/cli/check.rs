@@ -17,6 +17,8 @@ struct Input {
     /// The name shown in the output (the path as given, or `-`).
     name: String,
     path: Option<PathBuf>,
+    /// Found by walking a directory (not named on the command line).
+    walked: bool,
 }
 
 /// How the reports are written.
@@ -55,7 +57,14 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
         for input in &inputs {
             let text = match read_input(input) {
                 Ok(text) => text,
-                Err(message) => {
+                // A PDF found in a directory that this program cannot parse
+                // is passed over (the web page may read it), not an error.
+                Err((message, true)) if input.walked => {
+                    out.flush()?;
+                    complain(&format!("{}: 已跳过：{message}", input.name));
+                    continue;
+                }
+                Err((message, _)) => {
                     out.flush()?;
                     complain(&format!("{}: {message}", input.name));
                     status = 2;
@@ -113,6 +122,7 @@ fn collect_inputs(args: &[PathBuf], status: &mut u8) -> (Vec<Input>, bool) {
             inputs.push(Input {
                 name: "-".to_string(),
                 path: None,
+                walked: false,
             });
             continue;
         }
@@ -127,7 +137,7 @@ fn collect_inputs(args: &[PathBuf], status: &mut u8) -> (Vec<Input>, bool) {
             }
             if files.is_empty() {
                 complain(&format!(
-                    "{}: 目录中没有 .txt、.html 或 .docx 文件",
+                    "{}: 目录中没有 .txt、.html、.docx 或 .pdf 文件",
                     arg.display()
                 ));
                 *status = 2;
@@ -136,11 +146,13 @@ fn collect_inputs(args: &[PathBuf], status: &mut u8) -> (Vec<Input>, bool) {
             inputs.extend(files.into_iter().map(|path| Input {
                 name: path.display().to_string(),
                 path: Some(path),
+                walked: true,
             }));
         } else {
             inputs.push(Input {
                 name: arg.display().to_string(),
                 path: Some(arg.clone()),
+                walked: false,
             });
         }
     }
@@ -187,8 +199,20 @@ fn write_report(
     }
 }
 
-/// Read and decode one input; the error is a Chinese message.
-fn read_input(input: &Input) -> Result<String, String> {
+/// Read and decode one input; the error is a Chinese message, and whether
+/// the file is a PDF this program cannot parse.
+fn read_input(input: &Input) -> Result<String, (String, bool)> {
+    read_bytes(input)
+        .map_err(|message| (message, false))
+        .and_then(|(bytes, name)| {
+            xxgk::read_document(&bytes, &name)
+                .map(|d| d.text)
+                .map_err(|e| (e.to_string(), e == xxgk::input::InputError::Pdf))
+        })
+}
+
+/// An input's bytes and file name.
+fn read_bytes(input: &Input) -> Result<(Vec<u8>, String), String> {
     let bytes = match &input.path {
         None => {
             let mut bytes = Vec::new();
@@ -219,9 +243,7 @@ fn read_input(input: &Input) -> Result<String, String> {
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    xxgk::read_document(&bytes, &name)
-        .map(|d| d.text)
-        .map_err(|e| e.to_string())
+    Ok((bytes, name))
 }
 
 fn too_large() -> String {
@@ -239,8 +261,8 @@ fn io_message(error: &io::Error) -> String {
     }
 }
 
-/// File kinds a directory walk takes: text, web pages and Word documents.
-const READ_EXTENSIONS: &[&str] = &["txt", "text", "htm", "html", "docx"];
+/// File kinds a directory walk takes: text, web pages, Word documents and PDFs.
+const READ_EXTENSIONS: &[&str] = &["txt", "text", "htm", "html", "docx", "pdf"];
 
 /// Collect the report files under `dir` (see [`READ_EXTENSIONS`]), recursively. Symbolic links to
 /// directories are not followed (no loops).

@@ -18,10 +18,31 @@ pub mod docx;
 pub mod encoding;
 pub(crate) mod grid;
 pub mod html;
+pub mod pdf;
 
 use self::decode::{DecodeError, ZipKind};
 use self::docx::DocxError;
 use self::html::HtmlError;
+
+/// A PDF's text: natively from the file; in the WebAssembly build, the page
+/// reads PDFs itself (pdf.js) and hands their items to [`pdf::pages_to_text`].
+#[cfg(not(target_arch = "wasm32"))]
+fn read_pdf(bytes: &[u8]) -> Result<Document, InputError> {
+    use self::pdf::native::{pdf_to_text, PdfError};
+    match pdf_to_text(bytes) {
+        Ok(text) => Ok(Document {
+            text,
+            kind: DocKind::Pdf,
+        }),
+        Err(PdfError::Damaged) => Err(InputError::Pdf),
+        Err(e) => Err(InputError::PdfText(e)),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_pdf(_bytes: &[u8]) -> Result<Document, InputError> {
+    Err(InputError::Pdf)
+}
 
 /// What kind of file a [`Document`] was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +54,19 @@ pub enum DocKind {
     Html,
     /// A Word document (`.docx`, or a `.wps` in the same format).
     Docx,
+    /// A PDF file (read on the command line; the web page reads PDFs with pdf.js).
+    Pdf,
 }
 
 impl DocKind {
-    /// A short name: `text`, `html`, `docx`.
+    /// A short name: `text`, `html`, `docx`, `pdf`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Text => "text",
             DocKind::Html => "html",
             DocKind::Docx => "docx",
+            DocKind::Pdf => "pdf",
         }
     }
 }
@@ -68,8 +92,12 @@ pub enum InputError {
     Docx(DocxError),
     /// A web page without text.
     Html(HtmlError),
-    /// A PDF file: its text is read by the web page, not here.
+    /// A PDF file whose text is read by the web page, not here: in the
+    /// WebAssembly build every PDF; natively one this reader cannot parse.
     Pdf,
+    /// A PDF file protected by a password, or without text (a scan).
+    #[cfg(not(target_arch = "wasm32"))]
+    PdfText(pdf::native::PdfError),
     /// A web archive (`.mht`/`.mhtml`).
     WebArchive,
 }
@@ -85,6 +113,8 @@ impl fmt::Display for InputError {
                 "文件为 PDF 格式，请在网页版中打开（网页版可直接读取 PDF 中的文字）；\
                  或在 PDF 阅读器中全选复制报告文字，粘贴检查"
             ),
+            #[cfg(not(target_arch = "wasm32"))]
+            InputError::PdfText(e) => e.fmt(f),
             InputError::WebArchive => write!(
                 f,
                 "文件为网页存档（.mht），不能直接读取；请在浏览器中打开后另存为“网页，仅 HTML”（.html），\
@@ -128,9 +158,11 @@ impl From<HtmlError> for InputError {
 ///
 /// # Errors
 ///
-/// An [`InputError`] when the file cannot be read as a report's text: a PDF
-/// or web archive (read by the web page), or a text file, Word document or
-/// web page that fails as its own reader tells.
+/// An [`InputError`] when the file cannot be read as a report's text: a web
+/// archive, a PDF without text, protected by a password or that cannot be
+/// parsed (and, in the WebAssembly build, every PDF: the page reads those),
+/// or a text file, Word document or web page that fails as its own reader
+/// tells.
 ///
 /// ```
 /// let doc = xxgk::read_document("<p>一、总体情况</p>".as_bytes(), "report.html").unwrap();
@@ -150,7 +182,7 @@ pub fn read_document(bytes: &[u8], name: &str) -> Result<Document, InputError> {
             text: html::html_to_text(bytes)?,
             kind: DocKind::Html,
         }),
-        FileKind::Pdf => Err(InputError::Pdf),
+        FileKind::Pdf => read_pdf(bytes),
         FileKind::WebArchive => Err(InputError::WebArchive),
         FileKind::Rtf | FileKind::Image | FileKind::Text => Ok(Document {
             text: decode::decode(bytes)?,

@@ -1,0 +1,137 @@
+//! Running headers and footers: page numbers, a browser's date line and
+//! address, and any line that recurs at the top or bottom of the pages.
+
+use super::Block;
+
+/// The share of the page's height, at its top and at its bottom, where
+/// headers and footers are looked for.
+const MARGIN: f64 = 0.1;
+
+/// Which margin a line lies in, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Top,
+    Bottom,
+}
+
+fn zone(block: &Block, height: f64) -> Option<Zone> {
+    let Block::Line(l) = block else {
+        return None;
+    };
+    if height <= 0.0 {
+        return None;
+    }
+    if l.bottom >= height * (1.0 - MARGIN) {
+        Some(Zone::Top)
+    } else if l.top <= height * MARGIN {
+        Some(Zone::Bottom)
+    } else {
+        None
+    }
+}
+
+/// A line's shape: spaces dropped, each run of digits as `#`, lower case.
+fn shape(text: &str) -> String {
+    let mut out = String::new();
+    let mut digit = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !digit {
+                out.push('#');
+            }
+        } else if !c.is_whitespace() {
+            out.extend(c.to_lowercase());
+        }
+        digit = c.is_ascii_digit();
+    }
+    out
+}
+
+/// A page number in one of the usual forms: `4`, `- 4 -`, `第 4 页`,
+/// `第4页 共6页`, `4/6`, `Page 4 of 6`.
+pub(crate) fn is_page_number(text: &str) -> bool {
+    let s: String = shape(text)
+        .chars()
+        .filter(|c| !matches!(c, '-' | '—' | '–' | '－' | '·' | '|' | ',' | '，' | '、'))
+        .collect();
+    matches!(
+        s.as_str(),
+        "#" | "第#页"
+            | "第#页共#页"
+            | "第#页/共#页"
+            | "共#页第#页"
+            | "#/#"
+            | "page#"
+            | "page#of#"
+            | "#of#"
+    )
+}
+
+/// A browser's header or footer: the date and time it was printed, or the
+/// page's address.
+fn is_browser_line(text: &str) -> bool {
+    let s = shape(text);
+    s.contains("file://")
+        || s.contains("http://")
+        || s.contains("https://")
+        || s.starts_with("#/#/##:#")
+        || s.starts_with("#-#-##:#")
+}
+
+/// Drop the running headers and footers from every page.
+pub(super) fn drop_furniture(pages: &mut [Vec<Block>], heights: &[f64]) {
+    let mut seen: Vec<(Zone, String, usize)> = Vec::new();
+    for (p, blocks) in pages.iter().enumerate() {
+        let h = heights.get(p).copied().unwrap_or(0.0);
+        for b in blocks {
+            if let (Some(z), Block::Line(l)) = (zone(b, h), b) {
+                let s = shape(&l.text());
+                match seen.iter_mut().find(|(zz, ss, _)| *zz == z && *ss == s) {
+                    Some(e) => e.2 += 1,
+                    None => seen.push((z, s, 1)),
+                }
+            }
+        }
+    }
+    for (p, blocks) in pages.iter_mut().enumerate() {
+        let h = heights.get(p).copied().unwrap_or(0.0);
+        blocks.retain(|b| {
+            let (Some(z), Block::Line(l)) = (zone(b, h), b) else {
+                return true;
+            };
+            let text = l.text();
+            let s = shape(&text);
+            let recurs = seen
+                .iter()
+                .any(|(zz, ss, n)| *zz == z && *ss == s && *n >= 2);
+            !(recurs || is_page_number(&text) || is_browser_line(&text))
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for s in [
+            "- 4 -",
+            "第 4 页",
+            "第4页 共6页",
+            "4/6",
+            "4 / 6",
+            "12",
+            "—3—",
+            "Page 2 of 5",
+        ] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["一、总体情况", "2021年", "行政许可 12", "3.其他"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+        assert!(is_browser_line("2026/11/30 22:00 报告"));
+        assert!(is_browser_line("file:///tmp/a.html"));
+        assert!(!is_browser_line("2022年1月20日"));
+    }
+}

@@ -1,0 +1,144 @@
+use super::*;
+
+/// A run of text, each character one em wide (Latin half).
+fn item(text: &str, x: f64, y: f64, size: f64) -> TextItem {
+    let width = text
+        .chars()
+        .map(|c| if lines::is_cjk(c) { size } else { size / 2.0 })
+        .sum();
+    TextItem {
+        text: text.to_string(),
+        x,
+        y,
+        width,
+        height: size,
+        font_size: size,
+    }
+}
+
+fn hline(page: &mut PdfPage, y: f64, x0: f64, x1: f64) {
+    page.segments.push(Segment {
+        x0,
+        y0: y,
+        x1,
+        y1: y,
+    });
+}
+
+fn vline(page: &mut PdfPage, x: f64, y0: f64, y1: f64) {
+    page.segments.push(Segment {
+        x0: x,
+        y0,
+        x1: x,
+        y1,
+    });
+}
+
+/// A ruled table: a header spanning two columns, a label wrapped over two
+/// lines, a blank cell; under it a paragraph; a page number at the bottom.
+fn ruled_page(top: f64, page_no: usize) -> PdfPage {
+    let mut p = PdfPage {
+        width: 595.0,
+        height: 842.0,
+        ..PdfPage::default()
+    };
+    p.items
+        .push(item("第二十条第（一）项", 72.0, top + 20.0, 12.0));
+    // Borders: columns at 72, 200, 300, 400; rows at top, top-30, top-70, top-100.
+    let (a, b, c, d) = (top, top - 30.0, top - 70.0, top - 100.0);
+    for y in [a, b, c, d] {
+        hline(&mut p, y, 72.0, 400.0);
+    }
+    vline(&mut p, 72.0, d, a);
+    vline(&mut p, 200.0, d, a);
+    vline(&mut p, 300.0, d, b);
+    vline(&mut p, 400.0, d, a);
+    p.items.push(item("信息内容", 80.0, a - 20.0, 10.5));
+    p.items.push(item("件数", 280.0, a - 20.0, 10.5));
+    p.items.push(item("行政规范性", 80.0, b - 15.0, 10.5));
+    p.items.push(item("文件", 80.0, b - 30.0, 10.5));
+    p.items.push(item("2", 240.0, b - 25.0, 10.5));
+    p.items.push(item("5", 340.0, b - 25.0, 10.5));
+    p.items.push(item("规章", 80.0, c - 20.0, 10.5));
+    p.items.push(item("0", 340.0, c - 20.0, 10.5));
+    p.items
+        .push(item("本年度未收取信息处理费。", 72.0, d - 30.0, 12.0));
+    p.items
+        .push(item(&format!("- {page_no} -"), 290.0, 40.0, 10.5));
+    p
+}
+
+#[test]
+fn ruled_table_cells() {
+    let text = pages_to_text(&[ruled_page(700.0, 1)]);
+    assert_eq!(
+        text,
+        "第二十条第（一）项\n信息内容\t件数\t\n行政规范性文件\t2\t5\n规章\t\t0\n本年度未收取信息处理费。\n"
+    );
+}
+
+#[test]
+fn table_continued_on_the_next_page() {
+    let text = pages_to_text(&[ruled_page(300.0, 1), ruled_page(780.0, 2)]);
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("信息内容")).collect();
+    // The second page's title line sits between the tables, so its header stays.
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(!text.contains("- 1 -") && !text.contains("- 2 -"), "{text}");
+
+    // A table going on at the top of the next page loses its repeated header.
+    let mut first = ruled_page(300.0, 1);
+    first.items.remove(9);
+    let mut second = ruled_page(780.0, 2);
+    second.items.remove(0);
+    let text = pages_to_text(&[first, second]);
+    assert_eq!(text.matches("信息内容").count(), 1, "{text}");
+    assert_eq!(text.matches("规章\t\t0").count(), 2, "{text}");
+}
+
+#[test]
+fn running_text_and_furniture() {
+    let mut pages = Vec::new();
+    for n in 1..=3 {
+        let mut p = PdfPage {
+            width: 595.0,
+            height: 842.0,
+            ..PdfPage::default()
+        };
+        p.items.push(item("2026/11/30 22:00", 20.0, 825.0, 8.0));
+        p.items.push(item("示例县教育局报告", 250.0, 825.0, 8.0));
+        p.items.push(item(&format!("第{n}页"), 280.0, 20.0, 9.0));
+        p.items.push(item("一、总体情况", 72.0, 700.0, 12.0));
+        p.items.push(item("共收到申请", 72.0, 680.0, 12.0));
+        p.items.push(item("3", 132.5, 680.0, 12.0));
+        p.items.push(item("件。", 139.0, 680.0, 12.0));
+        p.items
+            .push(item("file:///tmp/report.html", 20.0, 20.0, 8.0));
+        pages.push(p);
+    }
+    let text = pages_to_text(&pages);
+    assert_eq!(text, "一、总体情况\n共收到申请3件。\n".repeat(3));
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let mut p = PdfPage::default();
+    p.items.push(TextItem {
+        text: "甲".into(),
+        x: f64::NAN,
+        y: 1.0,
+        width: f64::INFINITY,
+        height: 0.0,
+        font_size: 0.0,
+    });
+    p.items.push(item("", 0.0, 0.0, 0.0));
+    p.items.push(item("乙", 0.0, 0.0, -3.0));
+    p.segments.push(Segment {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 0.0,
+        y1: 0.0,
+    });
+    hline(&mut p, 5.0, f64::MAX, f64::MIN);
+    let _ = pages_to_text(&[p, PdfPage::default()]);
+    assert_eq!(pages_to_text(&[]), "");
+}
