@@ -115,15 +115,7 @@ fn inconsistent_rows() {
         Split::Inconsistent { runs: vec![0] }
     );
     // Each run alone fits, the column relation does not.
-    let mut model = Model::new(14);
-    model.add_run(0, 7, "1000001").unwrap();
-    model.add_run(7, 7, "2000002").unwrap();
-    model
-        .add_relation(Relation::sum(6, &[0, 1, 2, 3, 4, 5]))
-        .unwrap();
-    model
-        .add_relation(Relation::sum(13, &[7, 8, 9, 10, 11, 12]))
-        .unwrap();
+    let mut model = two_rows("1000001", "2000002");
     model.add_relation(Relation::balance(&[0], &[7])).unwrap();
     assert_eq!(
         split(&model, &options()),
@@ -177,17 +169,23 @@ fn relations_over_known_cells_only_do_not_block_a_split() {
     assert_eq!(model.set_known(0, -1), Err(ModelError::Negative(0)));
 }
 
-#[test]
-fn independent_ambiguities_multiply() {
+/// Two flattened 表二-like rows of seven cells, each ending in its total.
+fn two_rows(first: &str, second: &str) -> Model {
     let mut model = Model::new(14);
-    model.add_run(0, 7, "10100000101").unwrap();
-    model.add_run(7, 7, "10100000101").unwrap();
+    model.add_run(0, 7, first).unwrap();
+    model.add_run(7, 7, second).unwrap();
     model
         .add_relation(Relation::sum(6, &[0, 1, 2, 3, 4, 5]))
         .unwrap();
     model
         .add_relation(Relation::sum(13, &[7, 8, 9, 10, 11, 12]))
         .unwrap();
+    model
+}
+
+#[test]
+fn independent_ambiguities_multiply() {
+    let model = two_rows("10100000101", "10100000101");
     match split(&model, &options()) {
         Split::Ambiguous {
             count,

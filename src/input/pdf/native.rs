@@ -190,12 +190,12 @@ impl OutputDev for Collect {
     fn fill(
         &mut self,
         ctm: &Transform,
-        _colorspace: &pdf_extract::ColorSpace,
-        _color: &[f64],
+        colorspace: &pdf_extract::ColorSpace,
+        color: &[f64],
         path: &Path,
     ) -> Result<(), OutputError> {
-        self.add_path(ctm, path);
-        Ok(())
+        // A filled thin rectangle is a ruling line as much as a stroked one.
+        self.stroke(ctm, colorspace, color, path)
     }
 }
 
