@@ -136,7 +136,13 @@ const MAX_GLYPHS: usize = 2_000_000;
 #[derive(Debug)]
 enum Block {
     Line(Line),
-    Table { rows: Vec<String>, xs: Vec<f64> },
+    /// `full`: for each column of the last row, whether its text may go on
+    /// below it (its last line reaches the cell's right border: it wraps).
+    Table {
+        rows: Vec<String>,
+        xs: Vec<f64>,
+        full: Vec<bool>,
+    },
 }
 
 /// The text of a PDF's pages, as the checker reads it (see the module
@@ -158,8 +164,9 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
     }
     furniture::drop_furniture(&mut per_page, &heights);
     let mut out: Vec<String> = Vec::new();
-    // The previous table's header rows, while it may go on.
-    let mut open: Option<(Vec<f64>, Vec<String>)> = None;
+    // The previous table's header rows and its last row's full cells, while
+    // it may go on.
+    let mut open: Option<(Vec<f64>, Vec<String>, Vec<bool>)> = None;
     for blocks in per_page {
         let mut first = true;
         for block in blocks {
@@ -168,8 +175,8 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
                     out.push(l.text());
                     open = None;
                 }
-                Block::Table { mut rows, xs } => {
-                    if let Some((oxs, header)) = open.as_ref().filter(|_| first) {
+                Block::Table { mut rows, xs, full } => {
+                    if let Some((oxs, header, ofull)) = open.as_ref().filter(|_| first) {
                         if same_columns(oxs, &xs) {
                             let repeated = rows
                                 .iter()
@@ -182,7 +189,7 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
                         // in cells the row above has text in.
                         let carried = rows.first().and_then(|r| remap(r, &xs, oxs));
                         if let (Some(next), Some(last)) = (carried, out.last_mut()) {
-                            if let Some(joined) = continue_row(last, &next) {
+                            if let Some(joined) = continue_row(last, &next, ofull) {
                                 *last = joined;
                                 rows.remove(0);
                             }
@@ -190,7 +197,7 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
                     }
                     let header = rows.iter().take(4).cloned().collect();
                     out.extend(rows);
-                    open = Some((xs, header));
+                    open = Some((xs, header, full));
                 }
             }
             first = false;
@@ -234,16 +241,18 @@ fn remap(row: &str, from: &[f64], to: &[f64]) -> Option<String> {
 
 /// The row `last` with the rest of its cells' text from `next`, when `next`
 /// is a row's part carried over to the next page: no numbers, the same
-/// cells, and text only where `last` has text.
-fn continue_row(last: &str, next: &str) -> Option<String> {
+/// cells, and text only where `last` has text that wraps (`full`: its last
+/// line reaches the cell's border), so a short label above a row that starts
+/// the next page is not taken for a broken one.
+fn continue_row(last: &str, next: &str, full: &[bool]) -> Option<String> {
     let a: Vec<&str> = last.split('\t').collect();
     let b: Vec<&str> = next.split('\t').collect();
     let fits = a.len() == b.len()
         && !has_number(next)
         && b.iter().any(|c| !c.trim().is_empty())
-        && a.iter()
-            .zip(&b)
-            .all(|(x, y)| y.trim().is_empty() || !x.trim().is_empty());
+        && a.iter().zip(&b).enumerate().all(|(j, (x, y))| {
+            y.trim().is_empty() || (!x.trim().is_empty() && full.get(j) == Some(&true))
+        });
     if !fits {
         return None;
     }
@@ -338,16 +347,29 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>) -> Vec<Block> {
         if cells.iter().all(Vec::is_empty) {
             continue;
         }
-        let texts: Vec<String> = cells
-            .into_iter()
-            .map(|gs| join_lines(&group_lines(gs)))
-            .collect();
+        let last_row = t.ys.len().saturating_sub(2);
+        let mut full = vec![false; t.xs.len().saturating_sub(1)];
+        let mut texts = Vec::with_capacity(cells.len());
+        for (s, gs) in t.cells.iter().zip(cells) {
+            let lines = group_lines(gs);
+            if s.row + s.rows > last_row {
+                if let (Some(line), Some(slot), Some(&right)) =
+                    (lines.last(), full.get_mut(s.col), t.xs.get(s.col + s.cols))
+                {
+                    let end = line.glyphs.iter().map(|g| g.x1).fold(f64::MIN, f64::max);
+                    let size = line.glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+                    *slot = end >= right - 2.0 * size;
+                }
+            }
+            texts.push(join_lines(&lines));
+        }
         let rows = render_ruled(t, &texts);
         blocks.push((
             t.ys[0],
             Block::Table {
                 rows,
                 xs: t.xs.clone(),
+                full,
             },
         ));
     }
@@ -357,6 +379,7 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>) -> Vec<Block> {
             unruled::Piece::Rows(rows) => Block::Table {
                 rows,
                 xs: Vec::new(),
+                full: Vec::new(),
             },
         };
         blocks.push((top, block));
