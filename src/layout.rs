@@ -109,16 +109,43 @@ pub enum LineShape {
     Cells,
 }
 
+/// A word of a cell: its bytes in the cell, and how it reads.
+type Word = (usize, usize, WordKind);
+
 /// Split one line into tokens, appending to `out`.
+#[cfg(test)]
 pub fn tokenize(text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
+    Tokenizer::default().tokenize(text, line, out)
+}
+
+/// Splits lines into tokens, reusing its buffers from line to line.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    words: Vec<Word>,
+}
+
+impl Tokenizer {
+    /// Split one line into tokens, appending to `out`.
+    pub fn tokenize(&mut self, text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
+        tokenize_with(text, line, out, &mut self.words)
+    }
+}
+
+fn tokenize_with(
+    text: &str,
+    line: TextLine,
+    out: &mut Vec<Token>,
+    words: &mut Vec<Word>,
+) -> LineShape {
     let s = &text[line.start..line.end];
     let t = trim(s);
+    let tab = s.bytes().position(|b| b == b'\t');
     if t.is_empty() {
-        if s.contains('\t') {
+        if let Some(p) = tab {
             out.push(Token {
                 kind: TokenKind::Blank,
-                start: line.start + s.find('\t').unwrap_or(0) + 1,
-                end: line.start + s.find('\t').unwrap_or(0) + 1,
+                start: line.start + p + 1,
+                end: line.start + p + 1,
             });
             return LineShape::Cells;
         }
@@ -128,8 +155,8 @@ pub fn tokenize(text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
         return LineShape::Junk;
     }
     let first = out.len();
-    if s.contains('\t') {
-        split_cells(text, line.start, s, '\t', out);
+    if tab.is_some() {
+        split_cells(text, line.start, s, '\t', out, words);
     } else if is_pipe_row(t) {
         // Cells between bars; the empty cells outside the first and last
         // bar are dropped.
@@ -139,7 +166,7 @@ pub fn tokenize(text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
             if c == '|' || c == '｜' {
                 let part = &s[cs..i];
                 if !(first_cell && trim(part).is_empty()) {
-                    cell_tokens(text, line.start + cs, part, out);
+                    cell_tokens(text, line.start + cs, part, out, words);
                 }
                 first_cell = false;
                 cs = i + c.len_utf8();
@@ -147,10 +174,10 @@ pub fn tokenize(text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
         }
         let part = &s[cs..];
         if !trim(part).is_empty() {
-            cell_tokens(text, line.start + cs, part, out);
+            cell_tokens(text, line.start + cs, part, out, words);
         }
     } else {
-        cell_tokens(text, line.start, s, out);
+        cell_tokens(text, line.start, s, out, words);
     }
     // Empty cells before a line's first content are the grid's (merged label
     // columns, or the tab that starts every line of a one-cell-per-line paste).
@@ -164,21 +191,49 @@ pub fn tokenize(text: &str, line: TextLine, out: &mut Vec<Token>) -> LineShape {
     LineShape::Cells
 }
 
-fn split_cells(text: &str, base: usize, s: &str, sep: char, out: &mut Vec<Token>) {
+fn split_cells(
+    text: &str,
+    base: usize,
+    s: &str,
+    sep: char,
+    out: &mut Vec<Token>,
+    words: &mut Vec<Word>,
+) {
+    // (`sep` is ASCII: a byte scan, cheaper than a char searcher for the
+    // short cells of a row.)
+    debug_assert!(sep.is_ascii());
+    let b = s.as_bytes();
     let mut off = 0;
-    for part in s.split(sep) {
-        cell_tokens(text, base + off, part, out);
-        off += part.len() + sep.len_utf8();
+    for (i, &c) in b.iter().enumerate() {
+        if c == sep as u8 {
+            cell_tokens(text, base + off, &s[off..i], out, words);
+            off = i + 1;
+        }
     }
+    cell_tokens(text, base + off, &s[off..], out, words);
 }
 
 fn is_pipe_row(t: &str) -> bool {
-    let first = t.chars().next().map(fold);
-    first == Some('|') || t.chars().filter(|&c| c == '|' || c == '｜').count() >= 2
+    // `|`, or `｜` (EF BD 9C), which folds to it.
+    let b = t.as_bytes();
+    let bar = |i: usize| b[i] == b'|' || b[i..].starts_with("｜".as_bytes());
+    if !b.is_empty() && bar(0) {
+        return true;
+    }
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if (c == b'|' || c == 0xef) && bar(i) {
+            n += 1;
+            if n >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Tokens of one cell starting at byte `base`.
-fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
+fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>, words: &mut Vec<Word>) {
     let lead = cell.len() - cell.trim_start_matches(is_space).len();
     let t = trim(cell);
     let start = base + lead;
@@ -205,7 +260,7 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>) {
     }
     // Words. Zero-width and bidi-control characters do not separate words
     // (`1.属\u{200b}于` is one label) and do not start one.
-    let mut words: Vec<(usize, usize, WordKind)> = Vec::new();
+    words.clear();
     let mut ws: Option<usize> = None;
     for (i, c) in t.char_indices() {
         if is_space(c) && !is_invisible(c) {
@@ -290,9 +345,7 @@ fn is_page_number(t: &str) -> bool {
     let Some(c0) = t.chars().map(fold).find(|&c| !is_space(c)) else {
         return false;
     };
-    let slash = |c: char| fold(c) == '/';
-    if !(matches!(c0, '-' | '—' | '–' | '―' | '第') || c0.is_ascii_digit() && t.contains(slash))
-    {
+    if !(matches!(c0, '-' | '—' | '–' | '―' | '第') || c0.is_ascii_digit() && has_slash(t)) {
         return false;
     }
     let c: Vec<char> = t.chars().filter(|&c| !is_space(c)).map(fold).collect();
@@ -323,6 +376,16 @@ fn is_page_number(t: &str) -> bool {
         return digits(&c[..p]) && digits(&c[p + 1..]);
     }
     false
+}
+
+/// `t` has a character that folds to `/`: `/`, `／` (EF BC 8F) or `∕` (E2 88 95).
+fn has_slash(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'/'
+            || c == 0xef && b[i..].starts_with("／".as_bytes())
+            || c == 0xe2 && b[i..].starts_with("∕".as_bytes())
+    })
 }
 
 /// A line made only of dashes, bars, colons, plus signs and spaces, with at

@@ -66,7 +66,21 @@ pub fn key(s: &str) -> String {
 pub fn key_into(s: &str, out: &mut String) {
     out.clear();
     out.reserve(s.len());
-    out.extend(key_chars(s));
+    // Runs of characters the key keeps as they are written are copied whole.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let f = fold(c);
+        let keep = is_han(f) || f.is_ascii_alphanumeric();
+        if keep && f == c {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        if keep {
+            out.push(f);
+        }
+        run = i + c.len_utf8();
+    }
+    out.push_str(&s[run..]);
 }
 
 /// The characters of [`key`], without building it.
@@ -307,6 +321,20 @@ mod tests {
         assert_eq!(key("自 然 人"), "自然人");
         assert_eq!(key("危及“三安全一稳定”"), key("危及\"三安全一稳定\""));
         assert_eq!(key("１．属于"), "1属于");
+    }
+
+    #[test]
+    fn keys_are_the_kept_characters() {
+        for s in [
+            "",
+            "（二）部分公开（区分处理的）",
+            "１．属于 国家秘密",
+            "abc-DEF_１２３",
+            "\u{200b}自\u{3000}然人。",
+            "〇𝄞x",
+        ] {
+            assert_eq!(key(s), key_chars(s).collect::<String>(), "{s}");
+        }
     }
 
     #[test]

@@ -249,7 +249,10 @@ pub fn classify(word: &str) -> WordKind {
         return WordKind::Num;
     }
     // Fast path: words with no digit at all are text or blank markers.
-    let has_digit = word.chars().any(|c| fold(c).is_ascii_digit());
+    // (A digit after folding is an ASCII or a full-width digit, whose UTF-8
+    // form starts with EF.)
+    let has_digit = b.iter().any(u8::is_ascii_digit)
+        || b.contains(&0xef) && word.chars().any(|c| matches!(c, '０'..='９'));
     if !has_digit {
         return if is_blank_text(word) {
             WordKind::Blank

@@ -3,6 +3,8 @@
 use crate::range::ByteRange;
 use crate::template::{table1, table2, table3, Format, Row, RowDef};
 use crate::text::{cn_numeral, contains, find, key_into};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Label {
@@ -54,6 +56,17 @@ fn split_enum(k: &str) -> (Option<u32>, &str) {
     (None, k)
 }
 
+/// `s` has `。` (E3 80 82) or `；` (EF BC 9B): one pass over the bytes.
+fn has_sentence_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        (c == 0xe3 || c == 0xef) && {
+            let r = &b[i..];
+            r.starts_with("。".as_bytes()) || r.starts_with("；".as_bytes())
+        }
+    })
+}
+
 fn lcs(a: &[char], b: &[char]) -> usize {
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
@@ -70,6 +83,55 @@ fn lcs(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// A set of characters, hashed to 128 bits: a string that contains another,
+/// or has many characters in common with it, has (at least) its bits.
+fn char_set(s: &str) -> u128 {
+    s.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+fn char_bit(c: char) -> u128 {
+    1u128 << ((c as u32).wrapping_mul(0x9e37_79b1) >> 25)
+}
+
+/// A comparison key of the catalogue, ready to be compared.
+struct KeyInfo {
+    /// Index of its row in the catalogue.
+    row: usize,
+    key: &'static str,
+    set: u128,
+    chars: Vec<char>,
+}
+
+/// A table's catalogue of row labels, indexed once.
+struct Catalogue {
+    /// Each key, to the first row that has it.
+    exact: HashMap<&'static str, usize>,
+    /// Every key, in catalogue order.
+    keys: Vec<KeyInfo>,
+}
+
+impl Catalogue {
+    fn new(defs: &'static [RowDef]) -> Self {
+        let mut exact = HashMap::new();
+        let mut keys = Vec::new();
+        for (row, d) in defs.iter().enumerate() {
+            for &key in d.keys {
+                exact.entry(key).or_insert(row);
+                keys.push(KeyInfo {
+                    row,
+                    key,
+                    set: char_set(key),
+                    chars: key.chars().collect(),
+                });
+            }
+        }
+        Catalogue { exact, keys }
+    }
+}
+
+static T1_CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(table1::ROWS));
+static T2_CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(table2::ROWS));
+
 pub(super) struct Classifier {
     pub which: Which,
     /// A data row was already read (short labels like 总计 may follow).
@@ -83,6 +145,13 @@ impl Classifier {
         match self.which {
             Which::T1 => table1::ROWS,
             Which::T2 => table2::ROWS,
+        }
+    }
+
+    fn catalogue(&self) -> &'static Catalogue {
+        match self.which {
+            Which::T1 => &T1_CATALOGUE,
+            Which::T2 => &T2_CATALOGUE,
         }
     }
 
@@ -101,7 +170,7 @@ impl Classifier {
             return Label::Fragment;
         }
         let n = k.chars().count();
-        if raw.contains('。') || raw.contains('；') || n > 60 {
+        if n > 60 || has_sentence_mark(raw) {
             return Label::Narrative;
         }
         if self.which == Which::T1 {
@@ -128,14 +197,13 @@ impl Classifier {
             }
         }
         // Most labels are exactly a template key once the enumerator is gone.
-        for (i, d) in self.defs().iter().enumerate() {
-            if d.keys.contains(&body) {
-                return Label::Data {
-                    row: i,
-                    variant: false,
-                    merged: None,
-                };
-            }
+        let cat = self.catalogue();
+        if let Some(&row) = cat.exact.get(body) {
+            return Label::Data {
+                row,
+                variant: false,
+                merged: None,
+            };
         }
         if self.which == Which::T2 {
             if let Some(i) = table2::GROUPS.iter().position(|(g, _, _)| *g == body) {
@@ -153,12 +221,14 @@ impl Classifier {
         }
         // The longest template key contained in the text.
         let mut best: Option<(usize, usize, usize)> = None; // (row, key len, position)
-        for (i, d) in self.defs().iter().enumerate() {
-            for &dk in d.keys {
-                if let Some(p) = find(k, dk) {
-                    if best.is_none_or(|b| dk.len() > b.1) {
-                        best = Some((i, dk.len(), p));
-                    }
+        let kset = char_set(k);
+        for ki in &cat.keys {
+            if ki.set & kset != ki.set {
+                continue;
+            }
+            if let Some(p) = find(k, ki.key) {
+                if best.is_none_or(|b| ki.key.len() > b.1) {
+                    best = Some((ki.row, ki.key.len(), p));
                 }
             }
         }
@@ -227,17 +297,21 @@ impl Classifier {
         if bn >= 4 {
             let bc: Vec<char> = body.chars().collect();
             let mut best: Option<(usize, f64)> = None;
-            for (i, d) in self.defs().iter().enumerate() {
-                for &dk in d.keys {
-                    let dc: Vec<char> = dk.chars().collect();
-                    let (a, b) = (bc.len().min(dc.len()), bc.len().max(dc.len()));
-                    if a * 10 < b * 7 {
-                        continue;
-                    }
-                    let r = 2.0 * lcs(&bc, &dc) as f64 / (bc.len() + dc.len()) as f64;
-                    if r >= 0.8 && best.is_none_or(|x| r > x.1) {
-                        best = Some((i, r));
-                    }
+            for ki in &cat.keys {
+                let dc = &ki.chars;
+                let (a, b) = (bc.len().min(dc.len()), bc.len().max(dc.len()));
+                if a * 10 < b * 7 {
+                    continue;
+                }
+                // The common subsequence is at most the characters of the
+                // text the key may have.
+                let most = bc.iter().filter(|&&c| char_bit(c) & ki.set != 0).count();
+                if 2.0 * most as f64 / ((bc.len() + dc.len()) as f64) < 0.8 {
+                    continue;
+                }
+                let r = 2.0 * lcs(&bc, dc) as f64 / (bc.len() + dc.len()) as f64;
+                if r >= 0.8 && best.is_none_or(|x| r > x.1) {
+                    best = Some((ki.row, r));
                 }
             }
             if let Some((row, _)) = best {

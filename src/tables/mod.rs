@@ -11,7 +11,7 @@
 //! another count is kept as found and reported, never shifted.
 
 use crate::doc::Structure;
-use crate::layout::{tokenize, LineShape, TextLine, Token, TokenKind};
+use crate::layout::{LineShape, TextLine, Token, TokenKind, Tokenizer};
 use crate::model::Template;
 use crate::range::{ByteRange, LineRange};
 use crate::template::{table1, table3, Format, Row, RowName};
@@ -243,12 +243,13 @@ fn settle_t1(t: &mut RawTable, fallback: Option<Format>) {
 /// Read table 3 from lines `from..to`.
 fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<RawReview> {
     let mut toks = Vec::new();
+    let mut tokenizer = Tokenizer::default();
     let mut header: Option<ByteRange> = None;
     let mut values: Vec<Token> = Vec::new();
     let mut started = false;
     for line in &lines[from..to] {
         toks.clear();
-        if tokenize(text, *line, &mut toks) != LineShape::Cells {
+        if tokenizer.tokenize(text, *line, &mut toks) != LineShape::Cells {
             continue;
         }
         let texts: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Text).collect();

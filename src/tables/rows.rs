@@ -2,7 +2,7 @@
 
 use super::classify::{Classifier, Label, Which};
 use super::{ExtraRow, RawCell, RawRow, RawTable};
-use crate::layout::{tokenize, LineShape, TextLine, Token, TokenKind};
+use crate::layout::{LineShape, TextLine, Token, TokenKind, Tokenizer};
 use crate::range::ByteRange;
 use crate::template::{table1, table2, Format, Row};
 use crate::text::key_len;
@@ -55,6 +55,7 @@ pub(super) fn read_rows(
     let mut last = ByteRange::default();
     let mut any = false;
     let mut toks = Vec::new();
+    let mut tokenizer = Tokenizer::default();
 
     let close = |open: &mut Open, built: &mut Vec<Building>, extras: &mut Vec<ExtraRow>| {
         match std::mem::replace(open, Open::None) {
@@ -76,7 +77,7 @@ pub(super) fn read_rows(
 
     for (li, line) in lines[from..to].iter().enumerate() {
         toks.clear();
-        if tokenize(text, *line, &mut toks) != LineShape::Cells {
+        if tokenizer.tokenize(text, *line, &mut toks) != LineShape::Cells {
             continue;
         }
         let has_text = toks.iter().any(|t| t.kind == TokenKind::Text);
