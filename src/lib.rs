@@ -50,6 +50,7 @@ mod check;
 mod decimal;
 mod doc;
 mod headings;
+mod kangxi;
 mod layout;
 mod pattern;
 mod range;

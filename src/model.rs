@@ -203,10 +203,25 @@ pub struct Tables {
     pub applications: Option<Rows>,
     /// Table 3 (四、行政复议、行政诉讼): 15 cells.
     pub review: Option<Vec<Cell>>,
+    /// Rows whose numbers were read but whose columns are not certain: their
+    /// cells in the order found (such a row is not in its table's rows).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<Unplaced>,
     /// The format decided for each table; serialised as the report's
     /// top-level `layout` field, not inside `tables`.
     #[serde(skip)]
     pub layout: Layout,
+}
+
+/// A row whose numbers could not be placed in the template's columns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unplaced {
+    /// The table.
+    pub table: TableId,
+    /// Row key; `None` for table 3.
+    pub row: Option<&'static str>,
+    /// The row's cells in the order found, not under any column.
+    pub cells: Vec<Cell>,
 }
 
 /// The table a [`CellRef`] points into.

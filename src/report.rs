@@ -37,10 +37,21 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         span: idx.span_of(c.range()),
     };
 
+    let mut unplaced = Vec::new();
+    for (table, t) in [(TableId::Active, &t1), (TableId::Applications, &t2)] {
+        let Some(t) = t else { continue };
+        for r in t.rows.iter().filter(|r| r.unplaced) {
+            unplaced.push(Unplaced {
+                table,
+                row: Some(r.key.key()),
+                cells: r.cells.iter().map(|c| cell(c, None)).collect(),
+            });
+        }
+    }
     let active = t1.map(|t| {
         let mut rows = Vec::new();
         for def in table1::ROWS {
-            if let Some(r) = t.row(def.key) {
+            if let Some(r) = t.row(def.key).filter(|r| !r.unplaced) {
                 let v = r.version.unwrap_or(Format::F2019);
                 let cells = r
                     .cells
@@ -54,8 +65,12 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         Rows(rows)
     });
     let applications = t2.map(|t| {
-        let mut order: Vec<(usize, &RawRow)> =
-            t.rows.iter().map(|r| (table2::order(r.key), r)).collect();
+        let mut order: Vec<(usize, &RawRow)> = t
+            .rows
+            .iter()
+            .filter(|r| !r.unplaced)
+            .map(|r| (table2::order(r.key), r))
+            .collect();
         order.sort_by_key(|(i, _)| *i);
         Rows(
             order
@@ -127,6 +142,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
             active,
             applications,
             review,
+            unplaced,
             layout,
         },
         diagnostics,

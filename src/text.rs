@@ -38,13 +38,15 @@ pub fn trim(s: &str) -> &str {
 }
 
 /// Full-width ASCII to ASCII (`１` → `1`, `（` → `(`, `：` → `:`), and a few
-/// look-alikes the templates are written with.
+/// look-alikes the templates are written with; Kangxi radicals to the
+/// ideographs they stand for (`⼆` → `二`).
 pub fn fold(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' => '-',
         '\u{3002}' | '\u{ff61}' => '。',
         '\u{2215}' => '/',
+        '\u{2e80}'..='\u{2fdf}' => crate::kangxi::unify(c),
         _ => c,
     }
 }
@@ -129,7 +131,7 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 /// A Chinese numeral 一…十 (also 〇/零 and compounds up to 九十九) to its value.
 pub fn cn_numeral(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
-        Some(match c {
+        Some(match crate::kangxi::unify(c) {
             '〇' | '零' | '○' | 'Ｏ' | 'O' => 0,
             '一' => 1,
             '二' => 2,

@@ -139,7 +139,7 @@ const SEVERITY_ORDER = ['error', 'warning', 'info'];
 export function drawTables(report, findingsByCell, text) {
   const frag = document.createDocumentFragment();
   const layout = layoutFor(report, text);
-  const ctx = { findingsByCell };
+  const ctx = { findingsByCell, unplaced: report.tables?.unplaced ?? [] };
   frag.append(
     figure('active', report.tables?.active ? drawT1(report.tables.active, layout.blocks, ctx) : null),
     figure('applications', report.tables?.applications ? drawT2(report.tables.applications, layout.t2Rows, ctx) : null),
@@ -177,6 +177,14 @@ function valueCell(table, row, column, cell, ctx, extra = {}) {
     ...extra,
   }, unreadable ? h('s', null, cell.text) : cell.text);
   return td;
+}
+
+/** A row's numbers whose columns are not certain: one cell, in the order found. */
+function unplacedRow(ctx, table, key, colspan) {
+  const u = ctx.unplaced?.find((x) => x.table === table && x.row === key);
+  if (!u) return null;
+  const found = u.cells.map((c) => c.text).filter((t) => t !== '').join(' ');
+  return h('td', { colspan, class: 'unplaced' }, `未能确定列：${found}`);
 }
 
 function missingRow(colspan, expected) {
@@ -217,7 +225,11 @@ function drawT1(active, blocks, ctx) {
 function t1Row(active, key, label, expected, ctx) {
   const cells = active[key];
   const th = h('th', { scope: 'row' }, label);
-  if (!Array.isArray(cells)) return h('tr', { class: 'row-missing', dataset: { row: key } }, th, missingRow(3, expected));
+  if (!Array.isArray(cells)) {
+    const u = unplacedRow(ctx, 'active', key, expected);
+    if (u) return h('tr', { class: 'row-odd', dataset: { row: key } }, th, u);
+    return h('tr', { class: 'row-missing', dataset: { row: key } }, th, missingRow(3, expected));
+  }
   const odd = cells.length !== expected;
   if (odd) th.append(oddMark(cells.length, expected));
   const tds = cells.map((cell, i) => valueCell('active', key, i, cell,
@@ -261,6 +273,8 @@ function drawT2(apps, layoutRows, ctx) {
     }
     const cells = apps[row.key];
     if (!Array.isArray(cells)) {
+      const u = unplacedRow(ctx, 'applications', row.key, 7);
+      if (u) return h('tr', { class: 'row-odd', dataset: { row: row.key } }, labels, u);
       return h('tr', { class: 'row-missing', dataset: { row: row.key } }, labels, missingRow(7, 7));
     }
     if (cells.length !== 7) labels[labels.length - 1]?.append(oddMark(cells.length, 7));

@@ -43,6 +43,12 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             TableId::Active => table1::label(r.key, r.version),
             _ => table2::label(r.key),
         };
+        if r.unplaced || r.placed {
+            placement(f, name, row_name, r, table);
+        }
+        if r.unplaced {
+            continue;
+        }
         if let Some(m) = r.merged {
             f.add(
                 Code::CellMerged,
@@ -177,4 +183,70 @@ pub(super) fn check_blanks<'a>(
         }
     }
     false
+}
+
+/// A cell a relation needs that was not read: the cell, where it is (or its
+/// row's label) and its name for people.
+pub(super) type Unread = (CellRef, ByteRange, String);
+
+/// REL-NOT-CHECKED: a relation not checked because cells it needs were not
+/// read. `what` names the relation's total, `rel` its code.
+pub(super) fn not_checked(f: &mut Sink, rel: &str, what: &str, cell: CellRef, unread: Vec<Unread>) {
+    let Some(first) = unread.first() else { return };
+    let mut names: Vec<&str> = unread.iter().take(4).map(|u| u.2.as_str()).collect();
+    names.dedup();
+    let more = if unread.len() > 4 {
+        format!("等{}格", unread.len())
+    } else {
+        String::new()
+    };
+    let span = first.1;
+    let d = f
+        .add(
+            Code::RelNotChecked,
+            format!(
+                "{what}的关系 {rel} 未核对：{}{more}没有可计入的数值（无法读出、列不确定或不能计入）",
+                names.join("、")
+            ),
+        )
+        .at(span)
+        .cell(cell);
+    d.related = unread.into_iter().map(|u| (u.0, u.1)).collect();
+}
+
+/// CELL-UNPLACED and CELL-PLACED for a row of table 1 or 2.
+pub(super) fn placement(
+    f: &mut Sink,
+    name: &str,
+    row_name: &str,
+    r: &crate::tables::RawRow,
+    table: TableId,
+) {
+    let mut span = r.label_at;
+    if let Some(last) = r.cells.last() {
+        span.end = last.end.max(r.label_at.end);
+    }
+    let cell = CellRef {
+        table,
+        row: Some(r.key.key()),
+        column: 0,
+    };
+    if r.unplaced {
+        f.add(
+            Code::CellUnplaced,
+            format!(
+                "{name}「{row_name}」的{}个数值无法确定各属哪一列，按原样列出，不计入核对",
+                r.cells.iter().filter(|c| !c.blank()).count()
+            ),
+        )
+        .at(span)
+        .cell(cell);
+    } else if r.placed {
+        f.add(
+            Code::CellPlaced,
+            format!("{name}「{row_name}」多出一个空单元格；只有一种去法使总计等于各类申请人之和，已按此确定各列"),
+        )
+        .at(span)
+        .cell(cell);
+    }
 }

@@ -1,7 +1,7 @@
 //! Table 1 (主动公开): counts, the 2019 items' arithmetic, money units and
 //! decimals, and 规章 of agencies that may not make them.
 
-use super::cells::{check_blanks, check_rows_shape, int};
+use super::cells::{check_blanks, check_rows_shape, int, not_checked, Unread};
 use super::sink::Sink;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId, Template};
@@ -48,7 +48,8 @@ pub(super) fn check(cx: &Context, t: &RawTable, f: &mut Sink) {
     }
     for r in &t.rows {
         let Some(v) = r.version else { continue };
-        if r.cells.len() != r.expected {
+        not_read(r, v, f);
+        if r.cells.len() != r.expected || r.unplaced {
             continue;
         }
         arithmetic(r, v, f);
@@ -68,7 +69,7 @@ fn cref(row: Row, column: usize) -> CellRef {
 
 /// T1-INT: counts are non-negative integers, amounts non-negative.
 fn integers(t: &RawTable, f: &mut Sink) {
-    for r in &t.rows {
+    for r in t.rows.iter().filter(|r| !r.unplaced) {
         let v = r.version.unwrap_or(Format::F2019);
         let cols = table1::columns(r.key, v);
         for (i, c) in r.cells.iter().enumerate() {
@@ -100,7 +101,7 @@ fn integers(t: &RawTable, f: &mut Sink) {
 /// checked).
 fn blanks(t: &RawTable, name: &str, f: &mut Sink) -> bool {
     check_blanks(
-        t.rows.iter().flat_map(|r| {
+        t.rows.iter().filter(|r| !r.unplaced).flat_map(|r| {
             r.cells
                 .iter()
                 .enumerate()
@@ -220,6 +221,48 @@ fn arithmetic(r: &RawRow, v: Format, f: &mut Sink) {
         }
         _ => {}
     }
+}
+
+/// REL-NOT-CHECKED: the row's relation needs a cell that was not read
+/// (unreadable, unplaced, or a row with the wrong count whose numbers are
+/// not all 0).
+fn not_read(r: &RawRow, v: Format, f: &mut Sink) {
+    let (code, cols): (Code, &[usize]) = match (table1::block_of(r.key), v) {
+        (1..=3, Format::F2019) => (Code::T1F19Items, &[0, 1]),
+        (0, Format::F2019) => (Code::T1F19Cum, &[1, 2]),
+        (0, Format::F2021) => (Code::T1F21New, &[0, 2]),
+        _ => return,
+    };
+    if r.all_blank || r.merged.is_some() {
+        return;
+    }
+    let shape = r.cells.len() != r.expected || r.unplaced;
+    if shape && r.cells.iter().all(|c| c.blank() || int(c) == Some(0)) {
+        return;
+    }
+    let label = table1::label(r.key, r.version);
+    let names = table1::columns(r.key, v);
+    let unread: Vec<Unread> = cols
+        .iter()
+        .filter(|&&i| shape || r.cells.get(i).is_some_and(|c| c.parsed.val == Val::Bad))
+        .map(|&i| {
+            let at = if shape {
+                r.label_at
+            } else {
+                r.cells[i].range()
+            };
+            let col = names.get(i).unwrap_or(&"?");
+            (cref(r.key, i), at, format!("「{label}」·{col}"))
+        })
+        .collect();
+    let total = cols.last().copied().unwrap_or(0);
+    not_checked(
+        f,
+        code.as_str(),
+        &format!("表一「{label}」"),
+        cref(r.key, total),
+        unread,
+    );
 }
 
 /// Money cells of a row: unit against the header (T1-UNIT, T1-UNIT-MISSING)

@@ -1,7 +1,7 @@
 //! Table 2 (依申请公开): integers, row totals, （七）总计, the balance and
 //! subtotals the template does not have.
 
-use super::cells::{all_some, arith, check_blanks, check_rows_shape, int};
+use super::cells::{all_some, arith, check_blanks, check_rows_shape, int, not_checked, Unread};
 use super::sink::Sink;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId, Template};
@@ -15,7 +15,7 @@ use crate::value::Val;
 /// numbers are not all zero).
 pub(super) fn t2_value(t: &RawTable, key: Row, col: usize) -> Option<(i64, Option<&RawCell>)> {
     let r = t.rows.iter().find(|r| r.key == key)?;
-    if r.cells.len() != 7 {
+    if r.cells.len() != 7 || r.unplaced {
         let all_zero = r.cells.iter().all(|c| c.blank() || int(c) == Some(0));
         return all_zero.then_some((0, None));
     }
@@ -58,9 +58,29 @@ fn span_of(t: &RawTable, key: Row, col: usize) -> Option<ByteRange> {
     r.cells.get(col).map(RawCell::range).or(Some(r.label_at))
 }
 
+/// A cell of a row that was read but whose value is not known (unreadable,
+/// unplaced, or in a row with the wrong count whose numbers are not all 0).
+fn unread(t: &RawTable, key: Row, col: usize) -> Option<Unread> {
+    let r = t.rows.iter().find(|r| r.key == key)?;
+    if t2_value(t, key, col).is_some() {
+        return None;
+    }
+    let at = if r.cells.len() == 7 && !r.unplaced {
+        r.cells[col].range()
+    } else {
+        r.label_at
+    };
+    let name = format!(
+        "「{}」·{}",
+        table2::label(key),
+        table2::COLUMNS.get(col).unwrap_or(&"?")
+    );
+    Some((cref(key, col), at, name))
+}
+
 /// T2-INT: counts are non-negative integers.
 fn integers(t: &RawTable, f: &mut Sink) {
-    for r in &t.rows {
+    for r in t.rows.iter().filter(|r| !r.unplaced) {
         for (i, c) in r.cells.iter().enumerate() {
             let what = match c.parsed.val {
                 Val::Dec(..) => "不是整数",
@@ -89,7 +109,7 @@ fn integers(t: &RawTable, f: &mut Sink) {
 /// Blank cells; true when any was reported (the sums are then not checked).
 fn blanks(t: &RawTable, name: &str, f: &mut Sink) -> bool {
     check_blanks(
-        t.rows.iter().flat_map(|r| {
+        t.rows.iter().filter(|r| !r.unplaced).flat_map(|r| {
             r.cells.iter().enumerate().map(move |(i, c)| {
                 (
                     CellRef {
@@ -145,11 +165,34 @@ fn missing_rows(t: &RawTable, expected: &[Row], f: &mut Sink) {
 /// T2-ROW: each row's total is the sum of its applicant columns.
 fn row_sums(t: &RawTable, f: &mut Sink) {
     for r in &t.rows {
-        if r.cells.len() != 7 || r.all_blank {
+        if r.all_blank {
+            continue;
+        }
+        if r.cells.len() != 7 || r.unplaced {
+            if t2_value(t, r.key, 6).is_none() {
+                let unread = (0..7).filter_map(|c| unread(t, r.key, c)).collect();
+                not_checked(
+                    f,
+                    "T2-ROW",
+                    &format!("表二「{}」", table2::label(r.key)),
+                    cref(r.key, 6),
+                    unread,
+                );
+            }
             continue;
         }
         let vals = all_some(r.cells.iter().map(arith));
-        let Some(vals) = vals else { continue };
+        let Some(vals) = vals else {
+            let unread = (0..7).filter_map(|c| unread(t, r.key, c)).collect();
+            not_checked(
+                f,
+                "T2-ROW",
+                &format!("表二「{}」", table2::label(r.key)),
+                cref(r.key, 6),
+                unread,
+            );
+            continue;
+        };
         let sum: i64 = vals[..6].iter().sum();
         if sum != vals[6] {
             let total = &r.cells[6];
@@ -188,6 +231,15 @@ fn column_sums(t: &RawTable, expected: &[Row], f: &mut Sink) {
     for (col, col_name) in table2::COLUMNS.iter().enumerate() {
         // T2-SUM.
         let parts = all_some(outcomes.iter().map(|k| t2_value(t, *k, col).map(|v| v.0)));
+        let unread_sum: Vec<Unread> = outcomes
+            .iter()
+            .chain([Row::Total].iter())
+            .filter_map(|k| unread(t, *k, col))
+            .collect();
+        if !unread_sum.is_empty() {
+            let what = format!("表二（七）总计·{col_name}");
+            not_checked(f, "T2-SUM", &what, cref(Row::Total, col), unread_sum);
+        }
         if let (Some(parts), Some((total, tcell))) = (parts, t2_value(t, Row::Total, col)) {
             let sum: i64 = parts.iter().sum();
             if sum != total {
@@ -212,6 +264,14 @@ fn column_sums(t: &RawTable, expected: &[Row], f: &mut Sink) {
         }
         // T2-BAL.
         let get = |k| t2_value(t, k, col).map(|v| v.0);
+        let unread_bal: Vec<Unread> = [Row::New, Row::CarriedOver, Row::Total, Row::CarriedForward]
+            .iter()
+            .filter_map(|k| unread(t, *k, col))
+            .collect();
+        if !unread_bal.is_empty() {
+            let what = format!("表二{col_name}列收支");
+            not_checked(f, "T2-BAL", &what, cref(Row::Total, col), unread_bal);
+        }
         if let (Some(a), Some(b), Some(c), Some(d4)) = (
             get(Row::New),
             get(Row::CarriedOver),

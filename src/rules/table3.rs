@@ -1,6 +1,6 @@
 //! Table 3 (行政复议、行政诉讼): integers, the cell count and each group's total.
 
-use super::cells::{arith, check_blanks, unreadable, wrong_count};
+use super::cells::{arith, check_blanks, not_checked, unreadable, wrong_count, Unread};
 use super::sink::Sink;
 use super::Code;
 use crate::model::{CellRef, TableId};
@@ -10,6 +10,7 @@ use crate::template::table3;
 use crate::value::Val;
 
 /// Integers, the cell count, blanks and each group's total.
+#[allow(clippy::too_many_lines)] // the checks of one table, in their order
 pub(super) fn check(t: &RawReview, f: &mut Sink) {
     let cref = |column| CellRef {
         table: TableId::Review,
@@ -52,14 +53,54 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
         t.anchor,
         f,
     );
-    if blank || t.cells.len() != table3::CELLS {
+    if blank {
+        return;
+    }
+    let codes = [Code::T3Rev, Code::T3Lit1, Code::T3Lit2];
+    if t.cells.len() != table3::CELLS {
+        // Zeros cannot change a sum wherever they belong.
+        if t.all_blank || t.cells.iter().all(|c| arith(c) == Some(0)) {
+            return;
+        }
+        for ((code, total), name) in codes.into_iter().zip(table3::TOTALS).zip(table3::GROUPS) {
+            let at = ByteRange::new(
+                t.cells.first().map_or(t.anchor.start, |c| c.start),
+                t.cells.last().map_or(t.anchor.end, |c| c.end),
+            );
+            let unread = (total - 4..=total)
+                .map(|i| {
+                    let col = table3::COLUMNS.get(i).unwrap_or(&"?");
+                    (cref(i), at, format!("表三{col}"))
+                })
+                .collect();
+            not_checked(
+                f,
+                code.as_str(),
+                &format!("表三{name}"),
+                cref(total),
+                unread,
+            );
+        }
         return;
     }
     let vals: Vec<Option<i64>> = t.cells.iter().map(arith).collect();
-    let codes = [Code::T3Rev, Code::T3Lit1, Code::T3Lit2];
     for ((code, total), name) in codes.into_iter().zip(table3::TOTALS).zip(table3::GROUPS) {
         let parts: Option<Vec<i64>> = vals[total - 4..total].iter().copied().collect();
         let (Some(parts), Some(tv)) = (parts, vals[total]) else {
+            let unread: Vec<Unread> = (total - 4..=total)
+                .filter(|&i| vals[i].is_none())
+                .map(|i| {
+                    let col = table3::COLUMNS.get(i).unwrap_or(&"?");
+                    (cref(i), t.cells[i].range(), format!("表三{col}"))
+                })
+                .collect();
+            not_checked(
+                f,
+                code.as_str(),
+                &format!("表三{name}"),
+                cref(total),
+                unread,
+            );
             continue;
         };
         let sum: i64 = parts.iter().sum();

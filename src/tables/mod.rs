@@ -19,6 +19,7 @@ use crate::text::{contains, key};
 use crate::value::{parse, Parsed, Val};
 
 mod classify;
+mod place;
 mod rows;
 
 /// The three tables as read, and the template the report follows.
@@ -127,6 +128,7 @@ impl RawCell {
 
 /// A row as read.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about the row
 pub struct RawRow {
     pub key: Row,
     /// Where its label is.
@@ -146,6 +148,12 @@ pub struct RawRow {
     pub version: Option<Format>,
     /// Value tokens found after the label (0: a bare label).
     pub tokens: usize,
+    /// The row's numbers were read but their columns are not certain: the
+    /// cells are kept in the order found and enter no relation.
+    pub unplaced: bool,
+    /// One cell too many was dropped because only that choice satisfies the
+    /// row's total (table 2): the cells are placed by arithmetic.
+    pub placed: bool,
 }
 
 /// A row with numbers whose label the template does not have.

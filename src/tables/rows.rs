@@ -18,6 +18,10 @@ struct Building {
     line: usize,
     /// (token, same line as the label)
     toks: Vec<(Token, bool)>,
+    /// A value was written on the label's line without tabs, in a table
+    /// whose rows are tab-separated: the way the document readers write a
+    /// row whose numbers they could not place in columns.
+    untabbed: bool,
 }
 
 enum Open {
@@ -56,6 +60,13 @@ pub(super) fn read_rows(
     let mut any = false;
     let mut toks = Vec::new();
     let mut tokenizer = Tokenizer::default();
+    let has_tab = |l: &TextLine| text.as_bytes()[l.start..l.end].contains(&b'\t');
+    let tabbed = lines[from..to]
+        .iter()
+        .filter(|l| has_tab(l))
+        .take(3)
+        .count()
+        >= 3;
 
     let close = |open: &mut Open, built: &mut Vec<Building>, extras: &mut Vec<ExtraRow>| {
         match std::mem::replace(open, Open::None) {
@@ -81,6 +92,7 @@ pub(super) fn read_rows(
             continue;
         }
         let has_text = toks.iter().any(|t| t.kind == TokenKind::Text);
+        let untabbed_line = tabbed && !has_tab(line);
         let mut seen_label = false;
         for tok in toks.iter().copied() {
             let raw = &text[tok.start..tok.end];
@@ -163,6 +175,7 @@ pub(super) fn read_rows(
                                     subtotal: None,
                                     line: li,
                                     toks: Vec::with_capacity(8),
+                                    untabbed: false,
                                 });
                             }
                         }
@@ -202,6 +215,7 @@ pub(super) fn read_rows(
                                 subtotal: Some(other),
                                 line: li,
                                 toks: Vec::with_capacity(8),
+                                untabbed: false,
                             });
                         } else {
                             pending_group = Some((g, span));
@@ -213,6 +227,9 @@ pub(super) fn read_rows(
                             b.toks.push((tok, seen_label && has_text));
                             if tok.kind != TokenKind::Blank {
                                 last = tok.range();
+                                if untabbed_line && seen_label && b.line == li {
+                                    b.untabbed = true;
+                                }
                             }
                         }
                         Open::Extra { first, .. } => {
@@ -282,6 +299,18 @@ pub(super) fn read_rows(
                 .collect();
         }
         let all_blank = all_blank && b.merged.is_none();
+        let mut unplaced = b.untabbed && b.merged.is_none() && !all_blank;
+        let mut placed = false;
+        if which == Which::T2 && !unplaced && b.merged.is_none() {
+            match super::place::by_row_total(&cells, expected) {
+                super::place::Placement::Unique(kept) => {
+                    cells = kept;
+                    placed = true;
+                }
+                super::place::Placement::Uncertain => unplaced = true,
+                super::place::Placement::NotApplicable => {}
+            }
+        }
         t.rows.push(RawRow {
             key,
             label_at: b.label_at,
@@ -293,6 +322,8 @@ pub(super) fn read_rows(
             subtotal,
             version,
             tokens: b.toks.len(),
+            unplaced,
+            placed,
         });
     }
     t.extra = extras;

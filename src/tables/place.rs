@@ -1,0 +1,138 @@
+//! Placing a table 2 row's numbers by arithmetic: a row with one cell more
+//! than the template, one of them blank, is placed only when dropping
+//! exactly one of its blank cells (or several giving the same cells) makes
+//! the row's total the sum of its six applicant columns.
+
+use super::RawCell;
+use crate::value::Val;
+
+/// What arithmetic says about a row's cells.
+#[derive(Debug)]
+pub(crate) enum Placement {
+    /// The row is not one arithmetic can place (right count, no blank, …).
+    NotApplicable,
+    /// Exactly one placement satisfies the row's total: these cells.
+    Unique(Vec<RawCell>),
+    /// None, or several different placements, satisfy it.
+    Uncertain,
+}
+
+/// A cell's value for the row's total: blank counts as 0.
+fn value(c: &RawCell) -> Option<i64> {
+    match c.parsed.val {
+        Val::Blank => Some(0),
+        Val::Int(v) if v >= 0 => Some(v),
+        _ => None,
+    }
+}
+
+/// Try every blank cell of a row with `expected + 1` cells as the one too
+/// many (table 2: six applicant columns and their total).
+pub(crate) fn by_row_total(cells: &[RawCell], expected: usize) -> Placement {
+    if expected != 7 || cells.len() != expected + 1 || cells.iter().all(RawCell::blank) {
+        return Placement::NotApplicable;
+    }
+    if !cells.iter().any(RawCell::blank) {
+        return Placement::NotApplicable;
+    }
+    let mut found: Option<Vec<RawCell>> = None;
+    for drop in (0..cells.len()).filter(|&i| cells[i].blank()) {
+        let kept: Vec<RawCell> = cells
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != drop)
+            .map(|(_, c)| *c)
+            .collect();
+        let vals: Option<Vec<i64>> = kept.iter().map(value).collect();
+        let Some(vals) = vals else {
+            return Placement::Uncertain;
+        };
+        if vals[..6].iter().sum::<i64>() != vals[6] {
+            continue;
+        }
+        match &found {
+            None => found = Some(kept),
+            Some(prev) => {
+                let same = prev
+                    .iter()
+                    .zip(&kept)
+                    .all(|(a, b)| a.blank() == b.blank() && value(a) == value(b));
+                if !same {
+                    return Placement::Uncertain;
+                }
+            }
+        }
+    }
+    found.map_or(Placement::Uncertain, Placement::Unique)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::parse;
+
+    fn row(s: &[&str]) -> Vec<RawCell> {
+        s.iter()
+            .enumerate()
+            .map(|(i, t)| RawCell {
+                start: i,
+                end: i + t.len().min(1),
+                parsed: parse(t),
+            })
+            .collect()
+    }
+
+    fn values(c: &[RawCell]) -> Vec<Option<i64>> {
+        c.iter()
+            .map(|c| (!c.blank()).then(|| value(c)).flatten())
+            .collect()
+    }
+
+    #[test]
+    fn a_leading_blank_placed_when_only_it_fits() {
+        let Placement::Unique(c) = by_row_total(&row(&["", "3", "1", "0", "0", "0", "1", "5"]), 7)
+        else {
+            panic!("placed")
+        };
+        assert_eq!(
+            values(&c),
+            [
+                Some(3),
+                Some(1),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(1),
+                Some(5)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_fitting_placements_leave_the_row_unplaced() {
+        // Dropping either blank keeps 3+2 = 5 but puts the 2 in another column.
+        let r = row(&["3", "", "2", "", "0", "0", "0", "5"]);
+        assert!(matches!(by_row_total(&r, 7), Placement::Uncertain));
+        // No placement fits.
+        let r = row(&["", "3", "1", "0", "0", "0", "1", "9"]);
+        assert!(matches!(by_row_total(&r, 7), Placement::Uncertain));
+    }
+
+    #[test]
+    fn adjacent_blanks_give_one_placement() {
+        let r = row(&["", "", "3", "0", "0", "0", "0", "3"]);
+        assert!(matches!(by_row_total(&r, 7), Placement::Unique(_)));
+    }
+
+    #[test]
+    fn other_rows_are_not_placed() {
+        assert!(matches!(
+            by_row_total(&row(&["0"; 8]), 7),
+            Placement::NotApplicable
+        ));
+        assert!(matches!(
+            by_row_total(&row(&["", "1", "0", "0", "0", "0", "1"]), 7),
+            Placement::NotApplicable
+        ));
+    }
+}
