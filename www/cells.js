@@ -2,14 +2,14 @@
 // cell (or Enter on it) selects its text.
 
 import { h } from './dom.js';
-import { expectedText } from './findings.js';
+import { expectedText, passes } from './findings.js';
 import { selectSpan } from './selection.js';
 import { $, SEV, state, currentDoc } from './state.js';
 
 const tip = $('tip');
 
 function showTip(td) {
-  const findings = state.byCell?.get(td.dataset.key ?? '') ?? [];
+  const findings = (state.byCell?.get(td.dataset.key ?? '') ?? []).filter(passes);
   if (!findings.length) return;
   tip.replaceChildren(...findings.map((d) => h('p', { class: `sev-${d.severity}` },
     h('span', { class: 'icon', 'aria-hidden': 'true' }, SEV[d.severity].icon), ' ',
