@@ -15,6 +15,8 @@ const FOLD_AT = 15;
 const RANK = { error: 0, warning: 1, info: 2 };
 const TABLES = ['active', 'applications', 'review'];
 
+let marksTimer = 0;
+
 export const filters = { severities: new Set(SEVERITIES), code: '', table: '' };
 
 /** Whether a finding passes the filters. */
@@ -222,7 +224,10 @@ export function applyFilters() {
       marks.push({ from: d.span.utf16.start, to: d.span.utf16.end, severity: d.severity, index: i, code: d.code, message: d.message });
     }
   }
-  editor.setMarks(marks);
+  // The editor's marks in a task of their own: the editor then reads the page's
+  // layout, which is better not done in the same task as drawing the tables.
+  clearTimeout(marksTimer);
+  marksTimer = setTimeout(() => editor.setMarks(marks), 0);
   for (const id of ['prev-finding', 'next-finding']) /** @type {HTMLButtonElement} */ ($(id)).disabled = !marks.length;
   const note = $('filter-note');
   note.hidden = !report || !filtered();
