@@ -32,7 +32,8 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'inherit', lineHeight: 'inherit', overflow: 'auto' },
   '.cm-gutters': { background: '#f5f6f8', color: '#4d5560', borderRight: '1px solid #c5cbd3' },
   '.cm-placeholder': { color: '#5b636d' },
-  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': { background: '#ffd54f' },
+  // The selection (a finding's characters) stands out, focused or not.
+  '.cm-selectionLayer .cm-selectionBackground': { background: '#ffd54f !important' },
   '.cm-activeLine': { backgroundColor: '#f3f6fa' },
   '.cm-finding': { textDecorationLine: 'underline', textDecorationThickness: '2px', textUnderlineOffset: '3px', cursor: 'pointer' },
   '.cm-finding.sev-error': { textDecorationStyle: 'wavy', textDecorationColor: C.error, background: 'rgba(179, 38, 30, .08)' },
