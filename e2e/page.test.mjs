@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   ARTIFACTS, WWW, assertDrawnEquals, docx, dropFiles, encodeGbk, expectedDrawing, inputs, keyOf, nativeJson,
   openPage, paste, settled, shot, utf16At, useBrowser,
+  inputValue,
 } from './support.mjs';
 
 const SAMPLE = fs.readFileSync(path.join(WWW, 'sample.txt'), 'utf8');
@@ -64,7 +65,7 @@ describe('the page', { timeout: 900_000 }, () => {
     await shot(page, '01-empty');
     await page.click('#sample');
     await settled(page);
-    const text = await page.inputValue('#input');
+    const text = await inputValue(page);
     assert.equal(text, SAMPLE);
     const native = nativeJson({ text });
     const report = await assertWasmEqualsNative(page, text, native);
@@ -120,7 +121,7 @@ describe('the page', { timeout: 900_000 }, () => {
       const label = path.relative(path.join(WWW, '..', '..'), file);
       // As a file's decoding does, a leading byte-order mark is not part of the text.
       await paste(page, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-      const text = await page.inputValue('#input');
+      const text = await inputValue(page);
       const native = nativeJson({ text });
       const report = await assertWasmEqualsNative(page, text, native);
       await assertDrawnEquals(page, report, label);
@@ -145,7 +146,7 @@ describe('the page', { timeout: 900_000 }, () => {
       const sel = await page.evaluate(() => {
         const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
         return {
-          start: ta.selectionStart, end: ta.selectionEnd, focused: document.activeElement === ta,
+          start: ta.selectionStart, end: ta.selectionEnd, focused: ta.contains(document.activeElement),
           selected: ta.value.slice(ta.selectionStart, ta.selectionEnd),
           current: document.querySelector('td.current')?.getAttribute('data-key') ?? null,
           related: Array.from(document.querySelectorAll('td.related'), (td) => td.getAttribute('data-key')),
@@ -187,8 +188,8 @@ describe('the page', { timeout: 900_000 }, () => {
     assert.equal(await page.locator('#finding-groups li.finding:visible').count(), 1);
     assert.equal(await page.getAttribute('#finding-groups li.finding:visible', 'data-code'), 'T3-REV');
     // A rule's explanation opens in place.
-    await page.click('#finding-groups li.finding:visible details.rule summary');
-    await page.waitForFunction(() => (document.querySelector('#finding-groups li.finding:not([hidden]) details.rule[open]')
+    await page.click('#finding-groups section.group:not([hidden]) details.rule summary');
+    await page.waitForFunction(() => (document.querySelector('#finding-groups section.group:not([hidden]) details.rule[open]')
       ?.textContent?.length ?? 0) > 60);
     await shot(page, '22-filter-and-explanation', { fullPage: false });
     await done(session);
@@ -205,7 +206,7 @@ describe('the page', { timeout: 900_000 }, () => {
     await dropFiles(page, [{ name: '示例GBK.txt', buffer: gbk }]);
     await page.waitForFunction(() => document.getElementById('input').value.length > 0);
     await settled(page);
-    assert.equal(await page.inputValue('#input'), SAMPLE, 'GBK bytes decode to the same text');
+    assert.equal(await inputValue(page), SAMPLE, 'GBK bytes decode to the same text');
     const gbkReport = JSON.parse(nativeJson({ file: path.join(tmp, 'gbk.txt') }));
     await assertDrawnEquals(page, gbkReport, 'GBK file');
     assert.equal(await page.textContent('#summary dd[data-field="source"]'), '示例GBK.txt');
@@ -252,7 +253,7 @@ describe('the page', { timeout: 900_000 }, () => {
     await page.waitForFunction(() => document.querySelectorAll('#doc-list li').length === 7);
     await page.waitForFunction(() => !document.querySelector('#doc-list')?.textContent?.includes('检查中'));
     await settled(page);
-    const htmlText = await page.inputValue('#input');
+    const htmlText = await inputValue(page);
     const lines = htmlText.split('\n').filter((l) => l.trim() !== '');
     assert.deepEqual(lines.filter((l) => htmlLines.includes(l)), htmlLines, 'HTML blocks become lines, tables tab-separated rows');
     assert.ok(!htmlText.includes('__pwned') && !htmlText.includes('页面标题') && !htmlText.includes('color: red'), 'no script, title or style text');
@@ -266,14 +267,14 @@ describe('the page', { timeout: 900_000 }, () => {
       await settled(page);
     };
     await pick('示例.docx');
-    assert.equal((await page.inputValue('#input')).trimEnd(), SAMPLE.trimEnd(), 'a Word document reads as its paragraphs and table rows');
-    const docxReport = JSON.parse(nativeJson({ text: await page.inputValue('#input') }));
+    assert.equal((await inputValue(page)).trimEnd(), SAMPLE.trimEnd(), 'a Word document reads as its paragraphs and table rows');
+    const docxReport = JSON.parse(nativeJson({ text: await inputValue(page) }));
     await assertDrawnEquals(page, docxReport, 'Word document');
     assert.ok(docxReport.diagnostics.some((d) => d.code === 'T2-SUM'));
     await shot(page, '32-docx-file');
 
     await pick('crlf.txt');
-    assert.equal(await page.inputValue('#input'), SAMPLE, 'CRLF line ends are shown as the textarea shows them');
+    assert.equal(await inputValue(page), SAMPLE, 'CRLF line ends are shown as the textarea shows them');
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text: SAMPLE })), 'CRLF file');
     await shot(page, '33-several-files');
 
@@ -309,7 +310,7 @@ describe('the page', { timeout: 900_000 }, () => {
       '<img src=x onerror=alert(10)>',
     ].join('\n');
     await paste(page, hostile);
-    assert.equal(await page.inputValue('#input'), hostile);
+    assert.equal(await inputValue(page), hostile);
     // Click every finding and focus every cell: still nothing runs.
     const n = await page.locator('#finding-groups li.finding button.go').count();
     for (let i = 0; i < n; i++) await page.locator('#finding-groups li.finding button.go').nth(i).click();
@@ -416,7 +417,8 @@ describe('the page', { timeout: 900_000 }, () => {
     await settled(page);
     await context.setOffline(true);
     await page.reload();
-    await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'idle', null, { timeout: 30_000 });
+    // The text checked before the reload is restored (and checked again).
+    await page.waitForFunction(() => ['idle', 'done'].includes(document.getElementById('status')?.dataset.state ?? ''), null, { timeout: 30_000 });
     await page.click('#sample');
     await settled(page);
     assert.equal(await page.locator('#finding-groups li.finding').count(), 4);

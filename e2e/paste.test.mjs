@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   FIXTURES, assertDrawnEquals, expectedDrawing, htmlBody, nativeJson, settled, shot, txtFiles, utf16At,
   useBrowser,
+  inputValue,
 } from './support.mjs';
 
 const harness = useBrowser();
@@ -77,7 +78,7 @@ describe('pasting', { timeout: 600_000 }, () => {
       await setText(page, '');
       await settled(page);
       assert.equal(await pasteData(page, { 'text/html': html, 'text/plain': text.replace(/\t/g, ' ') }), true, `${label}: taken over`);
-      const shown = await page.inputValue('#input');
+      const shown = await inputValue(page);
       assert.equal(shown, (await readInPage(page, html)).replace(/\r\n?/g, '\n'), `${label}: the box holds the reader's text`);
       // What the page draws is what the CLI says of the text in the box …
       const native = JSON.parse(nativeJson({ text: shown }));
@@ -126,16 +127,16 @@ describe('pasting', { timeout: 600_000 }, () => {
     const at = before.indexOf('【表格】');
     assert.equal(await pasteData(page, { 'text/html': html, 'text/plain': rest }, [at, at + '【表格】'.length]), true);
     const after = `${head}${read}${tail}`;
-    assert.equal(await page.inputValue('#input'), after);
+    assert.equal(await inputValue(page), after);
     const caret = await page.evaluate(() => document.getElementById('input').selectionStart);
     assert.equal(caret, head.length + read.length, 'the caret is after the pasted text');
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text: after })), 'pasted in the middle');
     await shot(page, '91-paste-at-caret');
     // Undo takes the paste back, and the text is checked again.
-    await page.focus('#input');
+    await page.focus('#input .cm-content');
     await page.keyboard.press('Control+Z');
     await settled(page);
-    assert.equal(await page.inputValue('#input'), before, 'undo restores the text before the paste');
+    assert.equal(await inputValue(page), before, 'undo restores the text before the paste');
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text: before })), 'after undo');
     await done(session);
   });
@@ -147,15 +148,15 @@ describe('pasting', { timeout: 600_000 }, () => {
 
     // Only text/plain: the browser's own paste (the page does not step in).
     assert.equal(await pasteData(page, { 'text/plain': text }), false, 'a plain-text paste is left to the browser');
-    assert.equal(await page.inputValue('#input'), '');
+    assert.equal(await inputValue(page), '');
     // A real paste from the system clipboard, as the user does it with Ctrl+V.
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await page.focus('#input');
+    await page.focus('#input .cm-content');
     await page.keyboard.press('Control+V');
     await page.waitForFunction(() => document.getElementById('input').value.length > 0);
     await settled(page);
-    assert.equal(await page.inputValue('#input'), text);
+    assert.equal(await inputValue(page), text);
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text })), 'plain-text paste');
 
     // Markup without a table (a paragraph copied from a page): the browser's paste.
@@ -166,7 +167,7 @@ describe('pasting', { timeout: 600_000 }, () => {
     // A table with nothing readable in it: the plain text goes in, no error is shown.
     const empty = clipboardHtml('<table><tr><td>&nbsp;</td><td><img src="x" onerror="window.__pwned = 1"></td></tr></table>');
     assert.equal(await pasteData(page, { 'text/html': empty, 'text/plain': text }), true);
-    assert.equal(await page.inputValue('#input'), text);
+    assert.equal(await inputValue(page), text);
     assert.equal(await page.isHidden('#file-error'), true, 'no error is shown');
     assert.notEqual(await page.getAttribute('#status', 'data-state'), 'error');
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text })), 'unreadable markup, plain text pasted');

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ARTIFACTS, FIXTURES, WWW, assertDrawnEquals, closeApp, dropFiles, launch, nativeJson, openApp, settled, shot, startServer,
+  inputValue,
 } from './support.mjs';
 
 const FILES = [
@@ -170,7 +171,7 @@ describe('PDF files (www/pdf.js)', () => {
     await dropFiles(app, [{ name: name.replace(/\.txt$/, '.pdf'), type: 'application/pdf', buffer: pdf }]);
     await app.waitForFunction(() => document.getElementById('input').value.length > 0, null, { timeout: 30_000 });
     await settled(app);
-    const shown = await app.inputValue('#input');
+    const shown = await inputValue(app);
     // The page draws exactly what the CLI reports for the text it shows …
     await assertDrawnEquals(app, JSON.parse(nativeJson({ text: shown })), `${name} as PDF`);
     // … which has the tables and findings of the original text.

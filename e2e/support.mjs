@@ -148,8 +148,17 @@ export async function settled(page, timeout = 60_000) {
 
 /** Pastes text into the report box (value + input event, as a paste does). */
 export async function paste(page, text) {
-  await page.fill('#input', text);
+  await page.evaluate((t) => {
+    const box = /** @type {any} */ (document.getElementById('input'));
+    box.value = t;
+    box.dispatchEvent(new Event('input'));
+  }, text);
   await settled(page);
+}
+
+/** The report box's text (the editor's host keeps a textarea's `value`). */
+export function inputValue(page) {
+  return page.evaluate(() => /** @type {any} */ (document.getElementById('input')).value);
 }
 
 /** Saves a full-page screenshot under test-artifacts/. */
@@ -375,6 +384,8 @@ export function drawn(page) {
       const el = /** @type {HTMLElement} */ (td);
       cells[el.dataset.key ?? ''] = { text: el.textContent, sev: el.dataset.sev ?? null };
     }
+    // Listed by rule (and root causes first): compared in the report's order of severity and index.
+    const rank = { error: 0, warning: 1, info: 2 };
     const findings = Array.from(document.querySelectorAll('#finding-groups li.finding'), (li) => {
       const el = /** @type {HTMLElement} */ (li);
       return {
@@ -386,7 +397,7 @@ export function drawn(page) {
         expected: el.dataset.expected,
         actual: el.dataset.actual,
       };
-    });
+    }).sort((a, b) => rank[a.severity] - rank[b.severity] || a.index - b.index);
     const summary = Object.fromEntries(Array.from(document.querySelectorAll('#summary dd[data-field]'),
       (dd) => [/** @type {HTMLElement} */ (dd).dataset.field, dd.textContent]));
     const counts = Object.fromEntries(Array.from(document.querySelectorAll('#summary li.count'),

@@ -11,6 +11,9 @@
 //   cells.js      the tables' cells: tooltips and clicks
 //   rules.js      the list of rules
 //   downloads.js  saving and printing
+//   editor.js     the text editor (CodeMirror), its marks and hovers
+//   grid.js       arrow keys in the tables
+//   store.js      keeping the texts in IndexedDB, the link carrying a text
 
 import { $, state, checker, setStatus, updateBusy } from './state.js';
 import { runCheck, render } from './render.js';
@@ -20,6 +23,7 @@ import './input.js';
 import './files.js';
 import './cells.js';
 import './downloads.js';
+import { restore } from './store.js';
 
 checker.onready = (msg) => {
   setTemplate(msg.template);
@@ -40,3 +44,4 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
 }
 
 render();
+restore();

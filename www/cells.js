@@ -2,14 +2,14 @@
 // cell (or Enter on it) selects its text.
 
 import { h } from './dom.js';
-import { expectedText } from './findings.js';
+import { expectedText, passes, focusFinding } from './findings.js';
 import { selectSpan } from './selection.js';
 import { $, SEV, state, currentDoc } from './state.js';
 
 const tip = $('tip');
 
 function showTip(td) {
-  const findings = state.byCell?.get(td.dataset.key ?? '') ?? [];
+  const findings = (state.byCell?.get(td.dataset.key ?? '') ?? []).filter(passes);
   if (!findings.length) return;
   tip.replaceChildren(...findings.map((d) => h('p', { class: `sev-${d.severity}` },
     h('span', { class: 'icon', 'aria-hidden': 'true' }, SEV[d.severity].icon), ' ',
@@ -65,6 +65,9 @@ function selectCell(td) {
   const cells = table === 'review' ? rows : rows?.[row];
   const cell = cells?.[Number(column)];
   const keepFocus = document.activeElement === td;
+  // Its first finding (among those shown) becomes the current one in the list.
+  const d = (state.byCell.get(td.dataset.key ?? '') ?? []).find(passes);
+  if (d) focusFinding(d, report.diagnostics.indexOf(d), { select: false });
   if (cell) selectSpan(cell.span);
   if (keepFocus) td.focus({ preventScroll: true });
 }

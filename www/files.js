@@ -64,6 +64,7 @@ async function openFiles(files) {
       runCheck(doc);
     } catch (error) {
       doc.error = `无法读取“${file.name}”：${error?.message ?? error}`;
+      doc.failed = true;
       doc.shown = doc.want;
       drawDocList();
       if (doc === currentDoc()) render();

@@ -4,7 +4,9 @@
 import { h, clear } from './dom.js';
 import { drawTables, cellKey } from './tables.js';
 import { drawSummary } from './summary.js';
-import { drawFindings } from './findings.js';
+import { drawFindings, applyFilters } from './findings.js';
+import { rovingCells } from './grid.js';
+import { save, updateShare } from './store.js';
 import { $, SEVERITIES, input, state, checker, currentDoc, setStatus, updateBusy } from './state.js';
 
 /** @param {Doc} doc */
@@ -71,7 +73,7 @@ export function render() {
   $('summary').hidden = Boolean(doc.error);
   $('findings').hidden = !report;
   $('tables').hidden = !report;
-  for (const id of ['export-json', 'export-tables', 'export-findings']) {
+  for (const id of ['export-json', 'export-tables', 'export-layout', 'export-findings']) {
     /** @type {HTMLButtonElement} */ ($(id)).disabled = !report;
   }
   drawSummary(report, doc);
@@ -85,6 +87,11 @@ export function render() {
   drawFindings(report);
   const area = clear($('table-area'));
   if (report) area.append(drawTables(report, byCell, doc.text));
+  rovingCells(area);
+  applyFilters();
+  document.body.classList.toggle('has-report', Boolean(report));
+  updateShare();
+  if (!doc.text || doc.shown === doc.want) save();
   if (checker.failed) setStatus('error', checker.failed);
   else if (doc.error) setStatus('error', doc.error);
   else if (report && doc.shown === doc.want) {

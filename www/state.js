@@ -11,9 +11,10 @@
  *   date: string|null, period: {start: string, end: string, span: Span}|null, sections: any[],
  *   tables: {active: any, applications: any, review: any}, diagnostics: Diagnostic[]}} Report */
 /** @typedef {{id: number, name: string, source: string, text: string, report: Report|null,
- *   error: string|null, ms: number|null, want: number, shown: number}} Doc */
+ *   error: string|null, ms: number|null, want: number, shown: number, failed?: boolean}} Doc */
 
 import { Checker } from './checker.js';
+import { createEditor } from './editor.js';
 import { template } from './tables.js';
 
 /** The icon of each severity; its name comes from the library (`sevLabel`). */
@@ -28,11 +29,26 @@ export const sevLabel = (s) => template()?.severities?.[s] ?? s;
 export const SEVERITIES = /** @type {const} */ (['error', 'warning', 'info']);
 
 export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-export const input = /** @type {HTMLTextAreaElement} */ ($('input'));
+/**
+ * What the editor calls back: set by input.js (an edit) and findings.js (a
+ * mark clicked, F8 / Shift+F8), which import this module.
+ */
+export const hooks = { edit: () => {}, mark: (_index) => {}, next: (_dir) => {} };
+
+/** The report's text (editor.js); `input` is its host element, with a textarea's `value` and selection. */
+export const editor = createEditor($('input'), {
+  label: '报告全文',
+  placeholder: '粘贴政府信息公开工作年度报告全文……',
+  onEdit: () => hooks.edit(),
+  onMark: (index) => hooks.mark(index),
+  onNext: (dir) => hooks.next(dir),
+});
+export const input = /** @type {HTMLElement & {value: string, selectionStart: number, selectionEnd: number}} */ ($('input'));
 const status = $('status');
 
-/** @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, byCell: Map<string, Diagnostic[]>}} */
-export const state = { docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, byCell: new Map() };
+/** @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, saving: number,
+ *   byCell: Map<string, Diagnostic[]>, currentFinding: number}} */
+export const state = { docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, saving: 0, byCell: new Map(), currentFinding: -1 };
 
 export const checker = new Checker();
 
@@ -48,7 +64,8 @@ export function currentDoc() {
 /** `data-busy` tells tests (and styles) whether what is shown is up to date. */
 export function updateBusy() {
   const doc = currentDoc();
-  const busy = !checker.ready || state.loading > 0 || (doc && !doc.error && doc.text !== '' && doc.shown !== doc.want);
+  const busy = !checker.ready || state.loading > 0 || state.saving > 0
+    || (doc && !doc.error && (doc.want === -1 || (doc.text !== '' && doc.shown !== doc.want)));
   document.body.dataset.busy = String(Boolean(busy) && status.dataset.state !== 'error');
 }
 

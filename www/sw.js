@@ -9,6 +9,7 @@ const SHELL = [
   './input.js', './files.js', './render.js', './summary.js', './findings.js',
   './selection.js', './cells.js', './rules.js', './downloads.js', './dom.js',
   './tables.js', './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
+  './editor.js', './grid.js', './store.js', './vendor/codemirror.js',
   './pdf.js', './vendor/pdfjs/pdf.min.mjs', './vendor/pdfjs/pdf.worker.min.mjs',
 ];
 
