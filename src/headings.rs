@@ -18,7 +18,7 @@ pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
         .trim_end_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '】'));
     // Quick rejection: a heading starts with 一…六 or 第.
     let c = line.chars().find(|&c| !is_space(c))?;
-    if !matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '第') {
+    if !matches!(fold(c), '一' | '二' | '三' | '四' | '五' | '六' | '第') {
         return None;
     }
     // A heading is one cell: a table row like `一、\t本年新收…` is not.
@@ -28,7 +28,7 @@ pub fn heading_of(line: &str) -> Option<(u8, String, bool)> {
     let t = trim(line);
     let mut chars = t.char_indices();
     let (_, c0) = chars.next()?;
-    let (n, rest) = if c0 == '第' {
+    let (n, rest) = if fold(c0) == '第' {
         // 第一部分 / 第一章
         let (i, c1) = chars.next()?;
         let n = cn_numeral(c1.encode_utf8(&mut [0; 4]))?;

@@ -6,8 +6,8 @@
 //!
 //! The table is generated from the compatibility decompositions of
 //! U+2F00–U+2FD5 (the 214 Kangxi radicals, each the ideograph of the same
-//! radical) and of the two CJK Radicals Supplement characters that have one
-//! (U+2E9F, U+2EF3).
+//! radical) and from Unicode's equivalent unified ideographs of the CJK
+//! Radicals Supplement (U+2E80–U+2EFF).
 
 /// The ideograph of each Kangxi radical, U+2F00 onwards.
 const KANGXI: [char; 214] = [
@@ -27,8 +27,95 @@ const KANGXI: [char; 214] = [
     '鼻', '齊', '齒', '龍', '龜', '龠',
 ];
 
-/// CJK Radicals Supplement characters with an ideograph of their own.
-const SUPPLEMENT: [(char, char); 2] = [('\u{2e9f}', '母'), ('\u{2ef3}', '龟')];
+/// CJK Radicals Supplement characters and the unified ideograph each stands
+/// for (Unicode's `EquivalentUnifiedIdeograph.txt`, the entries in the Basic
+/// Multilingual Plane). Simplified Chinese fonts print 见 长 门 车 页 马 … as
+/// these when a PDF's text is extracted.
+const SUPPLEMENT: [(char, char); 83] = [
+    ('\u{2e81}', '厂'),
+    ('\u{2e84}', '乙'),
+    ('\u{2e85}', '亻'),
+    ('\u{2e86}', '冂'),
+    ('\u{2e89}', '刂'),
+    ('\u{2e8a}', '卜'),
+    ('\u{2e8c}', '小'),
+    ('\u{2e92}', '巳'),
+    ('\u{2e93}', '幺'),
+    ('\u{2e96}', '忄'),
+    ('\u{2e98}', '扌'),
+    ('\u{2e99}', '攵'),
+    ('\u{2e9b}', '旡'),
+    ('\u{2e9c}', '日'),
+    ('\u{2e9d}', '月'),
+    ('\u{2e9e}', '歺'),
+    ('\u{2e9f}', '母'),
+    ('\u{2ea0}', '民'),
+    ('\u{2ea1}', '氵'),
+    ('\u{2ea2}', '氺'),
+    ('\u{2ea3}', '灬'),
+    ('\u{2ea4}', '爫'),
+    ('\u{2ea6}', '丬'),
+    ('\u{2ea7}', '牜'),
+    ('\u{2ea8}', '犭'),
+    ('\u{2ea9}', '王'),
+    ('\u{2eab}', '目'),
+    ('\u{2eac}', '示'),
+    ('\u{2ead}', '礻'),
+    ('\u{2eaf}', '糸'),
+    ('\u{2eb0}', '纟'),
+    ('\u{2eb1}', '罓'),
+    ('\u{2eb2}', '罒'),
+    ('\u{2eb6}', '羊'),
+    ('\u{2eb9}', '耂'),
+    ('\u{2ebe}', '艹'),
+    ('\u{2ebf}', '艹'),
+    ('\u{2ec0}', '艹'),
+    ('\u{2ec1}', '虎'),
+    ('\u{2ec2}', '衤'),
+    ('\u{2ec3}', '覀'),
+    ('\u{2ec4}', '西'),
+    ('\u{2ec5}', '见'),
+    ('\u{2ec6}', '角'),
+    ('\u{2ec8}', '讠'),
+    ('\u{2ec9}', '贝'),
+    ('\u{2ecb}', '车'),
+    ('\u{2ecc}', '辶'),
+    ('\u{2ecd}', '辶'),
+    ('\u{2ecf}', '阝'),
+    ('\u{2ed0}', '钅'),
+    ('\u{2ed1}', '長'),
+    ('\u{2ed2}', '镸'),
+    ('\u{2ed3}', '长'),
+    ('\u{2ed4}', '门'),
+    ('\u{2ed6}', '阝'),
+    ('\u{2ed7}', '雨'),
+    ('\u{2ed8}', '青'),
+    ('\u{2ed9}', '韦'),
+    ('\u{2eda}', '页'),
+    ('\u{2edb}', '风'),
+    ('\u{2edc}', '飞'),
+    ('\u{2edd}', '食'),
+    ('\u{2edf}', '飠'),
+    ('\u{2ee0}', '饣'),
+    ('\u{2ee2}', '马'),
+    ('\u{2ee3}', '骨'),
+    ('\u{2ee4}', '鬼'),
+    ('\u{2ee5}', '鱼'),
+    ('\u{2ee6}', '鸟'),
+    ('\u{2ee7}', '卤'),
+    ('\u{2ee8}', '麦'),
+    ('\u{2ee9}', '黄'),
+    ('\u{2eea}', '黾'),
+    ('\u{2eeb}', '斉'),
+    ('\u{2eec}', '齐'),
+    ('\u{2eed}', '歯'),
+    ('\u{2eee}', '齿'),
+    ('\u{2eef}', '竜'),
+    ('\u{2ef0}', '龙'),
+    ('\u{2ef1}', '龜'),
+    ('\u{2ef2}', '亀'),
+    ('\u{2ef3}', '龟'),
+];
 
 /// The unified ideograph a radical stands for; other characters unchanged.
 #[must_use]
@@ -36,9 +123,8 @@ pub fn unify(c: char) -> char {
     match c {
         '\u{2f00}'..='\u{2fd5}' => KANGXI[c as usize - 0x2f00],
         '\u{2e80}'..='\u{2eff}' => SUPPLEMENT
-            .iter()
-            .find(|(r, _)| *r == c)
-            .map_or(c, |(_, u)| *u),
+            .binary_search_by_key(&c, |&(r, _)| r)
+            .map_or(c, |i| SUPPLEMENT[i].1),
         _ => c,
     }
 }
@@ -55,8 +141,16 @@ mod tests {
         assert_eq!(unify('\u{2f8f}'), '行');
         assert_eq!(unify('\u{2fd5}'), '龠');
         assert_eq!(unify('\u{2e9f}'), '母');
+        assert_eq!(unify('\u{2ec5}'), '见');
+        assert_eq!(unify('\u{2ed3}'), '长');
+        assert_eq!(unify('\u{2ed4}'), '门');
         assert_eq!(unify('\u{2e80}'), '\u{2e80}');
         assert_eq!(unify('二'), '二');
         assert_eq!(unify('a'), 'a');
+    }
+
+    #[test]
+    fn supplement_is_sorted() {
+        assert!(super::SUPPLEMENT.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

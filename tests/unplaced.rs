@@ -24,6 +24,11 @@ fn radicalise(l: &str) -> String {
             '行' => '\u{2f8f}',
             '人' => '\u{2f08}',
             '示' => '\u{2f70}',
+            '见' => '\u{2ec5}',
+            '长' => '\u{2ed3}',
+            '门' => '\u{2ed4}',
+            '车' => '\u{2ecb}',
+            '页' => '\u{2eda}',
             _ => c,
         })
         .collect()
@@ -57,6 +62,23 @@ fn radicals_in_labels_read_the_same_tables() {
         assert_eq!(a.sections.len(), b.sections.len(), "{name}");
         assert_eq!(codes(&a), codes(&b), "{name}");
         assert!(b.diagnostics.is_empty(), "{name}: {:?}", codes(&b));
+    }
+}
+
+#[test]
+fn radicals_everywhere_read_the_same_structure() {
+    for name in ["clean_2019_tabs", "clean_2021_tabs"] {
+        let plain = fixture(name);
+        // Radicals in every line: title, headings, prose and tables.
+        let radicals = radicalise(&plain);
+        assert_ne!(plain, radicals);
+        let a = check(&plain, &Options::default());
+        let b = check(&radicals, &Options::default());
+        assert_eq!(a.tables, b.tables, "{name}");
+        assert_eq!(a.template, b.template, "{name}");
+        let titles = |r: &xxgk::Report| r.sections.iter().map(|s| s.number).collect::<Vec<_>>();
+        assert_eq!(titles(&a), titles(&b), "{name}");
+        assert_eq!(a.sections.len(), 6, "{name}");
     }
 }
 
