@@ -13,7 +13,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::rules::RULES;
+use crate::rules::{Config, RULES};
 use crate::Options;
 
 /// A thrown JavaScript `Error` with the given message.
@@ -26,39 +26,53 @@ fn parse_json(json: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(json)
 }
 
-/// The options object of `check`, read with serde-wasm-bindgen.
+/// The options object of `check`, read with serde-wasm-bindgen: the
+/// source's name and the rule configuration (as in the report's `config`).
 #[derive(serde::Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct JsOptions {
     source: Option<String>,
+    #[serde(default)]
+    select: Vec<String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    severity: std::collections::BTreeMap<String, String>,
 }
 
-/// Reads `{ source?: string }` (undefined or null: the defaults).
-fn options_from(value: &JsValue) -> Result<Options, JsValue> {
+/// Reads `{ source?, select?, ignore?, severity? }` (undefined or null: the
+/// defaults).
+fn options_from(value: &JsValue) -> Result<(Options, Config), JsValue> {
     let js: JsOptions = if value.is_undefined() || value.is_null() {
         JsOptions::default()
     } else {
         serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
             js_error(format!(
-                "check 的第二个参数应为 {{ source?: string }}，如 {{ source: \"报告.txt\" }}（{e}）"
+                "check 的第二个参数应为 {{ source?: string, select?: string[], ignore?: string[], severity?: {{ [规则: string]: \"error\" | \"warning\" | \"info\" }} }}，如 {{ source: \"报告.txt\", ignore: [\"DOC-FEE\"] }}（{e}）"
             ))
         })?
     };
-    Ok(Options {
+    let severity: Vec<(String, String)> = js.severity.into_iter().collect();
+    let config = Config::new(&js.select, &js.ignore, &severity).map_err(js_error)?;
+    let options = Options {
         source: js.source.unwrap_or_else(|| "-".to_string()),
         utf16: true,
-    })
+    };
+    Ok((options, config))
 }
 
 /// Checks a report and returns the report object of the JSON contract
 /// (`schema_version: 1`), every span also carrying `utf16: {start, end}`.
 ///
-/// `options`: `{ source?: string }` — the name shown as the report's source
-/// (default `-`).
+/// `options`: `{ source?: string, select?: string[], ignore?: string[],
+/// severity?: { [selector]: "error" | "warning" | "info" } }` — the name
+/// shown as the report's source (default `-`) and the rule configuration
+/// ([`Config`]); a configured report names it in `config`. Throws an `Error`
+/// on an unknown rule code, group or severity.
 #[wasm_bindgen]
 pub fn check(text: &str, options: &JsValue) -> Result<JsValue, JsValue> {
-    let options = options_from(options)?;
-    parse_json(&crate::check(text, &options).to_json())
+    let (options, config) = options_from(options)?;
+    parse_json(&crate::check_with(text, &options, &config).to_json_with(&config))
 }
 
 /// Checks a report and returns the contract's JSON text, byte for byte what
