@@ -177,6 +177,11 @@ test('the package in Node.js: initSync, ok, and the declarations hold for real r
   xxgk.initSync({ module: fs.readFileSync(path.join(pkg, 'xxgk_bg.wasm')) });
   assert.throws(() => xxgk.ok('text'), TypeError);
   assert.throws(() => xxgk.check('', { severity: { 'DOC-FEE': 'fatal' } }), /fatal/);
+  assert.throws(() => xxgk.check('', { ignored: ['DOC-FEE'] }), /ignored/, 'an unknown option');
+  assert.throws(() => xxgk.check('', { select: 'DOC-FEE' }), /select/, 'a string, not a list');
+  assert.throws(() => xxgk.check('', { severity: ['DOC-FEE'] }), /severity/);
+  assert.equal(xxgk.check('', { source: 'a.txt' }).source, 'a.txt');
+  assert.equal(xxgk.check('', null).source, '-');
 
   // Every fixture's report, plain and configured, as typed data for tsc.
   const reports = [];

@@ -179,7 +179,7 @@ fn command_line_options_go_on_top_of_a_file() {
     let c = file.overridden_by(flags);
     assert_eq!(c.select(), ["all"]);
     assert_eq!(c.ignore(), ["T3-LIT1", "DOC-FEE"]);
-    assert_eq!(c.severities()["T3-REV"], Severity::Warning);
+    assert_eq!(c.severities(), [("T3-REV".to_string(), Severity::Warning)]);
     let keep = config(&["review"], &[], &[]).overridden_by(Config::default());
     assert_eq!(keep.select(), ["review"]);
 }

@@ -12,9 +12,9 @@
 //! means `all`. `severity` maps selectors to a severity; the most specific
 //! one that matches a rule wins.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use super::{Group, Rule, RULES};
@@ -26,7 +26,27 @@ use crate::model::Severity;
 pub struct Config {
     select: Vec<String>,
     ignore: Vec<String>,
-    severity: BTreeMap<String, Severity>,
+    /// Sorted by selector, one entry each (a plain list rather than a map:
+    /// the WebAssembly module stays smaller).
+    #[serde(serialize_with = "as_map")]
+    severity: Vec<(String, Severity)>,
+}
+
+/// The severities as a JSON object, in selector order.
+fn as_map<S: Serializer>(pairs: &[(String, Severity)], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+/// Sets `key`'s severity in a sorted list of pairs.
+fn set(pairs: &mut Vec<(String, Severity)>, key: String, level: Severity) {
+    match pairs.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+        Ok(i) => pairs[i].1 = level,
+        Err(i) => pairs.insert(i, (key, level)),
+    }
 }
 
 /// A configuration that names something that does not exist.
@@ -171,7 +191,7 @@ impl Config {
             }
             Ok(out)
         };
-        let mut map = BTreeMap::new();
+        let mut map = Vec::new();
         for (selector, level) in severity {
             let name = Selector::parse(selector.as_ref())
                 .ok_or_else(|| ConfigError::UnknownSelector {
@@ -184,7 +204,7 @@ impl Config {
                     selector: name.to_string(),
                     severity: level.as_ref().to_string(),
                 })?;
-            map.insert(name.to_string(), level);
+            set(&mut map, name.to_string(), level);
         }
         Ok(Config {
             select: names("select", select)?,
@@ -206,7 +226,9 @@ impl Config {
                 self.ignore.push(i);
             }
         }
-        self.severity.extend(other.severity);
+        for (k, v) in other.severity {
+            set(&mut self.severity, k, v);
+        }
         self
     }
 
@@ -228,9 +250,9 @@ impl Config {
         &self.ignore
     }
 
-    /// The severity given to each selector, canonical.
+    /// The severity given to each selector, canonical, sorted by selector.
     #[must_use]
-    pub fn severities(&self) -> &BTreeMap<String, Severity> {
+    pub fn severities(&self) -> &[(String, Severity)] {
         &self.severity
     }
 
