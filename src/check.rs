@@ -1,12 +1,21 @@
 //! The pipeline, phase by phase (see the crate documentation).
 
 use crate::model::Report;
-use crate::rules::{self, Context};
+use crate::rules::{self, Config, Context};
 use crate::{doc, layout, report, tables, Options};
 
-/// Check one report text.
+/// Check one report text, every rule at its own severity.
 #[must_use]
 pub fn check(text: &str, options: &Options) -> Report {
+    check_with(text, options, &Config::default())
+}
+
+/// Check one report text with a rule configuration: only the rules it
+/// selects report findings, at the severities it sets. What is read (cells,
+/// tables, relations) is the same as with [`check`]. The JSON with the
+/// configuration named in it: [`Report::to_json_with`].
+#[must_use]
+pub fn check_with(text: &str, options: &Options, config: &Config) -> Report {
     // 2. Lines and (inside the readers) tokens.
     let lines = layout::lines(text);
     // 3. Structure: title, year, agency, period, the six headings, the date.
@@ -14,12 +23,13 @@ pub fn check(text: &str, options: &Options) -> Report {
     // 4. The three tables, and the template they follow.
     let read = tables::read_tables(text, &lines, &structure);
     // 5. The rules.
-    let findings = rules::run(&Context {
+    let mut findings = rules::run(&Context {
         text,
         lines: &lines,
         doc: &structure,
         tables: &read,
     });
+    findings.apply(config);
     // 6. The report.
     report::build(text, options, &structure, read, findings)
 }

@@ -59,11 +59,12 @@ mod tables;
 mod text;
 mod value;
 
-pub use check::check;
+pub use check::{check, check_with};
 pub use input::decode::{decode, DecodeError};
 pub use input::{decode, docx, encoding, html};
 pub use input::{read_document, DocKind, Document, InputError};
 pub use model::*;
+pub use rules::{Config, ConfigError};
 
 /// How to check.
 #[derive(Debug, Clone)]

@@ -354,8 +354,29 @@ impl Serialize for Report {
     /// [`Tables::layout`], the format decided for each table) after `tables`:
     /// `diagnostics` stays the last field.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with(None, serializer)
+    }
+}
+
+/// A report with the rule configuration it was checked with.
+struct Configured<'a>(&'a Report, &'a crate::rules::Config);
+
+impl Serialize for Configured<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let config = (!self.1.is_default()).then_some(self.1);
+        self.0.serialize_with(config, serializer)
+    }
+}
+
+impl Report {
+    /// The fields of the contract; `config` (before `diagnostics`) only when given.
+    fn serialize_with<S: Serializer>(
+        &self,
+        config: Option<&crate::rules::Config>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Report", 11)?;
+        let mut s = serializer.serialize_struct("Report", 12)?;
         s.serialize_field("schema_version", &self.schema_version)?;
         s.serialize_field("source", &self.source)?;
         s.serialize_field("template", &self.template)?;
@@ -366,6 +387,9 @@ impl Serialize for Report {
         s.serialize_field("sections", &self.sections)?;
         s.serialize_field("tables", &self.tables)?;
         s.serialize_field("layout", &self.tables.layout)?;
+        if let Some(config) = config {
+            s.serialize_field("config", config)?;
+        }
         s.serialize_field("diagnostics", &self.diagnostics)?;
         s.end()
     }
@@ -408,5 +432,24 @@ impl Report {
     #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("report serialises")
+    }
+
+    /// The report as the JSON of the contract, naming the rule configuration
+    /// it was checked with ([`crate::check_with`]) in `config` unless that is
+    /// the default one (then the same as [`Report::to_json`]).
+    ///
+    /// # Panics
+    ///
+    /// Never, as [`Report::to_json`].
+    #[must_use]
+    pub fn to_json_with(&self, config: &crate::rules::Config) -> String {
+        serde_json::to_string(&Configured(self, config)).expect("report serialises")
+    }
+
+    /// Whether the report may be published as it is: no finding of severity
+    /// `error` (after the rule configuration it was checked with).
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        self.count(Severity::Error) == 0
     }
 }

@@ -13,7 +13,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::rules::RULES;
+use crate::rules::{Config, RULES};
 use crate::Options;
 
 /// A thrown JavaScript `Error` with the given message.
@@ -26,39 +26,94 @@ fn parse_json(json: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(json)
 }
 
-/// The options object of `check`, read with serde-wasm-bindgen.
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct JsOptions {
-    source: Option<String>,
+/// The keys `check`'s options may have.
+const OPTION_KEYS: [&str; 4] = ["source", "select", "ignore", "severity"];
+
+/// The mistake in `check`'s options, told with their shape.
+fn options_error(what: impl std::fmt::Display) -> JsValue {
+    js_error(format!(
+        "check 的第二个参数应为 {{ source?: string, select?: string[], ignore?: string[], severity?: {{ [规则: string]: \"error\" | \"warning\" | \"info\" }} }}，如 {{ source: \"报告.txt\", ignore: [\"DOC-FEE\"] }}（{what}）"
+    ))
 }
 
-/// Reads `{ source?: string }` (undefined or null: the defaults).
-fn options_from(value: &JsValue) -> Result<Options, JsValue> {
-    let js: JsOptions = if value.is_undefined() || value.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
-            js_error(format!(
-                "check 的第二个参数应为 {{ source?: string }}，如 {{ source: \"报告.txt\" }}（{e}）"
-            ))
-        })?
-    };
-    Ok(Options {
-        source: js.source.unwrap_or_else(|| "-".to_string()),
+/// A list of strings (an absent key: empty).
+fn strings(value: &JsValue, key: &str) -> Result<Vec<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    if !js_sys::Array::is_array(value) {
+        return Err(options_error(format!("{key} 应为字符串数组")));
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .map(|v| {
+            v.as_string()
+                .ok_or_else(|| options_error(format!("{key} 应为字符串数组")))
+        })
+        .collect()
+}
+
+/// Reads `{ source?, select?, ignore?, severity? }` (undefined or null: the
+/// defaults): the source's name and the rule configuration, read with
+/// `Reflect` (serde's maps and sequences would add to the module's size).
+fn options_from(value: &JsValue) -> Result<(Options, Config), JsValue> {
+    let mut options = Options {
+        source: "-".to_string(),
         utf16: true,
-    })
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok((options, Config::default()));
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(options_error("不是对象"));
+    }
+    for key in js_sys::Object::keys(&js_sys::Object::from(value.clone())).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_KEYS.contains(&key.as_str()) {
+            return Err(options_error(format!("未知的键 {key}")));
+        }
+    }
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key));
+    let source = get("source")?;
+    if !source.is_undefined() && !source.is_null() {
+        options.source = source
+            .as_string()
+            .ok_or_else(|| options_error("source 应为字符串"))?;
+    }
+    let select = strings(&get("select")?, "select")?;
+    let ignore = strings(&get("ignore")?, "ignore")?;
+    let mut severity = Vec::new();
+    let levels = get("severity")?;
+    if !levels.is_undefined() && !levels.is_null() {
+        if !levels.is_object() || js_sys::Array::is_array(&levels) {
+            return Err(options_error("severity 应为对象"));
+        }
+        for entry in js_sys::Object::entries(&js_sys::Object::from(levels.clone())).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let level = pair
+                .get(1)
+                .as_string()
+                .ok_or_else(|| options_error(format!("severity 中 {key} 的值应为字符串")))?;
+            severity.push((key, level));
+        }
+    }
+    let config = Config::new(&select, &ignore, &severity).map_err(js_error)?;
+    Ok((options, config))
 }
 
 /// Checks a report and returns the report object of the JSON contract
 /// (`schema_version: 1`), every span also carrying `utf16: {start, end}`.
 ///
-/// `options`: `{ source?: string }` — the name shown as the report's source
-/// (default `-`).
+/// `options`: `{ source?: string, select?: string[], ignore?: string[],
+/// severity?: { [selector]: "error" | "warning" | "info" } }` — the name
+/// shown as the report's source (default `-`) and the rule configuration
+/// ([`Config`]); a configured report names it in `config`. Throws an `Error`
+/// on an unknown rule code, group or severity.
 #[wasm_bindgen]
 pub fn check(text: &str, options: &JsValue) -> Result<JsValue, JsValue> {
-    let options = options_from(options)?;
-    parse_json(&crate::check(text, &options).to_json())
+    let (options, config) = options_from(options)?;
+    parse_json(&crate::check_with(text, &options, &config).to_json_with(&config))
 }
 
 /// Checks a report and returns the contract's JSON text, byte for byte what

@@ -119,3 +119,44 @@ fn decode_reads_gbk_and_refuses_binary() {
     let error = xxgk::decode(b"%PDF-1.7\n").expect_err("a PDF is refused");
     assert!(error.to_string().contains("PDF"));
 }
+
+#[wasm_bindgen_test]
+fn a_rule_configuration_filters_findings_and_is_named_in_the_report() {
+    let options = xxgk::Options {
+        source: "示例.txt".to_string(),
+        utf16: true,
+    };
+    let codes = |report: &JsValue| -> Vec<(String, String)> {
+        Array::from(&get(report, "diagnostics"))
+            .iter()
+            .map(|d| {
+                (
+                    get(&d, "code").as_string().unwrap_or_default(),
+                    get(&d, "severity").as_string().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let plain = checked(REPORT);
+    assert!(codes(&plain).contains(&("T3-REV".to_string(), "error".to_string())));
+    assert!(get(&plain, "config").is_undefined());
+
+    // The sample has only table 3: the document's findings left out.
+    let lenient = xxgk::Config::new(&[], &["document"], &[("review", "warning")])
+        .expect("a valid configuration");
+    let report = xxgk::check_with(REPORT, &options, &lenient);
+    assert!(report.ok());
+    let js = JSON::parse(&report.to_json_with(&lenient)).expect("valid JSON");
+    assert!(codes(&js).contains(&("T3-REV".to_string(), "warning".to_string())));
+    let severity = get(&get(&js, "config"), "severity");
+    assert_eq!(
+        get(&severity, "review").as_string().as_deref(),
+        Some("warning")
+    );
+
+    let off = xxgk::Config::new(&[], &["T3-REV"], &[]).expect("a valid configuration");
+    let js = JSON::parse(&xxgk::check_with(REPORT, &options, &off).to_json_with(&off))
+        .expect("valid JSON");
+    assert!(!codes(&js).iter().any(|(c, _)| c == "T3-REV"));
+    assert!(xxgk::Config::new(&["T9-NOPE"], &[], &[]).is_err());
+}

@@ -54,6 +54,23 @@ pub struct CheckArgs {
     /// Colour: auto (a terminal without `NO_COLOR`), always or never.
     #[arg(long, alias = "colour", value_parser = parse_color)]
     pub color: Option<Color>,
+    /// Rules to run: codes, groups or `all`, comma-separated (replaces the
+    /// configuration file's `select`).
+    #[arg(long, value_delimiter = ',', action = ArgAction::Append)]
+    pub select: Vec<String>,
+    /// Rules not to run: codes or groups, comma-separated (added to the
+    /// configuration file's `ignore`).
+    #[arg(long, value_delimiter = ',', action = ArgAction::Append)]
+    pub ignore: Vec<String>,
+    /// `CODE=LEVEL` (a code or a group; error, warning or info).
+    #[arg(long, value_delimiter = ',', action = ArgAction::Append)]
+    pub severity: Vec<String>,
+    /// The configuration file (instead of the nearest `xxgk.toml`).
+    #[arg(long, value_parser = clap::value_parser!(OsString))]
+    pub config: Option<OsString>,
+    /// Use no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
     #[arg(short = 'h', long = "help", action = ArgAction::Help)]
     help: Option<bool>,
     /// Files, directories, or `-` for standard input. Any bytes, even none

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use xxgk::{render, Options, Report, Severity};
 
 use super::args::{CheckArgs, Color, Format};
+use super::config::{self, Configs};
 use super::{complain, Usage};
 
 /// Files larger than this are refused without reading them.
@@ -35,6 +36,12 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
             "缺少要检查的文件（用 - 表示从标准输入读取）".to_string(),
         ));
     }
+    let flags = config::from_flags(&cli.select, &cli.ignore, &cli.severity).map_err(Usage)?;
+    let file = cli.config.as_ref().map(PathBuf::from);
+    if cli.no_config && file.is_some() {
+        return Err(Usage("--config 与 --no-config 不能同时使用".to_string()));
+    }
+    let mut configs = Configs::new(file.as_deref(), cli.no_config, flags).map_err(Usage)?;
     let mut status = 0u8;
     let (inputs, saw_directory) = collect_inputs(&args, &mut status);
     let opts = Output {
@@ -71,12 +78,22 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
                     continue;
                 }
             };
-            let report = xxgk::check(
+            let config = match configs.for_input(input.path.as_deref()) {
+                Ok(config) => config,
+                Err(message) => {
+                    out.flush()?;
+                    complain(&message);
+                    status = 2;
+                    continue;
+                }
+            };
+            let report = xxgk::check_with(
                 &text,
                 &Options {
                     source: input.name.clone(),
                     utf16: false,
                 },
+                &config,
             );
             checked += 1;
             if report.count(Severity::Error) > 0 {
@@ -85,7 +102,7 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
             totals[0] += report.count(Severity::Error);
             totals[1] += report.count(Severity::Warning);
             totals[2] += report.count(Severity::Info);
-            write_report(&mut out, &report, &text, &opts, as_array, written)?;
+            write_report(&mut out, &report, &config, &text, &opts, as_array, written)?;
             written += 1;
         }
         if opts.format == Format::Json && as_array {
@@ -173,6 +190,7 @@ fn use_color(color: Option<Color>) -> bool {
 fn write_report(
     out: &mut impl Write,
     report: &Report,
+    config: &xxgk::Config,
     text: &str,
     opts: &Output,
     as_array: bool,
@@ -181,10 +199,10 @@ fn write_report(
     match opts.format {
         Format::Json if as_array => {
             out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
-            out.write_all(report.to_json().as_bytes())
+            out.write_all(report.to_json_with(config).as_bytes())
         }
         Format::Json | Format::Jsonl => {
-            out.write_all(report.to_json().as_bytes())?;
+            out.write_all(report.to_json_with(config).as_bytes())?;
             out.write_all(b"\n")
         }
         Format::Text if opts.quiet => {

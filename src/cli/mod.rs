@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod config;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -31,9 +32,23 @@ check 的选项：
                                     给多个文件或目录时输出数组；jsonl：每行一个报告
   -q, --quiet                       text 格式只输出每个文件的汇总行
       --color auto|always|never     是否彩色输出（默认 auto：终端中彩色，设置 NO_COLOR 时不彩色）
+      --select 规则,…               只运行这些规则：规则代码、分组或 all（代替配置文件的 select）
+      --ignore 规则,…               不运行这些规则：规则代码或分组（加到配置文件的 ignore 上）
+      --severity 规则=严重程度      改变规则的严重程度（error、warning、info），可重复
+      --config 文件                 使用这个配置文件（默认：报告所在目录或其上级目录中最近的 xxgk.toml）
+      --no-config                   不使用配置文件
+
+规则分组：active（表一）、applications（表二）、review（表三）、table（各表通用）、
+document（全文）；all 表示全部规则。配置文件 xxgk.toml 的写法：
+  select = [\"all\"]
+  ignore = [\"DOC-FEE\"]
+  [severity]
+  T1-REGS = \"info\"
+规则代码或分组写错时报错（退出码 2），不会被忽略。
 
 文件可为 UTF-8、UTF-16 或 GB18030/GBK 编码的纯文本。
-退出码：0 未发现错误；1 发现错误；2 文件无法读取或命令用法有误。
+退出码：0 未发现错误（按规则配置之后，可以发布）；1 发现错误；
+2 文件无法读取、配置有误或命令用法有误。
 ";
 
 /// Run the command with the process's arguments.

@@ -10,9 +10,11 @@ use crate::layout::TextLine;
 use crate::model::{Origin, Severity};
 use crate::tables::Read;
 
+pub use config::{Config, ConfigError};
 pub use registry::{Code, RULES};
 
 mod cells;
+pub mod config;
 mod document;
 mod narrative;
 pub(crate) mod sink;
@@ -85,6 +87,22 @@ pub enum Group {
     Table,
     /// The document as a whole.
     Document,
+}
+
+impl Group {
+    /// The group's name in the JSON and in rule configurations (`select`,
+    /// `ignore`, `severity`): `active`, `applications`, `review`, `table`,
+    /// `document`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Active => "active",
+            Group::Applications => "applications",
+            Group::Review => "review",
+            Group::Table => "table",
+            Group::Document => "document",
+        }
+    }
 }
 
 /// Look a rule up by its code.

@@ -1,6 +1,6 @@
 //! The sink that collects findings while the rules run.
 
-use super::Code;
+use super::{Code, Config};
 use crate::model::{CellRef, Number, Severity};
 use crate::range::ByteRange;
 
@@ -32,6 +32,22 @@ impl Sink {
             related: Vec::new(),
         });
         self.0.last_mut().expect("just pushed")
+    }
+}
+
+impl Sink {
+    /// Keeps the findings of the rules `config` selects, at the severity it
+    /// gives them. Only the list of findings changes, never what was read.
+    pub fn apply(&mut self, config: &Config) {
+        if config.is_default() {
+            return;
+        }
+        self.0.retain(|f| config.enabled(f.code.rule()));
+        for f in &mut self.0 {
+            if let Some(s) = config.severity(f.code.rule()) {
+                f.severity = Some(s);
+            }
+        }
     }
 }
 
