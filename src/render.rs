@@ -400,6 +400,7 @@ pub fn group_name(group: Group) -> &'static str {
         Group::Review => "表三（行政复议、行政诉讼情况）",
         Group::Table => "各统计表",
         Group::Document => "报告全文",
+        Group::Compare => "跨年比较（相邻两年的报告）",
     }
 }
 

@@ -3,6 +3,8 @@
 
 pub mod args;
 pub mod check;
+pub mod compare;
+pub mod summary;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -23,6 +25,8 @@ xxgk — 政府信息公开工作年度报告检查工具
   xxgk rules [--format text|json|markdown]
                                     列出全部检查规则
   xxgk rule 代码                    说明一条规则，如 xxgk rule T2-SUM
+  xxgk compare [选项] 上年报告 本年报告
+                                    跨年比较同一机关相邻两年的报告（-f text|json）
   xxgk help                         显示本帮助
   xxgk --version                    显示版本
 
@@ -31,6 +35,10 @@ check 的选项：
                                     给多个文件或目录时输出数组；jsonl：每行一个报告
   -q, --quiet                       text 格式只输出每个文件的汇总行
       --color auto|always|never     是否彩色输出（默认 auto：终端中彩色，设置 NO_COLOR 时不彩色）
+      --summary csv|xlsx|json       不输出各报告，改为每个报告一行的汇总（xlsx 另含问题和各表）
+  -o, --output 文件                 输出写入文件（--summary xlsx 输出到终端时必须给出）
+      --compare                     另按机关和相邻年度配对，输出跨年比较的问题
+  -j, --jobs N                      同时检查的报告数（默认为处理器核数）
 
 文件可为 UTF-8、UTF-16 或 GB18030/GBK 编码的纯文本。
 退出码：0 未发现错误；1 发现错误；2 文件无法读取或命令用法有误。
@@ -78,6 +86,7 @@ fn run(args: &[OsString]) -> Result<u8, Usage> {
         Some(Command::Check(check)) => check::run(check),
         Some(Command::Rules(rules)) => rules_command(&rules),
         Some(Command::Rule(rule)) => rule_command(rule),
+        Some(Command::Compare(args)) => compare::run(args),
     }
 }
 

@@ -14,7 +14,7 @@ pub use registry::{Code, RULES};
 
 mod cells;
 mod document;
-mod narrative;
+pub(crate) mod narrative;
 pub(crate) mod sink;
 mod table1;
 mod table2;
@@ -85,6 +85,8 @@ pub enum Group {
     Table,
     /// The document as a whole.
     Document,
+    /// Two reports of one agency, a year apart (see [`crate::compare`]).
+    Compare,
 }
 
 /// Look a rule up by its code.
