@@ -25,7 +25,7 @@
 //! for wasm32. Whether to colour is the caller's decision.
 
 use crate::model::{Diagnostic, Origin, Report, Severity, Span, Template};
-use crate::rules::{self, Group, Rule, RULES};
+use crate::rules::{self, Group, Rule, ALL_RULES, RULES};
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -473,7 +473,7 @@ pub fn rules_markdown() -> String {
          命令行中可用 `xxgk rule 代码` 查看单条规则的说明。\n\n",
     );
     out.push_str("| 代码 | 级别 | 规格条目 | 检查内容 |\n| --- | --- | --- | --- |\n");
-    for rule in RULES {
+    for rule in ALL_RULES {
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {} | {} |",
@@ -486,14 +486,14 @@ pub fn rules_markdown() -> String {
     }
 
     let mut groups: Vec<Group> = Vec::new();
-    for rule in RULES {
+    for rule in ALL_RULES {
         if !groups.contains(&rule.group) {
             groups.push(rule.group);
         }
     }
     for group in groups {
         let _ = write!(out, "\n## {}\n", group_name(group));
-        for rule in RULES.iter().filter(|r| r.group == group) {
+        for rule in ALL_RULES.iter().filter(|r| r.group == group) {
             let _ = write!(out, "\n### {}\n\n**{}**\n\n", rule.code, rule.title);
             let _ = writeln!(
                 out,

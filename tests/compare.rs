@@ -196,6 +196,11 @@ fn every_compare_code_is_registered() {
         let rule = xxgk::rules::rule(code).expect(code);
         assert_eq!(rule.group, xxgk::rules::Group::Compare);
     }
+    for rule in xxgk::rules::COMPARE_RULES {
+        assert!(rule.explanation.split("\n\n").count() == 3, "{}", rule.code);
+        assert!(!xxgk::rules::RULES.iter().any(|r| r.code == rule.code));
+    }
+    assert_eq!(xxgk::rules::COMPARE_RULES.len(), 6);
 }
 
 #[test]
