@@ -208,5 +208,5 @@ fn comparison_serialises() {
     let c = compare("health_2021.txt", "health_2022.txt");
     let v: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
     assert_eq!(v["paired"], true);
-    assert_eq!(v["findings"][0]["code"].as_str().is_some(), true);
+    assert!(v["findings"][0]["code"].as_str().is_some());
 }

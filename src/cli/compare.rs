@@ -11,7 +11,7 @@ use super::args::{CompareArgs, Format};
 use super::check::{read_path, Input};
 use super::{complain, print_out, Usage};
 
-pub fn run(args: CompareArgs) -> Result<u8, Usage> {
+pub fn run(args: &CompareArgs) -> Result<u8, Usage> {
     let [last, this] = args.inputs.as_slice() else {
         return Err(Usage(
             "compare 需要两个文件：上年报告和本年报告".to_string(),

@@ -86,7 +86,7 @@ fn run(args: &[OsString]) -> Result<u8, Usage> {
         Some(Command::Check(check)) => check::run(check),
         Some(Command::Rules(rules)) => rules_command(&rules),
         Some(Command::Rule(rule)) => rule_command(rule),
-        Some(Command::Compare(args)) => compare::run(args),
+        Some(Command::Compare(args)) => compare::run(&args),
     }
 }
 

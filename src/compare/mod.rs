@@ -312,7 +312,7 @@ fn count(c: &Cell) -> Option<i64> {
     }
 }
 
-fn row<'a>(rows: Option<&'a Rows>, key: Row) -> Option<&'a [Cell]> {
+fn row(rows: Option<&Rows>, key: Row) -> Option<&[Cell]> {
     rows?.get(key.key())
 }
 
