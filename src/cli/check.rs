@@ -186,9 +186,15 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
         if per_report {
             write_comparisons(&mut out, &comparisons, opts.format, json_object)?;
         } else {
+            let by_source: std::collections::HashMap<String, usize> = kept
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.source.clone(), i))
+                .collect();
             for c in &comparisons {
-                if let Some(row) = kept.rows.iter_mut().find(|r| r.source == c.this.source) {
-                    row.compare_findings += c.findings.len();
+                if let Some(&i) = by_source.get(&c.this.source) {
+                    kept.rows[i].compare_findings += c.findings.len();
                 }
                 kept.problems.extend(summary::Problem::of_comparison(c));
             }
