@@ -31,7 +31,7 @@ export type TemplateName = '2019' | '2021' | 'hybrid' | 'pre2019' | 'unknown';
 /** One of the two official forms. */
 export type Format = '2019' | '2021';
 /** The group of a rule: table 1, table 2, table 3, any table, the document. */
-export type RuleGroup = 'active' | 'applications' | 'review' | 'table' | 'document';
+export type RuleGroup = 'active' | 'applications' | 'review' | 'table' | 'document' | 'compare';
 /** A rule code (`T2-SUM`, any case), a group, or `all`. */
 export type Selector = string;
 

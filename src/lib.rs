@@ -30,12 +30,16 @@
 //!
 //! `check` (the private module) runs phases 2–6 in this order.
 //!
+//! [`compare()`] checks two reports of one agency, a year apart, against
+//! each other (year-over-year rules, such as `T2-XYR`).
+//!
 //! Inside, a place in the text is a byte range (`range::ByteRange`), kept
 //! apart from a run of lines (`range::LineRange`); rows of tables 1 and 2 are
 //! [`template::Row`]s, whose JSON keys appear only in the report.
 
 #![forbid(unsafe_code)]
 
+pub mod compare;
 pub mod input;
 pub mod model;
 pub mod render;
@@ -60,6 +64,7 @@ mod text;
 mod value;
 
 pub use check::{check, check_with};
+pub use compare::{compare, Comparison};
 pub use input::decode::{decode, DecodeError};
 pub use input::{decode, docx, encoding, html};
 pub use input::{read_document, DocKind, Document, InputError};

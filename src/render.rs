@@ -25,7 +25,7 @@
 //! for wasm32. Whether to colour is the caller's decision.
 
 use crate::model::{Diagnostic, Origin, Report, Severity, Span, Template};
-use crate::rules::{self, Group, Rule, RULES};
+use crate::rules::{self, Group, Rule, ALL_RULES, RULES};
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -400,6 +400,7 @@ pub fn group_name(group: Group) -> &'static str {
         Group::Review => "表三（行政复议、行政诉讼情况）",
         Group::Table => "各统计表",
         Group::Document => "报告全文",
+        Group::Compare => "跨年比较（相邻两年的报告）",
     }
 }
 
@@ -472,7 +473,7 @@ pub fn rules_markdown() -> String {
          命令行中可用 `xxgk rule 代码` 查看单条规则的说明。\n\n",
     );
     out.push_str("| 代码 | 级别 | 规格条目 | 检查内容 |\n| --- | --- | --- | --- |\n");
-    for rule in RULES {
+    for rule in ALL_RULES {
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {} | {} |",
@@ -485,14 +486,14 @@ pub fn rules_markdown() -> String {
     }
 
     let mut groups: Vec<Group> = Vec::new();
-    for rule in RULES {
+    for rule in ALL_RULES {
         if !groups.contains(&rule.group) {
             groups.push(rule.group);
         }
     }
     for group in groups {
         let _ = write!(out, "\n## {}\n", group_name(group));
-        for rule in RULES.iter().filter(|r| r.group == group) {
+        for rule in ALL_RULES.iter().filter(|r| r.group == group) {
             let _ = write!(out, "\n### {}\n\n**{}**\n\n", rule.code, rule.title);
             let _ = writeln!(
                 out,

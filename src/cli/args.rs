@@ -36,6 +36,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule.
     Rule(RuleArgs),
+    /// Compare last year's report with this year's.
+    Compare(CompareArgs),
     /// Print the help (whatever follows).
     Help(Ignored),
     /// Print the version (whatever follows).
@@ -71,11 +73,36 @@ pub struct CheckArgs {
     /// Use no configuration file.
     #[arg(long)]
     pub no_config: bool,
+    /// Instead of the reports, one summary row per report.
+    #[arg(long, value_parser = parse_summary)]
+    pub summary: Option<Summary>,
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long, value_parser = clap::value_parser!(OsString))]
+    pub output: Option<OsString>,
+    /// Also compare the reports of one agency and consecutive years.
+    #[arg(long)]
+    pub compare: bool,
+    /// Number of reports checked at once (default: every core).
+    #[arg(short = 'j', long, value_parser = parse_jobs)]
+    pub jobs: Option<usize>,
     #[arg(short = 'h', long = "help", action = ArgAction::Help)]
     help: Option<bool>,
     /// Files, directories, or `-` for standard input. Any bytes, even none
     /// (clap's `PathBuf` parser would refuse an empty argument before it is
     /// reported as a missing file).
+    #[arg(value_parser = clap::value_parser!(OsString))]
+    pub inputs: Vec<OsString>,
+}
+
+#[derive(Args)]
+#[command(disable_help_flag = true, args_override_self = true)]
+pub struct CompareArgs {
+    /// Output format (text by default; jsonl is json on one line).
+    #[arg(short = 'f', long, value_parser = parse_format)]
+    pub format: Option<Format>,
+    #[arg(short = 'h', long = "help", action = ArgAction::Help)]
+    help: Option<bool>,
+    /// Last year's report, then this year's.
     #[arg(value_parser = clap::value_parser!(OsString))]
     pub inputs: Vec<OsString>,
 }
@@ -116,6 +143,13 @@ pub enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Summary {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Color {
     Auto,
     Always,
@@ -146,6 +180,22 @@ fn parse_color(value: &str) -> Result<Color, String> {
         other => Err(format!(
             "未知的 --color 取值 {other}（可选 auto、always、never）"
         )),
+    }
+}
+
+fn parse_summary(value: &str) -> Result<Summary, String> {
+    match value {
+        "csv" => Ok(Summary::Csv),
+        "xlsx" => Ok(Summary::Xlsx),
+        "json" => Ok(Summary::Json),
+        other => Err(format!("未知的汇总格式 {other}（可选 csv、xlsx、json）")),
+    }
+}
+
+fn parse_jobs(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("--jobs 的值 {value} 不是正整数")),
     }
 }
 
@@ -188,7 +238,7 @@ fn usage_message(err: &clap::Error, args: &[OsString]) -> String {
     let command = args
         .first()
         .and_then(|a| a.to_str())
-        .filter(|c| ["check", "rules", "rule"].contains(c));
+        .filter(|c| ["check", "rules", "rule", "compare"].contains(c));
     let context = |kind| match err.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         _ => None,
@@ -229,6 +279,7 @@ fn usage_message(err: &clap::Error, args: &[OsString]) -> String {
                 _ if args.iter().any(|a| a.to_str().is_none()) => not_utf8(command, args),
                 Some("check") => format!("check 不认识选项 {arg}"),
                 Some("rules") => format!("rules 不认识参数 {arg}"),
+                Some("compare") => format!("compare 不认识选项 {arg}"),
                 Some(_) if !arg.starts_with('-') => "rule 只接受一个规则代码".to_string(),
                 Some(_) => format!("rule 不认识选项 {arg}"),
                 None => unknown_command(&arg),

@@ -1,25 +1,40 @@
 //! `xxgk check`: read each input (a file, every report file under a
 //! directory, or standard input), check it and write the reports.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
+use xxgk::compare::Comparison;
 use xxgk::{render, Options, Report, Severity};
 
-use super::args::{CheckArgs, Color, Format};
+use super::args::{CheckArgs, Color, Format, Summary};
 use super::config::{self, Configs};
-use super::{complain, Usage};
+use super::{complain, summary, Usage};
 
 /// Files larger than this are refused without reading them.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One input to check, as found on the command line or in a directory.
-struct Input {
+pub struct Input {
     /// The name shown in the output (the path as given, or `-`).
-    name: String,
+    pub name: String,
     path: Option<PathBuf>,
     /// Found by walking a directory (not named on the command line).
     walked: bool,
+}
+
+impl Input {
+    /// A file named on the command line.
+    pub fn file(path: PathBuf) -> Input {
+        Input {
+            name: path.display().to_string(),
+            path: Some(path),
+            walked: false,
+        }
+    }
 }
 
 /// How the reports are written.
@@ -29,6 +44,20 @@ struct Output {
     color: bool,
 }
 
+/// Batches at least this long show a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 20;
+
+/// What a batch keeps for the summary and the comparisons.
+#[derive(Default)]
+struct Kept {
+    rows: Vec<summary::Row>,
+    problems: Vec<summary::Problem>,
+    tables: Vec<summary::TableRows>,
+    /// Each checked report with its text (only with `--compare`).
+    checked: Vec<(String, Report)>,
+}
+
+#[allow(clippy::too_many_lines)] // one batch, its output and its summary in order
 pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
     let args: Vec<PathBuf> = cli.inputs.into_iter().map(PathBuf::from).collect();
     if args.is_empty() {
@@ -42,59 +71,90 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
         return Err(Usage("--config 与 --no-config 不能同时使用".to_string()));
     }
     let mut configs = Configs::new(file.as_deref(), cli.no_config, flags).map_err(Usage)?;
+    if cli.summary == Some(Summary::Xlsx) && cli.output.is_none() && io::stdout().is_terminal() {
+        return Err(Usage(
+            "xlsx 汇总不能输出到终端，请用 -o 指定文件".to_string(),
+        ));
+    }
     let mut status = 0u8;
     let (inputs, saw_directory) = collect_inputs(&args, &mut status);
+    // Each report's configuration (its nearest xxgk.toml), found before the
+    // reports are checked in parallel.
+    let input_configs: Vec<Result<xxgk::Config, String>> = inputs
+        .iter()
+        .map(|input| configs.for_input(input.path.as_deref()))
+        .collect();
     let opts = Output {
         format: cli.format.unwrap_or(Format::Text),
         quiet: cli.quiet,
-        color: use_color(cli.color),
+        color: cli.output.is_none() && use_color(cli.color),
     };
     let as_array = args.len() > 1 || saw_directory;
+    let jobs = cli
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let progress = (inputs.len() >= PROGRESS_FROM && io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(inputs.len() as u64));
+    let say = |message: &str| match &progress {
+        Some(bar) => bar.suspend(|| complain(message)),
+        None => complain(message),
+    };
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let sink: Box<dyn Write> = match &cli.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(file),
+            Err(e) => {
+                complain(&format!("{}: 无法写入：{e}", Path::new(path).display()));
+                return Ok(2);
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = io::BufWriter::new(sink);
     let mut written = 0usize;
     let mut totals = [0usize; 3];
     let mut checked = 0usize;
+    let mut kept = Kept::default();
+    let per_report = cli.summary.is_none();
+    let json_object = per_report && cli.compare && opts.format == Format::Json;
 
     let result = (|| -> io::Result<()> {
-        if opts.format == Format::Json && as_array {
+        if json_object {
+            out.write_all(b"{\"reports\":[")?;
+        } else if per_report && opts.format == Format::Json && as_array {
             out.write_all(b"[")?;
         }
-        for input in &inputs {
-            let text = match read_input(input) {
-                Ok(text) => text,
+        let mut failure = None;
+        check_each(&inputs, &input_configs, jobs, |i, result| {
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            let input = &inputs[i];
+            let config = match &input_configs[i] {
+                Ok(config) => config,
+                Err(message) => {
+                    let _ = out.flush();
+                    say(message);
+                    status = 2;
+                    return true;
+                }
+            };
+            let (text, report) = match result {
+                Ok(done) => done,
                 // A PDF found in a directory that this program cannot parse
                 // is passed over (the web page may read it), not an error.
                 Err((message, true)) if input.walked => {
-                    out.flush()?;
-                    complain(&format!("{}: 已跳过：{message}", input.name));
-                    continue;
+                    let _ = out.flush();
+                    say(&format!("{}: 已跳过：{message}", input.name));
+                    return true;
                 }
                 Err((message, _)) => {
-                    out.flush()?;
-                    complain(&format!("{}: {message}", input.name));
+                    let _ = out.flush();
+                    say(&format!("{}: {message}", input.name));
                     status = 2;
-                    continue;
+                    return true;
                 }
             };
-            let config = match configs.for_input(input.path.as_deref()) {
-                Ok(config) => config,
-                Err(message) => {
-                    out.flush()?;
-                    complain(&message);
-                    status = 2;
-                    continue;
-                }
-            };
-            let report = xxgk::check_with(
-                &text,
-                &Options {
-                    source: input.name.clone(),
-                    utf16: false,
-                },
-                &config,
-            );
             checked += 1;
             if report.count(Severity::Error) > 0 {
                 status = status.max(1);
@@ -102,13 +162,73 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
             totals[0] += report.count(Severity::Error);
             totals[1] += report.count(Severity::Warning);
             totals[2] += report.count(Severity::Info);
-            write_report(&mut out, &report, &config, &text, &opts, as_array, written)?;
-            written += 1;
+            if per_report {
+                let as_array = as_array || json_object;
+                if let Err(e) = write_report(&mut out, &report, config, &text, &opts, as_array, written) {
+                    failure = Some(e);
+                    return false;
+                }
+                written += 1;
+            } else {
+                kept.rows.push(summary::Row::of(&report));
+                kept.problems.extend(summary::Problem::of_report(&report));
+                if cli.summary == Some(Summary::Xlsx) {
+                    kept.tables.push(summary::TableRows::of(&report));
+                }
+            }
+            if cli.compare {
+                kept.checked.push((text, report));
+            }
+            true
+        });
+        if let Some(bar) = &progress {
+            bar.finish_and_clear();
         }
-        if opts.format == Format::Json && as_array {
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        if json_object {
+            out.write_all(if written > 0 { b"\n]" } else { b"]" })?;
+        } else if per_report && opts.format == Format::Json && as_array {
             out.write_all(if written > 0 { b"\n]\n" } else { b"]\n" })?;
         }
-        if opts.format == Format::Text && checked > 1 {
+        let comparisons = if cli.compare {
+            compare_all(&kept.checked)
+        } else {
+            Vec::new()
+        };
+        for c in &comparisons {
+            totals[0] += c.count(Severity::Error);
+            totals[1] += c.count(Severity::Warning);
+            totals[2] += c.count(Severity::Info);
+            if c.count(Severity::Error) > 0 {
+                status = status.max(1);
+            }
+        }
+        if per_report {
+            write_comparisons(&mut out, &comparisons, opts.format, json_object)?;
+        } else {
+            let by_source: std::collections::HashMap<String, usize> = kept
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.source.clone(), i))
+                .collect();
+            for c in &comparisons {
+                if let Some(&i) = by_source.get(&c.this.source) {
+                    kept.rows[i].compare_findings += c.findings.len();
+                }
+                kept.problems.extend(summary::Problem::of_comparison(c));
+            }
+            let bytes = match cli.summary {
+                Some(Summary::Csv) => summary::csv(&kept.rows),
+                Some(Summary::Json) => summary::json(&kept.rows),
+                _ => summary::xlsx(&kept.rows, &kept.problems, &kept.tables)
+                    .map_err(io::Error::other)?,
+            };
+            out.write_all(&bytes)?;
+        }
+        if per_report && opts.format == Format::Text && checked > 1 {
             let line = format!(
                 "共检查 {checked} 个文件：{} 个错误，{} 个警告，{} 条提示",
                 totals[0], totals[1], totals[2]
@@ -126,6 +246,117 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
             Ok(2)
         }
     }
+}
+
+/// A checked input: its text and report, or the reason it could not be
+/// read (and whether it is a PDF this program cannot parse).
+type Checked = Result<(String, Report), (String, bool)>;
+
+/// Read and check every input on `jobs` threads; `f` sees the results in
+/// the order of `inputs` and returns `false` to stop.
+fn check_each(
+    inputs: &[Input],
+    configs: &[Result<xxgk::Config, String>],
+    jobs: usize,
+    mut f: impl FnMut(usize, Checked) -> bool,
+) {
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Checked)>();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, inputs.len().max(1)) {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                // A report whose configuration is wrong is not read: the
+                // caller says why.
+                let Some(Ok(config)) = configs.get(i) else {
+                    if tx.send((i, Err((String::new(), false)))).is_err() {
+                        break;
+                    }
+                    continue;
+                };
+                let result = read_input(input).map(|text| {
+                    let report = xxgk::check_with(
+                        &text,
+                        &Options {
+                            source: input.name.clone(),
+                            utf16: false,
+                        },
+                        config,
+                    );
+                    (text, report)
+                });
+                if tx.send((i, result)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut want = 0;
+        for (i, result) in rx {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&want) {
+                if !f(want, result) {
+                    // Stop every worker: the next index is past the end.
+                    next.store(inputs.len(), Ordering::Relaxed);
+                    return;
+                }
+                want += 1;
+            }
+        }
+    });
+}
+
+/// The comparisons of every pair of reports (one agency, consecutive years).
+fn compare_all(checked: &[(String, Report)]) -> Vec<Comparison> {
+    let reports: Vec<&Report> = checked.iter().map(|(_, r)| r).collect();
+    xxgk::compare::pairs(&reports)
+        .into_iter()
+        .map(|(a, b)| {
+            let ((last_text, last), (this_text, this)) = (&checked[a], &checked[b]);
+            xxgk::compare(last, last_text, this, this_text)
+        })
+        .collect()
+}
+
+/// The comparisons after the reports: text sections, the `comparisons`
+/// member of the JSON object, or one JSON line each.
+fn write_comparisons(
+    out: &mut impl Write,
+    comparisons: &[Comparison],
+    format: Format,
+    json_object: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Text => {
+            for c in comparisons {
+                out.write_all(b"\n")?;
+                out.write_all(super::compare::render(c).as_bytes())?;
+            }
+        }
+        Format::Json if json_object => {
+            out.write_all(b",\"comparisons\":[")?;
+            for (i, c) in comparisons.iter().enumerate() {
+                out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                out.write_all(c.to_json().as_bytes())?;
+            }
+            out.write_all(if comparisons.is_empty() {
+                b"]}\n"
+            } else {
+                b"\n]}\n"
+            })?;
+        }
+        Format::Json | Format::Jsonl => {
+            for c in comparisons {
+                out.write_all(c.to_json().as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The inputs named on the command line, directories walked for their
@@ -227,6 +458,11 @@ fn read_input(input: &Input) -> Result<String, (String, bool)> {
                 .map(|d| d.text)
                 .map_err(|e| (e.to_string(), e == xxgk::input::InputError::Pdf))
         })
+}
+
+/// Read and decode one file or standard input; the error is a Chinese message.
+pub fn read_path(input: &Input) -> Result<String, String> {
+    read_input(input).map_err(|(message, _)| message)
 }
 
 /// An input's bytes and file name.

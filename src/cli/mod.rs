@@ -4,6 +4,8 @@
 pub mod args;
 pub mod check;
 pub mod config;
+pub mod compare;
+pub mod summary;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -24,6 +26,8 @@ xxgk — 政府信息公开工作年度报告检查工具
   xxgk rules [--format text|json|markdown]
                                     列出全部检查规则
   xxgk rule 代码                    说明一条规则，如 xxgk rule T2-SUM
+  xxgk compare [选项] 上年报告 本年报告
+                                    跨年比较同一机关相邻两年的报告（-f text|json）
   xxgk help                         显示本帮助
   xxgk --version                    显示版本
 
@@ -32,6 +36,10 @@ check 的选项：
                                     给多个文件或目录时输出数组；jsonl：每行一个报告
   -q, --quiet                       text 格式只输出每个文件的汇总行
       --color auto|always|never     是否彩色输出（默认 auto：终端中彩色，设置 NO_COLOR 时不彩色）
+      --summary csv|xlsx|json       不输出各报告，改为每个报告一行的汇总（xlsx 另含问题和各表）
+  -o, --output 文件                 输出写入文件（--summary xlsx 输出到终端时必须给出）
+      --compare                     另按机关和相邻年度配对，输出跨年比较的问题
+  -j, --jobs N                      同时检查的报告数（默认为处理器核数）
       --select 规则,…               只运行这些规则：规则代码、分组或 all（代替配置文件的 select）
       --ignore 规则,…               不运行这些规则：规则代码或分组（加到配置文件的 ignore 上）
       --severity 规则=严重程度      改变规则的严重程度（error、warning、info），可重复
@@ -93,6 +101,7 @@ fn run(args: &[OsString]) -> Result<u8, Usage> {
         Some(Command::Check(check)) => check::run(check),
         Some(Command::Rules(rules)) => rules_command(&rules),
         Some(Command::Rule(rule)) => rule_command(rule),
+        Some(Command::Compare(args)) => compare::run(&args),
     }
 }
 

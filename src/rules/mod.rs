@@ -11,12 +11,13 @@ use crate::model::{Origin, Severity};
 use crate::tables::Read;
 
 pub use config::{Config, ConfigError};
-pub use registry::{Code, RULES};
+use registry::ALL;
+pub use registry::{Code, ALL_RULES};
 
 mod cells;
 pub mod config;
 mod document;
-mod narrative;
+pub(crate) mod narrative;
 pub(crate) mod sink;
 mod table1;
 mod table2;
@@ -87,12 +88,14 @@ pub enum Group {
     Table,
     /// The document as a whole.
     Document,
+    /// Two reports of one agency, a year apart (see [`crate::compare`]).
+    Compare,
 }
 
 impl Group {
     /// The group's name in the JSON and in rule configurations (`select`,
     /// `ignore`, `severity`): `active`, `applications`, `review`, `table`,
-    /// `document`.
+    /// `document`, `compare`.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
@@ -101,21 +104,30 @@ impl Group {
             Group::Review => "review",
             Group::Table => "table",
             Group::Document => "document",
+            Group::Compare => "compare",
         }
     }
 }
 
-/// Look a rule up by its code.
+/// The checks of one report (what `xxgk rules` and the page list): every
+/// entry of [`ALL_RULES`] before the year-over-year ones.
+pub static RULES: &[Rule] = ALL.split_at(Code::T2Xyr as usize).0;
+
+/// The year-over-year checks (group [`Group::Compare`], see
+/// [`crate::compare`]): they compare two reports, so a single report never
+/// raises them.
+pub static COMPARE_RULES: &[Rule] = ALL.split_at(Code::T2Xyr as usize).1;
+
+/// Look a rule up by its code (any rule, year-over-year ones included).
 #[must_use]
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
+    ALL_RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
-/// Defines [`RULES`] and the typed [`Code`] of each entry (same order).
+/// Defines [`ALL_RULES`] and the typed [`Code`] of each entry (same order).
 macro_rules! rules {
     ($( $name:ident = $code:literal, $spec:expr, $sev:ident, $origin:ident, $group:ident, $title:literal, $expl:expr; )*) => {
-        /// Every check, in the order the documentation lists them.
-        pub static RULES: &[Rule] = &[
+        pub(super) const ALL: &[Rule] = &[
             $( Rule {
                 code: $code,
                 spec: $spec,
@@ -127,8 +139,13 @@ macro_rules! rules {
             }, )*
         ];
 
+        /// Every check, in the order the documentation lists them: the
+        /// checks of one report ([`RULES`](super::RULES)), then the
+        /// year-over-year ones ([`COMPARE_RULES`](super::COMPARE_RULES)).
+        pub static ALL_RULES: &[Rule] = ALL;
+
         /// The code of a check, as the checker emits it (one variant per
-        /// entry of [`RULES`], in the same order).
+        /// entry of [`ALL_RULES`], in the same order).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Code {
             $( #[doc = $code] $name, )*
@@ -142,7 +159,7 @@ impl Code {
     /// The registry entry of this code.
     #[must_use]
     pub fn rule(self) -> &'static Rule {
-        &RULES[self as usize]
+        &ALL_RULES[self as usize]
     }
 
     /// The stable code text, e.g. `T2-SUM`.

@@ -135,12 +135,12 @@ pub(super) fn plan_for_year(line: &str, y: i32) -> Option<ByteRange> {
 }
 
 #[derive(Debug, PartialEq)]
-pub(super) enum Claim {
+pub(crate) enum Claim {
     Applications,
     Review,
 }
 
-pub(super) struct NarrClaim {
+pub(crate) struct NarrClaim {
     pub kind: Claim,
     pub value: i64,
     /// Where the claim is, within the line.
@@ -149,7 +149,7 @@ pub(super) struct NarrClaim {
 
 /// Statements in section 一 about how many applications or reconsiderations
 /// there were.
-pub(super) fn narrative_claims(line: &str) -> Vec<NarrClaim> {
+pub(crate) fn narrative_claims(line: &str) -> Vec<NarrClaim> {
     let mut out = Vec::new();
     // Most lines say nothing of applications or reconsideration.
     if !line.contains("申请") && !line.contains("复议") {
