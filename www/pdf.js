@@ -5,7 +5,8 @@
 // first bytes are `%PDF`), so the 0.5 MB library is fetched only then; the WebAssembly
 // reader (`readDocument`) never sees PDFs. `pdfToText(arrayBuffer, layout)` takes from
 // pdf.js only what each page shows (every character with its position and size, the
-// lines and rectangles drawn) and hands that to the checker's `pdfPagesToText`, which
+// lines and rectangles drawn) and hands that to `pdfPagesToText` (pkg/xxgk_pdf.js, a
+// WebAssembly module of its own, also loaded only for PDFs, in the checker's worker), which
 // rebuilds lines and tables (cells from ruling lines or header columns, running headers
 // and page numbers dropped) exactly as the command-line tool does for the same PDF. The
 // text it returns is read like a pasted report. It copies the buffer, so the caller's
@@ -45,13 +46,13 @@ function hasAscii(bytes, needle, from, to) {
 }
 
 /**
- * The checker's `pdfPagesToText` run in this thread (the page passes one that asks
- * its worker instead).
+ * The PDF layout module's `pdfPagesToText` (pkg/xxgk_pdf.js) run in this thread (the
+ * page passes one that asks its worker instead).
  * @param {PdfPage[]} pages
  * @returns {Promise<string>}
  */
 async function layoutHere(pages) {
-  const wasm = await import('./pkg/xxgk.js');
+  const wasm = await import('./pkg/xxgk_pdf.js');
   await wasm.default();
   return wasm.pdfPagesToText(pages);
 }
@@ -61,7 +62,7 @@ async function layoutHere(pages) {
  * line, table rows with their cells separated by TABs, running headers/footers and
  * page numbers dropped.
  * @param {ArrayBuffer | Uint8Array} arrayBuffer
- * @param {(pages: PdfPage[]) => Promise<string>} [layout] the checker's `pdfPagesToText`
+ * @param {(pages: PdfPage[]) => Promise<string>} [layout] `pdfPagesToText`, run in the checker's worker
  * @returns {Promise<string>}
  */
 export async function pdfToText(arrayBuffer, layout = layoutHere) {

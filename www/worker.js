@@ -7,7 +7,21 @@
 //               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: true, text}
 //               {id, ok: false, message, fatal}
 
-import init, { check, pdfPagesToText, readDocument, rules, template, version } from './pkg/xxgk.js';
+import init, { check, readDocument, rules, template, version } from './pkg/xxgk.js';
+
+// The PDF layout is a module of its own (pkg/xxgk_pdf.js), loaded with the
+// first PDF, so that opening the page does not fetch it.
+let pdfLayout = null;
+function loadPdfLayout() {
+  pdfLayout ??= import('./pkg/xxgk_pdf.js').then(async (pdf) => {
+    await pdf.default();
+    return pdf.pdfPagesToText;
+  }).catch((error) => {
+    pdfLayout = null;
+    throw new Error(`无法加载 PDF 版面组件（${error?.message ?? error}）`);
+  });
+  return pdfLayout;
+}
 
 const ready = init().then(
   () => {
@@ -36,6 +50,7 @@ self.onmessage = async (event) => {
     } else if (msg.kind === 'pdf-layout') {
       // A PDF's characters and drawn lines (read by pdf.js in the page) into
       // lines and tables, by the same code as the command-line tool.
+      const pdfPagesToText = await loadPdfLayout();
       self.postMessage({ id: msg.id, ok: true, text: pdfPagesToText(msg.pages) });
     } else {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
