@@ -1,4 +1,4 @@
-// Browser benchmark (not a test; run by scripts/bench-web): the .wasm size,
+// Browser benchmark (not a test; run by scripts/bench-web): the .wasm sizes,
 // and the median time of one `check` in the page for every fixture and seed,
 // next to the native median of the same file (examples/bench_native.rs).
 //
@@ -17,6 +17,8 @@ const glue = fs.readFileSync(path.join(WWW, 'pkg', 'xxgk.js'));
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 console.log(`xxgk_bg.wasm: ${wasm.length} bytes raw, ${gz(wasm)} bytes gzipped (${(gz(wasm) / 1024).toFixed(1)} KB; target ≤ 250 KB)`);
 console.log(`xxgk.js glue: ${glue.length} bytes raw, ${gz(glue)} bytes gzipped`);
+const pdfWasm = fs.readFileSync(path.join(WWW, 'pkg', 'xxgk_pdf_bg.wasm'));
+console.log(`xxgk_pdf_bg.wasm (loaded only for PDFs): ${pdfWasm.length} bytes raw, ${gz(pdfWasm)} bytes gzipped`);
 
 const server = await startServer();
 const browser = await launch();

@@ -47,8 +47,10 @@ pub mod rules;
 pub mod solve;
 pub mod template;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-checker"))]
 mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "pdf-layout"))]
+mod wasm_pdf;
 
 mod check;
 mod decimal;

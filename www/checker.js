@@ -103,4 +103,9 @@ export class Checker {
   read(bytes, name) {
     return this.request({ kind: 'read', bytes, name }, [bytes]).then((msg) => msg.text);
   }
+
+  /** Rebuilds a PDF's text from what pdf.js read from its pages (see pdf.js). */
+  layoutPdf(pages) {
+    return this.request({ kind: 'pdf-layout', pages }).then((msg) => msg.text);
+  }
 }

@@ -51,10 +51,11 @@ async function openFiles(files) {
     const doc = docs[i];
     try {
       const bytes = await file.arrayBuffer();
-      // PDF text is rebuilt in the page with pdf.js (loaded only when a PDF arrives);
-      // every other kind is read by the checker's readDocument.
+      // A PDF's pages are read in the page with pdf.js (loaded only when a PDF
+      // arrives) and their text rebuilt by the checker; every other kind is read
+      // by the checker's readDocument.
       const text = isPdf(bytes, file.name)
-        ? await (await import('./pdf.js')).pdfToText(bytes)
+        ? await (await import('./pdf.js')).pdfToText(bytes, (pages) => checker.layoutPdf(pages))
         : await checker.read(bytes, file.name);
       // As the textarea will hold it (its value has \n line ends only), so that
       // the offsets of the findings fit what is shown.

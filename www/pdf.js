@@ -3,11 +3,15 @@
 //
 // files.js imports this module only when a file is a PDF (its name ends in `.pdf` or its
 // first bytes are `%PDF`), so the 0.5 MB library is fetched only then; the WebAssembly
-// reader (`readDocument`) never sees PDFs. `pdfToText(arrayBuffer)` rebuilds lines and
-// table cells from the positions of the text items and returns text read exactly like
-// a pasted report; it copies the buffer, so the caller's stays usable. Its errors carry
-// a Chinese sentence for the user (password-protected, scanned without a text layer,
-// damaged or truncated).
+// reader (`readDocument`) never sees PDFs. `pdfToText(arrayBuffer, layout)` takes from
+// pdf.js only what each page shows (every character with its position and size, the
+// lines and rectangles drawn) and hands that to `pdfPagesToText` (pkg/xxgk_pdf.js, a
+// WebAssembly module of its own, also loaded only for PDFs, in the checker's worker), which
+// rebuilds lines and tables (cells from ruling lines or header columns, running headers
+// and page numbers dropped) exactly as the command-line tool does for the same PDF. The
+// text it returns is read like a pasted report. It copies the buffer, so the caller's
+// stays usable. Its errors carry a Chinese sentence for the user (password-protected,
+// scanned without a text layer, damaged or truncated).
 // pdf.js runs its own module worker from ./vendor/pdfjs/pdf.worker.min.mjs (allowed by
 // `worker-src 'self'`; no eval: isEvalSupported is off). sw.js keeps this file and the
 // library for offline use; the cmaps/*.bcmap files are fetched only for PDFs with
@@ -42,13 +46,26 @@ function hasAscii(bytes, needle, from, to) {
 }
 
 /**
- * The text of a PDF, laid out like the project's text fixtures: one line per text
- * line, table cells separated by TABs (empty cells kept inside a table), running
- * headers/footers and page numbers dropped, wrapped paragraph lines joined.
- * @param {ArrayBuffer | Uint8Array} arrayBuffer
+ * The PDF layout module's `pdfPagesToText` (pkg/xxgk_pdf.js) run in this thread (the
+ * page passes one that asks its worker instead).
+ * @param {PdfPage[]} pages
  * @returns {Promise<string>}
  */
-export async function pdfToText(arrayBuffer) {
+async function layoutHere(pages) {
+  const wasm = await import('./pkg/xxgk_pdf.js');
+  await wasm.default();
+  return wasm.pdfPagesToText(pages);
+}
+
+/**
+ * The text of a PDF, laid out like the project's text fixtures: one line per text
+ * line, table rows with their cells separated by TABs, running headers/footers and
+ * page numbers dropped.
+ * @param {ArrayBuffer | Uint8Array} arrayBuffer
+ * @param {(pages: PdfPage[]) => Promise<string>} [layout] `pdfPagesToText`, run in the checker's worker
+ * @returns {Promise<string>}
+ */
+export async function pdfToText(arrayBuffer, layout = layoutHere) {
   const bytes = new Uint8Array(arrayBuffer instanceof Uint8Array ? arrayBuffer : new Uint8Array(arrayBuffer)).slice();
   // pdf.js repairs a truncated file silently and returns whatever pages survive:
   // a report missing its end would then be checked as if it were complete.
@@ -73,183 +90,215 @@ export async function pdfToText(arrayBuffer) {
     if (error?.name === 'PasswordException') throw new Error(PASSWORD);
     throw new Error(DAMAGED);
   }
+  /** @type {PdfPage[]} */
+  const pages = [];
   try {
-    const pages = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      let content;
       try {
         const page = await doc.getPage(n);
-        content = await page.getTextContent();
+        const [content, ops] = await Promise.all([
+          page.getTextContent(),
+          page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }),
+        ]);
+        pages.push(pageOf(pdfjs, page.view, content.items, ops));
         page.cleanup();
       } catch {
         throw new Error(DAMAGED);
       }
-      pages.push(pageLines(content.items));
     }
-    const chars = pages.flat().reduce((sum, line) => sum + line.cells.join('').replace(/\s/g, '').length, 0);
-    if (chars < Math.max(20, 10 * pages.length)) throw new Error(SCANNED);
-    dropRunningLines(pages);
-    return pages.map(layoutPage).filter((t) => t).join('\n') + '\n';
   } finally {
     await Promise.resolve().then(() => task.destroy()).catch(() => {});
   }
+  const chars = pages.reduce((sum, p) => sum + p.items.length, 0);
+  if (chars < Math.max(20, 10 * pages.length)) throw new Error(SCANNED);
+  const text = await layout(pages);
+  if (!text.trim()) throw new Error(SCANNED);
+  return text;
 }
 
 // ---------------------------------------------------------------------------
-// Lines and cells of one page.
+// What one page shows, in PDF user space relative to the page's lower left corner
+// (y growing upwards), in the shape `pdfPagesToText` reads.
 
 /**
- * @typedef {{x0: number, x1: number, text: string}} Cell
- * @typedef {{y: number, size: number, x0: number, x1: number, cells: string[], spans: Cell[]}} Line
+ * @typedef {{text: string, x: number, y: number, width: number, height: number, font_size: number}} TextItem
+ * @typedef {{x0: number, y0: number, x1: number, y1: number}} Segment
+ * @typedef {{width: number, height: number, items: TextItem[], segments: Segment[], rects: number[][]}} PdfPage
  */
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]|[\u{20000}-\u{2ffff}]/u;
+const MAX_SEGMENTS = 20_000; // lines read from one page at most
 
-/** Text items → lines (by baseline, tolerance relative to font size) → cells (by gaps). */
-function pageLines(items) {
-  const pieces = [];
-  for (const item of items) {
-    if (typeof item.str !== 'string' || !item.str.trim()) continue;
+/** A page's characters and the lines and rectangles drawn on it. */
+function pageOf(pdfjs, view, textItems, ops) {
+  const [left, bottom, right, top] = view;
+  /** @type {PdfPage} */
+  const page = { width: right - left, height: top - bottom, items: [], segments: [], rects: [] };
+  page.items = characters(textItems, left, bottom);
+  drawn(pdfjs, ops, left, bottom, page);
+  return page;
+}
+
+/**
+ * pdf.js text items (runs of characters in one font) as one item per character, each
+ * run's advance shared out by the characters' usual widths (a Chinese character or a
+ * full-width form one em, others half of one). A space between two Chinese characters
+ * is left out: pdf.js adds spaces of its own where it sees gaps, and justified Chinese
+ * text has gaps without meaning (the checker's reader judges gaps by their width).
+ */
+function characters(textItems, left, bottom) {
+  /** @type {TextItem[]} */
+  const chars = [];
+  for (const item of textItems) {
+    // An item that is only a space is pdf.js marking a gap (it spans the gap, across
+    // cell borders): the gap itself says as much.
+    if (typeof item.str !== 'string' || !item.str.trim() || !Array.isArray(item.transform)) continue;
     const [a, b, c, d, e, f] = item.transform;
+    if (Math.abs(b) > Math.abs(a) * 0.2 || a <= 0) continue; // rotated or mirrored text (stamps, watermarks)
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-    if (Math.abs(b) > Math.abs(a) * 0.2) continue; // rotated text (stamps, watermarks)
-    pieces.push({ x0: e, x1: e + (item.width || size * item.str.length), y: f, size, text: item.str });
+    const run = [...item.str].filter((ch) => !/[\u0000-\u001f\u007f-\u009f]/.test(ch));
+    const weights = run.map((ch) => (/\s/.test(ch) ? 0.25 : CJK.test(ch) ? 1 : 0.5));
+    const total = weights.reduce((s, w) => s + w, 0);
+    if (!total) continue;
+    const scale = item.width > 0 ? item.width / total : size;
+    let at = e - left;
+    run.forEach((ch, i) => {
+      const width = weights[i] * scale;
+      chars.push({ text: ch, x: at, y: f - bottom, width, height: size, font_size: size });
+      at += width;
+    });
   }
-  pieces.sort((p, q) => q.y - p.y || p.x0 - q.x0);
-  /** @type {{y: number, size: number, pieces: typeof pieces}[]} */
-  const rows = [];
-  for (const p of pieces) {
-    const row = rows.find((r) => Math.abs(r.y - p.y) <= 0.45 * Math.min(r.size, p.size));
-    if (row) {
-      row.pieces.push(p);
-      row.size = Math.max(row.size, p.size);
-    } else rows.push({ y: p.y, size: p.size, pieces: [p] });
-  }
-  rows.sort((r, s) => s.y - r.y);
-  return rows.map((row) => {
-    row.pieces.sort((p, q) => p.x0 - q.x0);
-    /** @type {Cell[]} */
-    const spans = [];
-    for (const p of row.pieces) {
-      const last = spans[spans.length - 1];
-      const size = Math.min(row.size, p.size);
-      const gap = last ? p.x0 - last.x1 : Infinity;
-      if (last && gap < 0.9 * size) {
-        // Same cell: CJK text has no spaces; Latin words keep one.
-        const joinWithSpace = gap > 0.2 * size && !(CJK.test(last.text.slice(-1)) || CJK.test(p.text[0]));
-        last.text += (joinWithSpace && !/\s$/.test(last.text) ? ' ' : '') + p.text;
-        last.x1 = Math.max(last.x1, p.x1);
-      } else spans.push({ x0: p.x0, x1: p.x1, text: p.text });
-    }
-    for (const s of spans) s.text = s.text.replace(/\s+/g, (m) => (m.length > 0 ? ' ' : m)).trim();
-    return {
-      y: row.y, size: row.size, x0: spans[0].x0, x1: spans[spans.length - 1].x1,
-      cells: spans.map((s) => s.text), spans,
-    };
+  const space = (k) => /\s/.test(chars[k].text);
+  return chars.filter((ch, k) => {
+    if (!space(k)) return true;
+    let before = k - 1;
+    while (before >= 0 && space(before)) before--;
+    let after = k + 1;
+    while (after < chars.length && space(after)) after++;
+    return !(before >= 0 && after < chars.length && CJK.test(chars[before].text) && CJK.test(chars[after].text));
   });
 }
 
-// ---------------------------------------------------------------------------
-// Running headers and footers, page numbers.
+// pdf.js's path operators inside `OPS.constructPath` (DrawOPS in pdf.js, not exported).
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUAD_TO = 3;
+const CLOSE = 4;
 
-const PAGE_NUMBER = [
-  /^[-—–－·\s]*\d+[-—–－·\s]*$/,
-  /^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/,
-  /^共\s*\d+\s*页\s*第\s*\d+\s*页$/,
-  /^\d+\s*\/\s*\d+$/,
-  /^page\s*\d+(\s*of\s*\d+)?$/i,
-];
-const EDGE = 2; // lines looked at on top and at the bottom of every page
+/**
+ * The lines and rectangles stroked or filled on a page, from its operator list: each
+ * `constructPath` holds a path (points in the current transform, which `save`,
+ * `restore`, `transform` and form XObjects change) and what is done with it; a path
+ * only used to clip draws nothing.
+ */
+function drawn(pdfjs, { fnArray, argsArray }, left, bottom, page) {
+  const { OPS, Util } = pdfjs;
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stack = [];
+  const count = () => page.segments.length + 4 * page.rects.length;
+  for (let i = 0; i < fnArray.length && count() < MAX_SEGMENTS; i++) {
+    const args = argsArray[i];
+    switch (fnArray[i]) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.transform:
+        ctm = Util.transform(ctm, args);
+        break;
+      case OPS.paintFormXObjectBegin:
+        stack.push(ctm);
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = Util.transform(ctm, Array.from(args[0]));
+        break;
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.constructPath: {
+        // [what is done with the path, [its points or null], its bounding box]. pdf.js
+        // folds a path drawn inside save/transform/restore into one constructPath with
+        // the points already transformed, so the current transform is still the one to apply.
+        const [paint, [path] = []] = args ?? [];
+        if (paint !== OPS.endPath && path) addPath(path, ctm, left, bottom, page);
+        break;
+      }
+      default:
+    }
+  }
+}
 
-function dropRunningLines(pages) {
-  const key = (line) => line.cells.join(' ').replace(/\d+/g, '#').replace(/\s+/g, ' ');
-  const counts = new Map();
-  const edges = pages.map((lines) => {
-    const picked = new Set([...lines.slice(0, EDGE), ...lines.slice(-EDGE)]);
-    for (const k of new Set([...picked].map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
-    return picked;
-  });
-  const needed = Math.max(2, Math.ceil(pages.length * 0.6));
-  pages.forEach((lines, i) => {
-    for (let j = lines.length - 1; j >= 0; j--) {
-      const line = lines[j];
-      if (!edges[i].has(line)) continue;
-      const text = line.cells.join(' ').trim();
-      if ((pages.length > 1 && counts.get(key(line)) >= needed) || PAGE_NUMBER.some((re) => re.test(text))) {
-        lines.splice(j, 1);
+/** One path's straight pieces: an axis-aligned rectangle as a rectangle, other lines as segments. */
+function addPath(path, ctm, left, bottom, page) {
+  const at = (x, y) => [ctm[0] * x + ctm[2] * y + ctm[4] - left, ctm[1] * x + ctm[3] * y + ctm[5] - bottom];
+  /** @type {number[][]} the current subpath's points, when it has only straight lines */
+  let points = [];
+  let straight = true;
+  const flush = (closed) => {
+    if (straight && points.length >= 2) {
+      const rect = rectangle(points);
+      if (rect) {
+        page.rects.push(rect);
+      } else {
+        for (let k = 1; k < points.length; k++) segment(points[k - 1], points[k], page);
+        if (closed && points.length > 2) segment(points[points.length - 1], points[0], page);
       }
     }
+  };
+  for (let i = 0; i < path.length;) {
+    switch (path[i++]) {
+      case MOVE_TO:
+        flush(false);
+        points = [at(path[i], path[i + 1])];
+        straight = true;
+        i += 2;
+        break;
+      case LINE_TO:
+        points.push(at(path[i], path[i + 1]));
+        i += 2;
+        break;
+      case CURVE_TO:
+        straight = false;
+        points.push(at(path[i + 4], path[i + 5]));
+        i += 6;
+        break;
+      case QUAD_TO:
+        straight = false;
+        points.push(at(path[i + 2], path[i + 3]));
+        i += 4;
+        break;
+      case CLOSE:
+        flush(true);
+        points = points.length ? [points[0]] : [];
+        straight = true;
+        break;
+      default:
+        return; // an operator this reader does not know: the rest cannot be read
+    }
+  }
+  flush(false);
+}
+
+function segment([x0, y0], [x1, y1], page) {
+  if ([x0, y0, x1, y1].every(Number.isFinite)) page.segments.push({ x0, y0, x1, y1 });
+}
+
+/** `[x, y, width, height]` when four points (a fifth back at the first) are an axis-aligned rectangle. */
+function rectangle(points) {
+  const ps = points.length === 5 && near(points[4], points[0]) ? points.slice(0, 4) : points;
+  if (ps.length !== 4) return null;
+  const xs = ps.map((p) => p[0]);
+  const ys = ps.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const corner = (p) => (near1(p[0], x0) || near1(p[0], x1)) && (near1(p[1], y0) || near1(p[1], y1));
+  // Each side along an axis: consecutive points share an x or a y.
+  const sides = ps.every((p, k) => {
+    const q = ps[(k + 1) % 4];
+    return near1(p[0], q[0]) || near1(p[1], q[1]);
   });
+  if (!ps.every(corner) || !sides || ![x0, y0, x1, y1].every(Number.isFinite)) return null;
+  return [x0, y0, x1 - x0, y1 - y0];
 }
-
-// ---------------------------------------------------------------------------
-// Tables (column alignment) and paragraphs (re-joined wrapped lines).
-
-const HEADING = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|第[一二三四五六七八九十]+[章节条])/;
-
-function layoutPage(lines) {
-  if (!lines.length) return '';
-  // Table blocks: runs of multi-cell lines; a single-cell line between two of them
-  // with no more than a row's spacing around it belongs to the table too.
-  const multi = lines.map((l) => l.cells.length > 1);
-  for (let i = 1; i + 1 < lines.length; i++) {
-    if (multi[i] || !multi[i - 1] || !multi[i + 1]) continue;
-    const pitch = Math.max(lines[i - 1].y - lines[i].y, lines[i].y - lines[i + 1].y);
-    if (pitch <= 2.5 * lines[i].size) multi[i] = 'inside';
-  }
-  const out = [];
-  const right = Math.max(...lines.map((l) => l.x1));
-  for (let i = 0; i < lines.length;) {
-    if (multi[i]) {
-      let j = i;
-      while (j < lines.length && multi[j]) j++;
-      out.push(...tableRows(lines.slice(i, j)));
-      i = j;
-      continue;
-    }
-    let text = lines[i].cells[0];
-    let prev = lines[i];
-    i++;
-    while (i < lines.length && !multi[i] && prev.x1 >= right - 1.5 * prev.size
-      && Math.abs(lines[i].size - prev.size) < 0.5 && !HEADING.test(lines[i].cells[0])
-      && prev.y - lines[i].y <= 2 * prev.size) {
-      const next = lines[i].cells[0];
-      const space = !(CJK.test(text.slice(-1)) || CJK.test(next[0])) && !/-$/.test(text);
-      text += (space ? ' ' : '') + next;
-      prev = lines[i];
-      i++;
-    }
-    out.push(text);
-  }
-  return out.join('\n');
-}
-
-/** Rows of one table: cells placed in columns found by clustering left edges. */
-function tableRows(lines) {
-  const size = Math.min(...lines.map((l) => l.size));
-  const lefts = lines.flatMap((l) => l.spans.map((s) => s.x0)).sort((a, b) => a - b);
-  /** @type {number[]} column left edges (cluster means) */
-  const columns = [];
-  let group = [];
-  for (const x of lefts) {
-    if (group.length && x - group[group.length - 1] > 0.8 * size) {
-      columns.push(group.reduce((a, b) => a + b, 0) / group.length);
-      group = [];
-    }
-    group.push(x);
-  }
-  if (group.length) columns.push(group.reduce((a, b) => a + b, 0) / group.length);
-  return lines.map((line) => {
-    const row = [];
-    for (const span of line.spans) {
-      let col = 0;
-      for (let k = 0; k < columns.length; k++) {
-        if (Math.abs(columns[k] - span.x0) < Math.abs(columns[col] - span.x0)) col = k;
-      }
-      col = Math.max(col, row.length); // never two cells in one column
-      while (row.length < col) row.push('');
-      row.push(span.text);
-    }
-    return row.join('\t');
-  });
-}
+const near1 = (a, b) => Math.abs(a - b) <= 0.01;
+const near = (p, q) => near1(p[0], q[0]) && near1(p[1], q[1]);

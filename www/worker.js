@@ -2,10 +2,26 @@
 // scrolling never wait for it, even on a 5 MB paste.
 //
 // Messages in:  {id, kind: 'check', text, source} | {id, kind: 'read', bytes: ArrayBuffer, name}
+//               {id, kind: 'pdf-layout', pages} (what pdf.js read from a PDF's pages, see pdf.js)
 // Messages out: {kind: 'ready', version, rules, template} | {kind: 'init-error', message}
-//               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: false, message, fatal}
+//               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: true, text}
+//               {id, ok: false, message, fatal}
 
 import init, { check, readDocument, rules, template, version } from './pkg/xxgk.js';
+
+// The PDF layout is a module of its own (pkg/xxgk_pdf.js), loaded with the
+// first PDF, so that opening the page does not fetch it.
+let pdfLayout = null;
+function loadPdfLayout() {
+  pdfLayout ??= import('./pkg/xxgk_pdf.js').then(async (pdf) => {
+    await pdf.default();
+    return pdf.pdfPagesToText;
+  }).catch((error) => {
+    pdfLayout = null;
+    throw new Error(`无法加载 PDF 版面组件（${error?.message ?? error}）`);
+  });
+  return pdfLayout;
+}
 
 const ready = init().then(
   () => {
@@ -31,6 +47,11 @@ self.onmessage = async (event) => {
       // by the same code as the command-line tool.
       const doc = readDocument(new Uint8Array(msg.bytes), msg.name);
       self.postMessage({ id: msg.id, ok: true, text: doc.text, docKind: doc.kind });
+    } else if (msg.kind === 'pdf-layout') {
+      // A PDF's characters and drawn lines (read by pdf.js in the page) into
+      // lines and tables, by the same code as the command-line tool.
+      const pdfPagesToText = await loadPdfLayout();
+      self.postMessage({ id: msg.id, ok: true, text: pdfPagesToText(msg.pages) });
     } else {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
     }

@@ -1,6 +1,7 @@
 //! Running headers and footers: page numbers, a browser's date line and
 //! address, and any line that recurs at the top or bottom of the pages.
 
+use super::lines::Line;
 use super::Block;
 
 /// The share of the page's height, at its top and at its bottom, where
@@ -18,6 +19,10 @@ fn zone(block: &Block, height: f64) -> Option<Zone> {
     let Block::Line(l) = block else {
         return None;
     };
+    line_zone(l, height)
+}
+
+fn line_zone(l: &Line, height: f64) -> Option<Zone> {
     if height <= 0.0 {
         return None;
     }
@@ -76,6 +81,17 @@ fn is_browser_line(text: &str) -> bool {
         || s.contains("https://")
         || s.starts_with("#/#/##:#")
         || s.starts_with("#-#-##:#")
+        || s.starts_with("#/#/#,#:#")
+}
+
+/// A line in the top or bottom margin that is a page number or a browser's
+/// date line or address, whatever the other pages hold.
+pub(super) fn is_margin_mark(line: &Line, height: f64) -> bool {
+    if line_zone(line, height).is_none() {
+        return false;
+    }
+    let text = line.text();
+    is_page_number(&text) || is_browser_line(&text)
 }
 
 /// Drop the running headers and footers from every page.
@@ -132,6 +148,7 @@ mod tests {
         }
         assert!(is_browser_line("2026/11/30 22:00 报告"));
         assert!(is_browser_line("file:///tmp/a.html"));
+        assert!(is_browser_line("12/1/26, 12:21 AM 年度报告"));
         assert!(!is_browser_line("2022年1月20日"));
     }
 }

@@ -160,7 +160,7 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
             glyphs.iter().map(|g| g.y + g.size).fold(0.0, f64::max)
         };
         heights.push(height);
-        per_page.push(page_blocks(page, glyphs));
+        per_page.push(page_blocks(page, glyphs, height));
     }
     furniture::drop_furniture(&mut per_page, &heights);
     let mut out: Vec<String> = Vec::new();
@@ -325,7 +325,7 @@ fn glyphs_of(page: &PdfPage, budget: &mut usize) -> Vec<Glyph> {
 }
 
 /// A page's text lines and tables, top to bottom.
-fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>) -> Vec<Block> {
+fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64) -> Vec<Block> {
     let tables = ruled::tables(&page.segments);
     let mut in_table: Vec<Vec<Vec<Glyph>>> = tables
         .iter()
@@ -373,7 +373,12 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>) -> Vec<Block> {
             },
         ));
     }
-    for (top, piece) in unruled::pieces(group_lines(free)) {
+    // A browser's date line or address and a page number are dropped before
+    // the lines outside ruled tables are read: their parts set far apart
+    // would otherwise be taken for the header of a table without rules.
+    let mut free = group_lines(free);
+    free.retain(|l| !furniture::is_margin_mark(l, height));
+    for (top, piece) in unruled::pieces(free) {
         let block = match piece {
             unruled::Piece::Line(line) => Block::Line(line),
             unruled::Piece::Rows(rows) => Block::Table {

@@ -96,6 +96,30 @@ fn table_continued_on_the_next_page() {
 }
 
 #[test]
+fn browser_print_header_above_a_continued_table() {
+    // Chromium's print header: the date and time at the left, the page's
+    // title far to the right; its page number `n/m` at the bottom right.
+    let header = |p: &mut PdfPage, n: usize| {
+        p.items.push(item("12/1/26, 12:21 AM", 20.0, 825.0, 8.0));
+        p.items.push(item("年度报告", 400.0, 825.0, 8.0));
+        p.items.push(item(&format!("{n}/2"), 560.0, 20.0, 8.0));
+    };
+    let mut first = ruled_page(300.0, 1);
+    first.items.remove(9);
+    header(&mut first, 1);
+    let mut second = ruled_page(770.0, 2);
+    second.items.remove(0);
+    header(&mut second, 2);
+    // The rest of a row broken by the page, above the table's first rule.
+    second.items.push(item("合法权益", 80.0, 790.0, 10.5));
+    second.items.push(item("1", 240.0, 790.0, 10.5));
+    second.items.push(item("0", 340.0, 790.0, 10.5));
+    let text = pages_to_text(&[first, second]);
+    assert!(!text.contains("AM") && !text.contains("年度报告"), "{text}");
+    assert!(!text.contains("2/2"), "{text}");
+}
+
+#[test]
 fn running_text_and_furniture() {
     let mut pages = Vec::new();
     for n in 1..=3 {
