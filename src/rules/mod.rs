@@ -15,6 +15,7 @@ pub use registry::{Code, RULES};
 mod cells;
 mod document;
 mod narrative;
+mod runs;
 pub(crate) mod sink;
 mod table1;
 mod table2;
@@ -45,6 +46,7 @@ pub(crate) fn run(cx: &Context) -> sink::Sink {
     if let Some(t) = &cx.tables.review {
         table3::check(t, &mut f);
     }
+    runs::check(cx, &mut f);
     f
 }
 use serde::Serialize;
