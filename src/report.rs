@@ -29,7 +29,11 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
     let inferred_at = |table: TableId, row: Option<&'static str>, column: usize| -> Vec<String> {
         inferred
             .iter()
-            .find(|i| i.table == table && i.row.map(|r| r.key()) == row && i.column == column)
+            .find(|i| {
+                i.table == table
+                    && i.row.map(crate::template::Row::key) == row
+                    && i.column == column
+            })
             .map(|i| i.relations.iter().map(|r| (*r).to_string()).collect())
             .unwrap_or_default()
     };

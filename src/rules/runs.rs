@@ -8,7 +8,7 @@ use super::{Code, Context};
 use crate::model::{CellRef, TableId};
 use crate::solve::Count;
 use crate::tables::runs::{Outcome, RunNote};
-use crate::template::{table1, table2};
+use crate::template::{table1, table2, Row};
 
 /// One finding per run of digits.
 pub(super) fn check(cx: &Context, f: &mut Sink) {
@@ -16,7 +16,7 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
         let (code, message) = finding(note);
         f.add(code, message).at(note.at).cell(CellRef {
             table: note.table,
-            row: note.row.map(|r| r.key()),
+            row: note.row.map(Row::key),
             column: 0,
         });
     }
@@ -67,9 +67,17 @@ fn finding(note: &RunNote) -> (Code, String) {
                 Count::Exactly(n) => format!("{n} 种"),
                 Count::AtLeast(n) => format!("至少 {n} 种"),
             };
+            let rest = if note.agreed > 0 {
+                format!(
+                    "；各种分法一致的 {} 个数值已填入，其余单元格无法确定",
+                    note.agreed
+                )
+            } else {
+                "，无法确定各单元格的数值".to_string()
+            };
             (
                 Code::CellSplitAmbiguous,
-                format!("{run}，有 {n}分法都符合表中的勾稽关系，无法确定各单元格的数值"),
+                format!("{run}，有 {n}分法都符合表中的勾稽关系{rest}"),
             )
         }
         Outcome::Inconsistent => (

@@ -56,6 +56,9 @@ pub struct RunNote {
     pub outcome: Outcome,
     /// The values read, when the outcome is unique or forced.
     pub values: Vec<i64>,
+    /// Several readings fit: how many cells at the run's start and end
+    /// every reading agrees on (they are filled, the others stay unread).
+    pub agreed: usize,
 }
 
 /// A cell whose value was separated from a run by the relations.
@@ -221,6 +224,7 @@ fn settle_t1(text: &str, t: &mut RawTable, notes: &mut Vec<RunNote>) {
             cells: r.expected,
             outcome: Outcome::Forced,
             values,
+            agreed: 0,
         });
     }
 }
@@ -364,6 +368,7 @@ fn settle_t2(
             cells: 7,
             outcome: Outcome::GaveUp,
             values: Vec::new(),
+            agreed: 0,
         };
         let mut cells = None;
         if let Some((model, ids, s)) = &result {
@@ -389,21 +394,42 @@ fn settle_t2(
                     }
                 }
             }
+            if let Split::Ambiguous {
+                cells_that_agree, ..
+            } = s
+            {
+                let vals = agreed(cells_that_agree, ri * 7, 7);
+                let (c, filled) = partial_cells(&f.spans, f.at, &vals);
+                if !filled.is_empty() {
+                    let used = used_by(model, ids, &checkable(model), ri * 7, 7);
+                    for &column in &filled {
+                        inferred.push(Inferred {
+                            table: TableId::Applications,
+                            row: Some(key),
+                            column,
+                            relations: used.clone(),
+                        });
+                    }
+                    note.agreed = filled.len();
+                    cells = Some(c);
+                }
+            }
         }
         t.runs.push(key);
         r.all_blank = false;
-        match cells {
-            Some(c) => {
-                r.cells = c;
-                r.merged = None;
+        if let Some(c) = cells {
+            r.cells = c;
+            r.merged = if note.agreed > 0 {
+                Some(r.merged.unwrap_or(f.at))
+            } else {
+                None
+            };
+        } else {
+            if matches!(note.outcome, Outcome::Unique(_)) {
+                note.outcome = Outcome::GaveUp;
             }
-            None => {
-                if matches!(note.outcome, Outcome::Unique(_)) {
-                    note.outcome = Outcome::GaveUp;
-                }
-                r.cells = unread(f.at, 7);
-                r.merged = Some(r.merged.unwrap_or(f.at));
-            }
+            r.cells = unread(f.at, 7);
+            r.merged = Some(r.merged.unwrap_or(f.at));
         }
         notes.push(note);
     }
@@ -451,6 +477,7 @@ fn settle_t3(
         cells: table3::CELLS,
         outcome: outcome_of(&s),
         values: Vec::new(),
+        agreed: 0,
     };
     t.split = true;
     t.all_blank = false;
@@ -475,16 +502,130 @@ fn settle_t3(
             }
         }
     }
-    match cells {
-        Some(c) => t.cells = c,
-        None => {
-            if matches!(note.outcome, Outcome::Unique(_)) {
-                note.outcome = Outcome::GaveUp;
+    if let Split::Ambiguous {
+        cells_that_agree, ..
+    } = &s
+    {
+        let vals = agreed(cells_that_agree, 0, table3::CELLS);
+        let (c, filled) = partial_cells(&spans, at, &vals);
+        if !filled.is_empty() {
+            let used = used_by(&model, &ids, &checkable(&model), 0, table3::CELLS);
+            for &column in &filled {
+                inferred.push(Inferred {
+                    table: TableId::Review,
+                    row: None,
+                    column,
+                    relations: used.clone(),
+                });
             }
-            t.cells = unread(at, table3::CELLS);
+            note.agreed = filled.len();
+            cells = Some(c);
         }
     }
+    if let Some(c) = cells {
+        t.cells = c;
+    } else {
+        if matches!(note.outcome, Outcome::Unique(_)) {
+            note.outcome = Outcome::GaveUp;
+        }
+        t.cells = unread(at, table3::CELLS);
+    }
     notes.push(note);
+}
+
+/// The values every reading agrees on, for the variables `first..first + count`.
+fn agreed(agree: &[(usize, i64)], first: usize, count: usize) -> Vec<Option<i64>> {
+    (first..first + count)
+        .map(|v| agree.iter().find(|(var, _)| *var == v).map(|&(_, x)| x))
+        .collect()
+}
+
+/// The relations whose every variable is known or in a run (those a split
+/// satisfies), by index.
+fn checkable(model: &Model) -> Vec<usize> {
+    let cells = model.cells();
+    (0..model.relations().len())
+        .filter(|&i| {
+            model.relations()[i].terms().iter().all(|&(v, _)| {
+                matches!(
+                    cells.get(v),
+                    Some(crate::solve::Cell::Known(_) | crate::solve::Cell::InRun(_))
+                )
+            })
+        })
+        .collect()
+}
+
+/// The cells of a run of which some values are agreed by every reading:
+/// those at the run's start and at its end are filled (their digits are in
+/// the same place in every reading: the values before them, hence their
+/// lengths, agree too); the others stay unread, the first of them holding
+/// the digits left. Returns the cells and the columns filled.
+fn partial_cells(
+    spans: &[ByteRange],
+    at: ByteRange,
+    vals: &[Option<i64>],
+) -> (Vec<RawCell>, Vec<usize>) {
+    let n = vals.len();
+    let len = |v: i64| v.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let cell = |digits: &[ByteRange], v: i64| {
+        let (first, last) = (digits.first()?, digits.last()?);
+        Some(RawCell {
+            start: first.start,
+            end: last.end,
+            parsed: Parsed {
+                val: Val::Int(v),
+                unit: None,
+                signed: false,
+            },
+        })
+    };
+    let mut cells = unread(at, n);
+    let mut filled = Vec::new();
+    let (mut pos, mut lead) = (0, 0);
+    while let Some(Some(v)) = vals.get(lead) {
+        let l = len(*v);
+        let Some(c) = spans.get(pos..pos + l).and_then(|d| cell(d, *v)) else {
+            break;
+        };
+        cells[lead] = c;
+        filled.push(lead);
+        pos += l;
+        lead += 1;
+    }
+    let (mut end, mut trail) = (spans.len(), n);
+    while trail > lead + 1 {
+        let Some(v) = vals[trail - 1] else { break };
+        let l = len(v);
+        if end < pos + l + 1 {
+            break;
+        }
+        let Some(c) = cell(&spans[end - l..end], v) else {
+            break;
+        };
+        cells[trail - 1] = c;
+        filled.push(trail - 1);
+        end -= l;
+        trail -= 1;
+    }
+    if lead == n || lead >= trail || pos >= end {
+        // Nothing is left for the cells in between: not a partial reading.
+        return (unread(at, n), Vec::new());
+    }
+    let rest = ByteRange::new(spans[pos].start, spans[end - 1].end);
+    for (i, c) in cells[lead..trail].iter_mut().enumerate() {
+        *c = RawCell {
+            start: if i == 0 { rest.start } else { rest.end },
+            end: rest.end,
+            parsed: Parsed {
+                val: Val::Bad,
+                unit: None,
+                signed: false,
+            },
+        };
+    }
+    filled.sort_unstable();
+    (cells, filled)
 }
 
 /// Whether the text at `i` starts a row label: `二、`, `（三）`, `(三)`.
