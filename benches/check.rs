@@ -1,8 +1,10 @@
 //! How fast `xxgk::check` reads a report, next to the time it takes merely to
 //! split the same text into lines (a floor no parser can beat).
 //!
-//! Inputs: every `tests/fixtures/*.txt` and `benches/inputs/*.txt`, and every `../shared/seeds/*.txt`
-//! when that folder exists. Run with `cargo bench`; for a Markdown table
+//! Inputs: every `tests/fixtures/*.txt`, `tests/fixtures/flattened/*.txt`
+//! (reports whose tables lost their cell boundaries) and
+//! `benches/inputs/*.txt`, and every `../shared/seeds/*.txt` when that folder
+//! exists. Run with `cargo bench`; for a Markdown table
 //! without criterion, `cargo run --release --example bench_summary`.
 
 #[path = "support/inputs.rs"]
@@ -18,6 +20,8 @@ fn inputs() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (label, dir) in [
         ("fixtures", root.join("tests/fixtures")),
+        // Reports whose tables lost their cell boundaries (split by the relations).
+        ("flattened", root.join("tests/fixtures/flattened")),
         ("inputs", root.join("benches/inputs")),
         ("seeds", root.join("../shared/seeds")),
     ] {

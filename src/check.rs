@@ -18,6 +18,8 @@ pub fn check(text: &str, options: &Options) -> Report {
 pub fn check_with(text: &str, options: &Options, config: &Config) -> Report {
     // 2. Lines and (inside the readers) tokens.
     let lines = layout::lines(text);
+    // A whole report on one line: cut at its headings.
+    let lines = tables::runs::cut_report(text, &lines).unwrap_or(lines);
     // 3. Structure: title, year, agency, period, the six headings, the date.
     let structure = doc::read(text, &lines);
     // 4. The three tables, and the template they follow.

@@ -138,6 +138,12 @@ pub struct Cell {
     pub unit: Option<String>,
     /// Where the cell is. A blank cell has an empty span where it was expected.
     pub span: Span,
+    /// The relations (`T2-ROW`, `T2-SUM`, …) whose arithmetic separated this
+    /// cell's value from a run of digits that lost its cell boundaries
+    /// (`352001038` read as 35 2 0 0 1 0 38). Empty, and left out of the
+    /// JSON, for a cell read as written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<String>,
 }
 
 /// A section heading (一 … 六) found in the text.

@@ -52,6 +52,10 @@ pub fn render_text(report: &Report, text: &str, color: bool) -> String {
     let mut out = String::new();
     out.push_str(&render_header(report, color));
     out.push('\n');
+    if let Some(block) = render_inferred(report) {
+        out.push('\n');
+        out.push_str(&block);
+    }
     for diagnostic in &report.diagnostics {
         out.push('\n');
         out.push_str(&render_diagnostic(diagnostic, &report.source, text, color));
@@ -60,6 +64,70 @@ pub fn render_text(report: &Report, text: &str, color: bool) -> String {
     out.push_str(&render_summary(report, color));
     out.push('\n');
     out
+}
+
+/// The legend of [`render_inferred`].
+pub const INFERRED_LEGEND: &str =
+    "标 * 的数值由勾稽关系推断：原文的数字连成了一串，按表中的勾稽关系只有这一种分法";
+
+/// The rows holding cells whose values were separated from a run of digits
+/// by the relations, each value marked `*`, with a legend line; `None` when
+/// there is no such cell. Ends with a newline.
+#[must_use]
+pub fn render_inferred(report: &Report) -> Option<String> {
+    use crate::model::Cell;
+    use crate::template::{table1, table2};
+    fn line(out: &mut String, name: &str, cells: &[Cell]) {
+        if !cells.iter().any(|c| !c.inferred.is_empty()) {
+            return;
+        }
+        let values: Vec<String> = cells
+            .iter()
+            .map(|c| {
+                let v = c.value.map_or_else(|| "?".to_string(), |v| v.to_string());
+                if c.inferred.is_empty() {
+                    v
+                } else {
+                    format!("{v}*")
+                }
+            })
+            .collect();
+        let mut relations: Vec<&str> = Vec::new();
+        for r in cells.iter().flat_map(|c| &c.inferred) {
+            if !relations.contains(&r.as_str()) {
+                relations.push(r);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  {name}：{}（{}）",
+            values.join(" "),
+            relations.join("、")
+        );
+    }
+    let t = &report.tables;
+    let mut out = String::new();
+    for (key, cells) in t.active.iter().flat_map(|r| &r.0) {
+        let label = table1::ROWS
+            .iter()
+            .find(|d| d.key.key() == *key)
+            .map_or(*key, |d| table1::label(d.key, None));
+        line(&mut out, &format!("表一「{label}」"), cells);
+    }
+    for (key, cells) in t.applications.iter().flat_map(|r| &r.0) {
+        let label = table2::ROWS
+            .iter()
+            .find(|d| d.key.key() == *key)
+            .map_or(*key, |d| table2::label(d.key));
+        line(&mut out, &format!("表二「{label}」"), cells);
+    }
+    if let Some(cells) = &t.review {
+        line(&mut out, "表三", cells);
+    }
+    if out.is_empty() {
+        return None;
+    }
+    Some(format!("{INFERRED_LEGEND}：\n{out}"))
 }
 
 /// One line naming the file, the agency, the year and the template found.

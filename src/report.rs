@@ -23,7 +23,20 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         applications: t2,
         review: t3,
         template,
+        inferred,
+        ..
     } = read;
+    let inferred_at = |table: TableId, row: Option<&'static str>, column: usize| -> Vec<String> {
+        inferred
+            .iter()
+            .find(|i| {
+                i.table == table
+                    && i.row.map(crate::template::Row::key) == row
+                    && i.column == column
+            })
+            .map(|i| i.relations.iter().map(|r| (*r).to_string()).collect())
+            .unwrap_or_default()
+    };
     let idx = LineIndex::new(text, options.utf16);
     let sp = |r: ByteRange| idx.span_of(r);
     let cell = |c: &RawCell, unit: Option<&'static str>| Cell {
@@ -35,6 +48,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         },
         unit: unit.map(str::to_string),
         span: idx.span_of(c.range()),
+        inferred: Vec::new(),
     };
 
     let mut unplaced = Vec::new();
@@ -57,7 +71,10 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
                     .cells
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| cell(c, money_unit(&t, r, v, i, c)))
+                    .map(|(i, c)| Cell {
+                        inferred: inferred_at(TableId::Active, Some(r.key.key()), i),
+                        ..cell(c, money_unit(&t, r, v, i, c))
+                    })
                     .collect();
                 rows.push((def.key.key(), cells));
             }
@@ -75,11 +92,23 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         Rows(
             order
                 .into_iter()
-                .map(|(_, r)| (r.key.key(), r.cells.iter().map(|c| cell(c, None)).collect()))
+                .map(|(_, r)| {
+                    let cells = r.cells.iter().enumerate().map(|(i, c)| Cell {
+                        inferred: inferred_at(TableId::Applications, Some(r.key.key()), i),
+                        ..cell(c, None)
+                    });
+                    (r.key.key(), cells.collect())
+                })
                 .collect(),
         )
     });
-    let review = t3.map(|r| r.cells.iter().map(|c| cell(c, None)).collect());
+    let review = t3.map(|r| {
+        let cells = r.cells.iter().enumerate().map(|(i, c)| Cell {
+            inferred: inferred_at(TableId::Review, None, i),
+            ..cell(c, None)
+        });
+        cells.collect()
+    });
 
     let mut diagnostics: Vec<Diagnostic> =
         f.0.into_iter()

@@ -154,17 +154,23 @@ function figure(table, content) {
     content ?? h('p', { class: 'no-table' }, '未读到这张表。'));
 }
 
+/** Findings that make a cell unreadable rather than blank. */
+const UNREADABLE_CODES = ['CELL-UNREADABLE', 'CELL-MERGED', 'CELL-SPLIT-AMBIGUOUS', 'CELL-SPLIT-NONE'];
+
 /** One value cell. */
 function valueCell(table, row, column, cell, ctx, extra = {}) {
   const ref = { table, row, column };
   const key = cellKey(ref);
   const findings = ctx.findingsByCell.get(key) ?? [];
-  const unreadableCode = findings.some((d) => d.code === 'CELL-UNREADABLE' || d.code === 'CELL-MERGED');
+  const unreadableCode = findings.some((d) => UNREADABLE_CODES.includes(d.code));
   const blank = cell.value === null && BLANK_TEXT.test(cell.text) && !unreadableCode;
   const unreadable = cell.value === null && !blank;
   const classes = ['cell'];
   if (blank) classes.push('blank');
   if (unreadable) classes.push('unreadable');
+  // A value separated from digits that ran together, by the relations.
+  const inferred = cell.inferred ?? [];
+  if (inferred.length) classes.push('inferred');
   let sev = null;
   if (findings.length) {
     sev = SEVERITY_ORDER.find((s) => findings.some((d) => d.severity === s)) ?? null;
@@ -174,6 +180,7 @@ function valueCell(table, row, column, cell, ctx, extra = {}) {
     class: classes.join(' '),
     tabindex: findings.length || cell.span ? 0 : null,
     dataset: { key, ...(sev ? { sev } : {}) },
+    ...(inferred.length ? { title: `由勾稽关系推断：${inferred.join('、')}` } : {}),
     ...extra,
   }, unreadable ? h('s', null, cell.text) : cell.text);
   return td;

@@ -49,7 +49,10 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
         if r.unplaced {
             continue;
         }
-        if let Some(m) = r.merged {
+        // A row whose cells came from a run of digits: the run's finding
+        // (CELL-SPLIT…) speaks for it.
+        let run = t.runs.contains(&r.key);
+        if let Some(m) = r.merged.filter(|_| !run) {
             f.add(
                 Code::CellMerged,
                 format!("{name}「{row_name}」的数字与标签连在一起，无法分辨各单元格的数值"),
@@ -62,7 +65,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             });
         }
         for (i, c) in r.cells.iter().enumerate() {
-            if c.parsed.val == Val::Bad && r.merged.is_none() {
+            if c.parsed.val == Val::Bad && r.merged.is_none() && !run {
                 let message = format!(
                     "{name}「{row_name}」第{}个数值「{}」无法读成数字",
                     i + 1,
@@ -76,7 +79,12 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
                 unreadable(f, message, c.range(), cell);
             }
         }
-        if r.merged.is_none() && !r.all_blank && r.expected > 0 && r.cells.len() != r.expected {
+        if r.merged.is_none()
+            && !run
+            && !r.all_blank
+            && r.expected > 0
+            && r.cells.len() != r.expected
+        {
             let mut d_span = r.label_at;
             if let Some(last) = r.cells.last() {
                 d_span.end = last.end.max(r.label_at.end);

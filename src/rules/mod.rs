@@ -18,6 +18,7 @@ mod cells;
 pub mod config;
 mod document;
 pub(crate) mod narrative;
+mod runs;
 pub(crate) mod sink;
 mod table1;
 mod table2;
@@ -48,6 +49,7 @@ pub(crate) fn run(cx: &Context) -> sink::Sink {
     if let Some(t) = &cx.tables.review {
         table3::check(t, &mut f);
     }
+    runs::check(cx, &mut f);
     f
 }
 use serde::Serialize;

@@ -19,6 +19,9 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
     };
     for (i, c) in t.cells.iter().enumerate() {
         let what = match c.parsed.val {
+            // Cells of a run of digits that could not be split: the run's
+            // finding speaks for them.
+            Val::Bad if t.split => continue,
             Val::Bad => {
                 let message = format!("表三第{}个数值无法读成数字", i + 1);
                 unreadable(f, message, c.range(), cref(i));

@@ -21,6 +21,7 @@ use crate::value::{parse, Parsed, Val};
 mod classify;
 mod place;
 mod rows;
+pub mod runs;
 
 /// The three tables as read, and the template the report follows.
 #[derive(Debug, Clone)]
@@ -30,6 +31,10 @@ pub struct Read {
     pub review: Option<RawReview>,
     /// The format decided from the tables (or the year when they do not tell).
     pub template: Template,
+    /// Runs of digits found where a row's cells should be, and their fate.
+    pub runs: Vec<runs::RunNote>,
+    /// Cells separated from a run by the relations.
+    pub inferred: Vec<runs::Inferred>,
 }
 
 impl Read {
@@ -54,20 +59,33 @@ pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
             applications: None,
             review: None,
             template: Template::Pre2019,
+            runs: Vec::new(),
+            inferred: Vec::new(),
         };
     }
+    // A line where one row's digits run into the next row's label is cut
+    // into one line per row (the same text, other line ranges).
+    let cut = runs::cut_lines(text, lines);
+    let (lines, map) = match &cut {
+        Some((l, m)) => (l.as_slice(), Some(m.as_slice())),
+        None => (lines, None),
+    };
+    let at = |line: usize| map.map_or(line, |m| m[line.min(m.len() - 1)]);
+    let remap = |r: LineRange| LineRange::new(at(r.first), at(r.end));
     let region = |n: u8, table: u8| -> Option<LineRange> {
-        st.region(n, lines.len()).or_else(|| {
-            let a = find_anchor(text, lines, 0, lines.len(), table)?;
-            let end = st
-                .headings
-                .iter()
-                .map(|h| h.line)
-                .filter(|&l| l > a)
-                .min()
-                .unwrap_or(lines.len());
-            Some(LineRange::new(a, end))
-        })
+        st.region(n, map.map_or(lines.len(), |m| m.len() - 1))
+            .map(remap)
+            .or_else(|| {
+                let a = find_anchor(text, lines, 0, lines.len(), table)?;
+                let end = st
+                    .headings
+                    .iter()
+                    .map(|h| at(h.line))
+                    .filter(|&l| l > a)
+                    .min()
+                    .unwrap_or(lines.len());
+                Some(LineRange::new(a, end))
+            })
     };
     let mut active = region(2, 1)
         .and_then(|r| rows::read_rows(text, lines, r.first, r.end, classify::Which::T1));
@@ -99,11 +117,14 @@ pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
         applications,
         review,
         template,
+        runs: Vec::new(),
+        inferred: Vec::new(),
     };
     if let Some(t) = &mut active {
         settle_t1(t, read.main_format());
     }
     read.active = active;
+    runs::settle(text, &mut read);
     read
 }
 
@@ -181,6 +202,9 @@ pub struct RawTable {
     /// Table 1: unit of the money column (header), and decimals it demands.
     pub money_unit: [Option<&'static str>; 5],
     pub money_decimals: [Option<u8>; 5],
+    /// Rows whose cells came from a run of digits ([`runs`]): the run's
+    /// finding speaks for them, not one per cell.
+    pub runs: Vec<Row>,
 }
 
 impl RawTable {
@@ -196,6 +220,8 @@ pub struct RawReview {
     pub cells: Vec<RawCell>,
     pub anchor: ByteRange,
     pub all_blank: bool,
+    /// The cells came from a run of digits ([`runs`]).
+    pub split: bool,
 }
 
 /// Read table 1 from lines `from..to` (its blocks without a header keep no format).
@@ -266,6 +292,8 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
                 let k = key(&text[t.start..t.end]);
                 k.chars().count() <= 12 && table3::HEADER_WORDS.iter().any(|w| contains(&k, w))
                     || k.chars().count() <= 2
+                    // The whole header in one cell (its cell boundaries lost).
+                    || contains(&k, "结果维持") && contains(&k, "尚未审结")
             })
             && texts.iter().any(|t| {
                 let k = key(&text[t.start..t.end]);
@@ -318,6 +346,7 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
         cells,
         anchor,
         all_blank,
+        split: false,
     })
 }
 

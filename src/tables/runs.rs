@@ -1,0 +1,825 @@
+//! Runs of digits that lost their cell boundaries (spec §8.4).
+//!
+//! Text crawled from a web page or copied from some PDFs keeps a row's
+//! label and its numbers but loses every boundary between the cells:
+//! `一、本年新收政府信息公开申请数量352001038`. Such a run stands where a
+//! row's cells should be: glued to the label, as the row's only number, or
+//! after table 3's header. Tables 2 and 3 are then split jointly by their
+//! relations ([`crate::solve`]): the cells of a run get values only when
+//! exactly one reading of all the table's runs satisfies T2-ROW, T2-SUM and
+//! T2-BAL (table 2) or T3-REV, T3-LIT1 and T3-LIT2 (table 3). Table 1 has no
+//! relations: a run standing alone as a row's only number is split only when
+//! it has exactly one digit per cell; digits glued to a table 1 label stay
+//! unread (CELL-MERGED).
+//!
+//! Before the tables are read, [`cut_lines`] cuts a line where one row's run
+//! runs into the next row's label (`…数量352001038二、上年结转…`), so that each
+//! row starts a line of its own; the cut lines are byte ranges of the same
+//! text, so every cell keeps the exact span of its digits.
+
+use super::{RawCell, RawReview, RawRow, RawTable, Read};
+use crate::layout::TextLine;
+use crate::model::{TableId, Template};
+use crate::range::ByteRange;
+use crate::solve::{split, split_forced, Count, Model, Relation, Split, SplitOptions};
+use crate::template::{table2, table3, Format, Row};
+use crate::text::{fold, is_han, key};
+use crate::value::{Parsed, Val};
+
+/// What became of a run of digits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exactly one reading fits: the relations that separated it.
+    Unique(Vec<&'static str>),
+    /// One digit per cell, in a table without relations.
+    Forced,
+    /// Several readings fit.
+    Ambiguous(Count),
+    /// No reading fits.
+    Inconsistent,
+    /// The search was too long, or a number too large.
+    GaveUp,
+}
+
+/// A run of digits found where a row's cells should be, and its fate.
+#[derive(Debug, Clone)]
+pub struct RunNote {
+    pub table: TableId,
+    /// The row (tables 1 and 2).
+    pub row: Option<Row>,
+    /// Where the digits are (first to last digit).
+    pub at: ByteRange,
+    /// The digits, in ASCII.
+    pub digits: String,
+    /// How many cells the run stands for.
+    pub cells: usize,
+    pub outcome: Outcome,
+    /// The values read, when the outcome is unique or forced.
+    pub values: Vec<i64>,
+    /// Several readings fit: how many cells at the run's start and end
+    /// every reading agrees on (they are filled, the others stay unread).
+    pub agreed: usize,
+}
+
+/// A cell whose value was separated from a run by the relations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inferred {
+    pub table: TableId,
+    pub row: Option<Row>,
+    pub column: usize,
+    /// Relation ids (`T2-ROW` …) that fixed the run.
+    pub relations: Vec<&'static str>,
+}
+
+/// The digits of a range: ASCII text and the byte span of each digit.
+/// `None` when the range holds anything but digits and spaces.
+fn digits(text: &str, at: ByteRange) -> Option<(String, Vec<ByteRange>)> {
+    let s = text.get(at.start..at.end)?;
+    let mut out = String::new();
+    let mut spans = Vec::new();
+    for (i, c) in s.char_indices() {
+        let f = fold(c);
+        if f.is_ascii_digit() {
+            out.push(f);
+            spans.push(ByteRange::new(at.start + i, at.start + i + c.len_utf8()));
+        } else if !crate::text::is_space(c) {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some((out, spans))
+}
+
+/// A run found in a row: the digits, their spans, and where they are.
+struct Found {
+    digits: String,
+    spans: Vec<ByteRange>,
+    at: ByteRange,
+}
+
+/// The run standing where a row's cells should be: digits glued to its
+/// label, or its only number (the other cells blank or absent), with at
+/// least one digit per cell.
+fn run_of_row(text: &str, r: &RawRow, glued: bool) -> Option<Found> {
+    if r.subtotal || r.expected < 2 {
+        return None;
+    }
+    let at = match r.merged {
+        Some(m) if glued => m,
+        Some(_) => return None,
+        None => {
+            if r.cells.len() >= r.expected {
+                return None;
+            }
+            let mut filled = r.cells.iter().filter(|c| !c.blank());
+            let only = filled.next()?;
+            if filled.next().is_some() {
+                return None;
+            }
+            only.range()
+        }
+    };
+    let (digits, spans) = digits(text, at)?;
+    if digits.len() < r.expected {
+        return None;
+    }
+    let at = ByteRange::new(spans.first()?.start, spans.last()?.end);
+    Some(Found { digits, spans, at })
+}
+
+/// Cells with the values of a reading, each spanning its own digits.
+fn cells_of(spans: &[ByteRange], values: &[i64]) -> Option<Vec<RawCell>> {
+    let mut pos = 0;
+    let mut out = Vec::with_capacity(values.len());
+    for &v in values {
+        let len = v.checked_ilog10().map_or(1, |l| l as usize + 1);
+        let first = spans.get(pos)?;
+        let last = spans.get(pos + len - 1)?;
+        out.push(RawCell {
+            start: first.start,
+            end: last.end,
+            parsed: Parsed {
+                val: Val::Int(v),
+                unit: None,
+                signed: false,
+            },
+        });
+        pos += len;
+    }
+    (pos == spans.len()).then_some(out)
+}
+
+/// `count` unreadable cells over a run (the first holds its digits).
+fn unread(at: ByteRange, count: usize) -> Vec<RawCell> {
+    (0..count)
+        .map(|i| RawCell {
+            start: if i == 0 { at.start } else { at.end },
+            end: at.end,
+            parsed: Parsed {
+                val: Val::Bad,
+                unit: None,
+                signed: false,
+            },
+        })
+        .collect()
+}
+
+/// A cell's value for the relations: blank counts as 0, as in the rules.
+fn known(c: &RawCell) -> Option<i64> {
+    match c.parsed.val {
+        Val::Blank => Some(0),
+        Val::Int(v) if v >= 0 => Some(v),
+        _ => None,
+    }
+}
+
+/// The bounds of the search (a whole table's runs are searched together).
+fn options() -> SplitOptions {
+    SplitOptions {
+        budget: 2_000_000,
+        max_solutions: 1_000,
+    }
+}
+
+/// Split the runs of digits of every table, in place, and note them.
+pub(super) fn settle(text: &str, read: &mut Read) {
+    let version = read
+        .applications
+        .as_ref()
+        .and_then(|t| t.version)
+        .unwrap_or(match read.template {
+            Template::F2021 => Format::F2021,
+            _ => Format::F2019,
+        });
+    if let Some(t) = &mut read.active {
+        settle_t1(text, t, &mut read.runs);
+    }
+    if let Some(t) = &mut read.applications {
+        settle_t2(text, t, version, &mut read.runs, &mut read.inferred);
+    }
+    if let Some(t) = &mut read.review {
+        settle_t3(text, t, &mut read.runs, &mut read.inferred);
+    }
+}
+
+/// Table 1: only a row's only number with one digit per cell.
+fn settle_t1(text: &str, t: &mut RawTable, notes: &mut Vec<RunNote>) {
+    for r in &mut t.rows {
+        let Some(found) = run_of_row(text, r, false) else {
+            continue;
+        };
+        let Some(values) = split_forced(&found.digits, r.expected) else {
+            continue;
+        };
+        let Some(cells) = cells_of(&found.spans, &values) else {
+            continue;
+        };
+        r.cells = cells;
+        r.all_blank = false;
+        t.runs.push(r.key);
+        notes.push(RunNote {
+            table: TableId::Active,
+            row: Some(r.key),
+            at: found.at,
+            digits: found.digits,
+            cells: r.expected,
+            outcome: Outcome::Forced,
+            values,
+            agreed: 0,
+        });
+    }
+}
+
+/// The relation ids of table 2's model, in the order they are added.
+fn t2_model(
+    t: &RawTable,
+    rows: &[Row],
+    runs: &[(usize, &Found)],
+) -> Option<(Model, Vec<&'static str>)> {
+    let var = |ri: usize, col: usize| ri * 7 + col;
+    let mut model = Model::new(rows.len() * 7);
+    for (ri, key) in rows.iter().enumerate() {
+        if let Some((_, found)) = runs.iter().find(|(i, _)| *i == ri) {
+            model.add_run(var(ri, 0), 7, &found.digits).ok()?;
+            continue;
+        }
+        let Some(r) = t.rows.iter().find(|r| r.key == *key && !r.subtotal) else {
+            continue;
+        };
+        if r.cells.len() == 7 {
+            for (col, c) in r.cells.iter().enumerate() {
+                if let Some(v) = known(c) {
+                    model.set_known(var(ri, col), v).ok()?;
+                }
+            }
+        } else if r.cells.iter().all(|c| known(c) == Some(0)) {
+            // A row of zeros of another length changes no sum (as in the rules).
+            for col in 0..7 {
+                model.set_known(var(ri, col), 0).ok()?;
+            }
+        }
+    }
+    let mut ids = Vec::new();
+    for ri in 0..rows.len() {
+        let parts: Vec<usize> = (0..6).map(|c| var(ri, c)).collect();
+        model.add_relation(Relation::sum(var(ri, 6), &parts)).ok()?;
+        ids.push("T2-ROW");
+    }
+    let at = |k: Row| rows.iter().position(|r| *r == k);
+    let outcomes: Vec<usize> = (0..rows.len())
+        .filter(|&i| table2::is_outcome(rows[i]))
+        .collect();
+    for col in 0..7 {
+        if let Some(total) = at(Row::Total) {
+            let parts: Vec<usize> = outcomes.iter().map(|&i| var(i, col)).collect();
+            model
+                .add_relation(Relation::sum(var(total, col), &parts))
+                .ok()?;
+            ids.push("T2-SUM");
+        }
+        if let (Some(a), Some(b), Some(c), Some(d)) = (
+            at(Row::New),
+            at(Row::CarriedOver),
+            at(Row::Total),
+            at(Row::CarriedForward),
+        ) {
+            model
+                .add_relation(Relation::balance(
+                    &[var(a, col), var(b, col)],
+                    &[var(c, col), var(d, col)],
+                ))
+                .ok()?;
+            ids.push("T2-BAL");
+        }
+    }
+    Some((model, ids))
+}
+
+/// The relation ids used that touch the variables `first..first + count`,
+/// each once, in a fixed order.
+fn used_by(
+    model: &Model,
+    ids: &[&'static str],
+    used: &[usize],
+    first: usize,
+    count: usize,
+) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for &i in used {
+        let touches = model.relations().get(i).is_some_and(|rel| {
+            rel.terms()
+                .iter()
+                .any(|&(v, _)| (first..first + count).contains(&v))
+        });
+        if let (true, Some(id)) = (touches, ids.get(i)) {
+            if !out.contains(id) {
+                out.push(id);
+            }
+        }
+    }
+    let order = ["T2-ROW", "T2-SUM", "T2-BAL", "T3-REV", "T3-LIT1", "T3-LIT2"];
+    out.sort_by_key(|id| order.iter().position(|o| o == id));
+    out
+}
+
+fn outcome_of(s: &Split) -> Outcome {
+    match s {
+        Split::Unique { .. } => Outcome::Unique(Vec::new()),
+        Split::Ambiguous { count, .. } => Outcome::Ambiguous(*count),
+        Split::Inconsistent { .. } => Outcome::Inconsistent,
+        Split::GaveUp => Outcome::GaveUp,
+    }
+}
+
+/// Table 2: every run of the table split jointly.
+fn settle_t2(
+    text: &str,
+    t: &mut RawTable,
+    version: Format,
+    notes: &mut Vec<RunNote>,
+    inferred: &mut Vec<Inferred>,
+) {
+    let rows = table2::expected(version);
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for (ri, key) in rows.iter().enumerate() {
+        if let Some(r) = t.rows.iter().find(|r| r.key == *key && !r.subtotal) {
+            if let Some(f) = run_of_row(text, r, true) {
+                found.push((ri, f));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let refs: Vec<(usize, &Found)> = found.iter().map(|(i, f)| (*i, f)).collect();
+    let result = t2_model(t, &rows, &refs).map(|(m, ids)| {
+        let s = split(&m, &options());
+        (m, ids, s)
+    });
+    for (ri, f) in found {
+        let key = rows[ri];
+        let Some(r) = t.rows.iter_mut().find(|r| r.key == key && !r.subtotal) else {
+            continue;
+        };
+        let mut note = RunNote {
+            table: TableId::Applications,
+            row: Some(key),
+            at: f.at,
+            digits: f.digits.clone(),
+            cells: 7,
+            outcome: Outcome::GaveUp,
+            values: Vec::new(),
+            agreed: 0,
+        };
+        let mut cells = None;
+        if let Some((model, ids, s)) = &result {
+            note.outcome = outcome_of(s);
+            if let Split::Unique {
+                values,
+                relations_used,
+            } = s
+            {
+                let vals: Option<Vec<i64>> = values[ri * 7..ri * 7 + 7].iter().copied().collect();
+                if let Some(vals) = vals {
+                    cells = cells_of(&f.spans, &vals);
+                    let used = used_by(model, ids, relations_used, ri * 7, 7);
+                    note.outcome = Outcome::Unique(used.clone());
+                    note.values = vals;
+                    for column in 0..7 {
+                        inferred.push(Inferred {
+                            table: TableId::Applications,
+                            row: Some(key),
+                            column,
+                            relations: used.clone(),
+                        });
+                    }
+                }
+            }
+            if let Split::Ambiguous {
+                cells_that_agree, ..
+            } = s
+            {
+                let vals = agreed(cells_that_agree, ri * 7, 7);
+                let (c, filled) = partial_cells(&f.spans, f.at, &vals);
+                if !filled.is_empty() {
+                    let used = used_by(model, ids, &checkable(model), ri * 7, 7);
+                    for &column in &filled {
+                        inferred.push(Inferred {
+                            table: TableId::Applications,
+                            row: Some(key),
+                            column,
+                            relations: used.clone(),
+                        });
+                    }
+                    note.agreed = filled.len();
+                    cells = Some(c);
+                }
+            }
+        }
+        t.runs.push(key);
+        r.all_blank = false;
+        if let Some(c) = cells {
+            r.cells = c;
+            r.merged = if note.agreed > 0 {
+                Some(r.merged.unwrap_or(f.at))
+            } else {
+                None
+            };
+        } else {
+            if matches!(note.outcome, Outcome::Unique(_)) {
+                note.outcome = Outcome::GaveUp;
+            }
+            r.cells = unread(f.at, 7);
+            r.merged = Some(r.merged.unwrap_or(f.at));
+        }
+        notes.push(note);
+    }
+}
+
+/// Table 3: its fifteen numbers as one run.
+fn settle_t3(
+    text: &str,
+    t: &mut RawReview,
+    notes: &mut Vec<RunNote>,
+    inferred: &mut Vec<Inferred>,
+) {
+    if t.cells.len() >= table3::CELLS {
+        return;
+    }
+    let mut filled = t.cells.iter().filter(|c| !c.blank());
+    let Some(only) = filled.next() else { return };
+    if filled.next().is_some() {
+        return;
+    }
+    let Some((digits, spans)) = digits(text, only.range()) else {
+        return;
+    };
+    if digits.len() < table3::CELLS {
+        return;
+    }
+    let at = ByteRange::new(only.start, only.end);
+    let mut model = Model::new(table3::CELLS);
+    if model.add_run(0, table3::CELLS, &digits).is_err() {
+        return;
+    }
+    let ids = ["T3-REV", "T3-LIT1", "T3-LIT2"];
+    for total in table3::TOTALS {
+        let parts: Vec<usize> = (total - 4..total).collect();
+        if model.add_relation(Relation::sum(total, &parts)).is_err() {
+            return;
+        }
+    }
+    let s = split(&model, &options());
+    let mut note = RunNote {
+        table: TableId::Review,
+        row: None,
+        at,
+        digits,
+        cells: table3::CELLS,
+        outcome: outcome_of(&s),
+        values: Vec::new(),
+        agreed: 0,
+    };
+    t.split = true;
+    t.all_blank = false;
+    let mut cells = None;
+    if let Split::Unique {
+        values,
+        relations_used,
+    } = &s
+    {
+        if let Some(vals) = values.iter().copied().collect::<Option<Vec<i64>>>() {
+            cells = cells_of(&spans, &vals);
+            let used = used_by(&model, &ids, relations_used, 0, table3::CELLS);
+            note.outcome = Outcome::Unique(used.clone());
+            note.values = vals;
+            for column in 0..table3::CELLS {
+                inferred.push(Inferred {
+                    table: TableId::Review,
+                    row: None,
+                    column,
+                    relations: used.clone(),
+                });
+            }
+        }
+    }
+    if let Split::Ambiguous {
+        cells_that_agree, ..
+    } = &s
+    {
+        let vals = agreed(cells_that_agree, 0, table3::CELLS);
+        let (c, filled) = partial_cells(&spans, at, &vals);
+        if !filled.is_empty() {
+            let used = used_by(&model, &ids, &checkable(&model), 0, table3::CELLS);
+            for &column in &filled {
+                inferred.push(Inferred {
+                    table: TableId::Review,
+                    row: None,
+                    column,
+                    relations: used.clone(),
+                });
+            }
+            note.agreed = filled.len();
+            cells = Some(c);
+        }
+    }
+    if let Some(c) = cells {
+        t.cells = c;
+    } else {
+        if matches!(note.outcome, Outcome::Unique(_)) {
+            note.outcome = Outcome::GaveUp;
+        }
+        t.cells = unread(at, table3::CELLS);
+    }
+    notes.push(note);
+}
+
+/// The values every reading agrees on, for the variables `first..first + count`.
+fn agreed(agree: &[(usize, i64)], first: usize, count: usize) -> Vec<Option<i64>> {
+    (first..first + count)
+        .map(|v| agree.iter().find(|(var, _)| *var == v).map(|&(_, x)| x))
+        .collect()
+}
+
+/// The relations whose every variable is known or in a run (those a split
+/// satisfies), by index.
+fn checkable(model: &Model) -> Vec<usize> {
+    let cells = model.cells();
+    (0..model.relations().len())
+        .filter(|&i| {
+            model.relations()[i].terms().iter().all(|&(v, _)| {
+                matches!(
+                    cells.get(v),
+                    Some(crate::solve::Cell::Known(_) | crate::solve::Cell::InRun(_))
+                )
+            })
+        })
+        .collect()
+}
+
+/// The cells of a run of which some values are agreed by every reading:
+/// those at the run's start and at its end are filled (their digits are in
+/// the same place in every reading: the values before them, hence their
+/// lengths, agree too); the others stay unread, the first of them holding
+/// the digits left. Returns the cells and the columns filled.
+fn partial_cells(
+    spans: &[ByteRange],
+    at: ByteRange,
+    vals: &[Option<i64>],
+) -> (Vec<RawCell>, Vec<usize>) {
+    let n = vals.len();
+    let len = |v: i64| v.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let cell = |digits: &[ByteRange], v: i64| {
+        let (first, last) = (digits.first()?, digits.last()?);
+        Some(RawCell {
+            start: first.start,
+            end: last.end,
+            parsed: Parsed {
+                val: Val::Int(v),
+                unit: None,
+                signed: false,
+            },
+        })
+    };
+    let mut cells = unread(at, n);
+    let mut filled = Vec::new();
+    let (mut pos, mut lead) = (0, 0);
+    while let Some(Some(v)) = vals.get(lead) {
+        let l = len(*v);
+        let Some(c) = spans.get(pos..pos + l).and_then(|d| cell(d, *v)) else {
+            break;
+        };
+        cells[lead] = c;
+        filled.push(lead);
+        pos += l;
+        lead += 1;
+    }
+    let (mut end, mut trail) = (spans.len(), n);
+    while trail > lead + 1 {
+        let Some(v) = vals[trail - 1] else { break };
+        let l = len(v);
+        if end < pos + l + 1 {
+            break;
+        }
+        let Some(c) = cell(&spans[end - l..end], v) else {
+            break;
+        };
+        cells[trail - 1] = c;
+        filled.push(trail - 1);
+        end -= l;
+        trail -= 1;
+    }
+    if lead == n || lead >= trail || pos >= end {
+        // Nothing is left for the cells in between: not a partial reading.
+        return (unread(at, n), Vec::new());
+    }
+    let rest = ByteRange::new(spans[pos].start, spans[end - 1].end);
+    for (i, c) in cells[lead..trail].iter_mut().enumerate() {
+        *c = RawCell {
+            start: if i == 0 { rest.start } else { rest.end },
+            end: rest.end,
+            parsed: Parsed {
+                val: Val::Bad,
+                unit: None,
+                signed: false,
+            },
+        };
+    }
+    filled.sort_unstable();
+    (cells, filled)
+}
+
+/// Whether the text at `i` starts a row label: `二、`, `（三）`, `(三)`.
+fn label_start(s: &str) -> bool {
+    let mut it = s.chars().map(fold);
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    match (it.next(), it.next(), it.next()) {
+        (Some(a), Some('、'), _) if numeral(a) => true,
+        (Some('(' | '（'), Some(a), Some(')' | '）')) if numeral(a) => true,
+        _ => false,
+    }
+}
+
+/// Whether `s` starts `.属` / `、属`: a numbered label after its number.
+fn after_number(s: &str) -> bool {
+    let mut it = s.chars().map(fold);
+    matches!(it.next(), Some('.' | '、')) && it.next().is_some_and(is_han)
+}
+
+/// The places where a line must be cut: after a run of digits glued to a
+/// label and followed by the next row's label (before the next label's own
+/// number when it has one: `…密00000002.其他…`), and in table 3's header,
+/// before the numbers glued to its last `总计`.
+fn cuts(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !fold(chars[i].1).is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && fold(chars[i].1).is_ascii_digit() {
+            i += 1;
+        }
+        let glued = start > 0 && {
+            let c = fold(chars[start - 1].1);
+            is_han(c) || matches!(c, ')' | '”')
+        };
+        if !glued {
+            continue;
+        }
+        let end = chars.get(i).map_or(s.len(), |c| c.0);
+        // A short label read only with its number (（七）总计, 3.其他) is
+        // cut from its digits, which then follow it as its only number.
+        let from = out.last().copied().unwrap_or(0);
+        let label = &s[from.min(chars[start].0)..chars[start].0];
+        if label.len() <= 24
+            && matches!(
+                key(label).as_str(),
+                "七总计" | "七合计" | "总计" | "合计" | "3其他"
+            )
+        {
+            out.push(chars[start].0);
+        }
+        let rest = &s[end..];
+        let spaced = rest.trim_start_matches(crate::text::is_space);
+        let next = end + (rest.len() - spaced.len());
+        if label_start(spaced) {
+            out.push(next);
+        } else if next > end
+            && spaced
+                .chars()
+                .next()
+                .is_some_and(|c| fold(c).is_ascii_digit())
+        {
+            // `… 2.其他…`: the next label's own number after a space.
+            let mut it = spaced.char_indices();
+            it.next();
+            if it.next().is_some_and(|(p, _)| after_number(&spaced[p..])) {
+                out.push(next);
+            }
+        } else if next == end && i - start >= 2 && after_number(rest) {
+            out.push(chars[i - 1].0);
+        }
+    }
+    // The first row of table 2 glued to the header before it.
+    if let Some(p) = s.find("一、本年新收") {
+        let before = s[..p].chars().next_back();
+        if before.is_some_and(|c| is_han(c) || c == '）' || crate::text::is_space(c)) {
+            out.push(p);
+        }
+    }
+    if s.contains("尚未审结") {
+        if let Some(p) = s.rfind("总计").or_else(|| s.rfind("合计")) {
+            let after = p + "总计".len();
+            let next = s[after..].trim_start();
+            if next
+                .chars()
+                .next()
+                .is_some_and(|c| fold(c).is_ascii_digit())
+            {
+                out.push(after);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The lines with the cuts made: each piece a line of its own. The second
+/// value maps each original line to the index of its first piece (with one
+/// more entry, the number of pieces); `None` when nothing was cut.
+pub(super) fn cut_lines(text: &str, lines: &[TextLine]) -> Option<(Vec<TextLine>, Vec<usize>)> {
+    let mut out: Vec<TextLine> = Vec::new();
+    let mut map = Vec::with_capacity(lines.len() + 1);
+    let mut any = false;
+    for l in lines {
+        map.push(out.len());
+        let s = text.get(l.start..l.end).unwrap_or("");
+        let mut start = l.start;
+        if s.bytes().any(|b| b.is_ascii_digit() || b == 0xef) {
+            for cut in cuts(s) {
+                let at = l.start + cut;
+                if at > start && at < l.end {
+                    out.push(TextLine { start, end: at });
+                    start = at;
+                    any = true;
+                }
+            }
+        }
+        out.push(TextLine { start, end: l.end });
+    }
+    map.push(out.len());
+    any.then_some((out, map))
+}
+
+/// A whole report on one line (every line break lost): the line is cut
+/// before and after each section heading and before each block of table 1
+/// (`第二十条第`), so that the headings and tables are found; `None` when no
+/// line of over 1000 bytes holds three section headings.
+pub fn cut_report(text: &str, lines: &[TextLine]) -> Option<Vec<TextLine>> {
+    use crate::template::sections::NAMES;
+    let long = |l: &TextLine| {
+        let s = text.get(l.start..l.end).unwrap_or("");
+        s.len() > 1000 && NAMES.iter().filter(|n| s.contains(*n)).count() >= 3
+    };
+    if !lines.iter().any(long) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 64);
+    for l in lines {
+        if !long(l) {
+            out.push(*l);
+            continue;
+        }
+        let s = &text[l.start..l.end];
+        let mut at: Vec<usize> = Vec::new();
+        for name in NAMES {
+            for (p, _) in s.match_indices(name) {
+                at.extend([p, p + name.len()]);
+            }
+        }
+        at.extend(s.match_indices("第二十条第").map(|(p, _)| p));
+        // Table 1's rows: before each row label of its section.
+        if let (Some(a), Some(b)) = (s.find(NAMES[1]), s.find(NAMES[2])) {
+            if a < b {
+                at.extend(t1_labels(&s[a..b]).into_iter().map(|p| a + p));
+            }
+        }
+        at.sort_unstable();
+        at.dedup();
+        let mut start = l.start;
+        for cut in at {
+            let cut = l.start + cut;
+            if cut > start && cut < l.end {
+                out.push(TextLine { start, end: cut });
+                start = cut;
+            }
+        }
+        out.push(TextLine { start, end: l.end });
+    }
+    Some(out)
+}
+
+/// Where table 1's row labels start in `s` (the longest label at a place;
+/// none inside another).
+fn t1_labels(s: &str) -> Vec<usize> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for def in crate::template::table1::ROWS {
+        for k in def.keys {
+            found.extend(s.match_indices(k).map(|(p, m)| (p, m.len())));
+        }
+    }
+    found.sort_unstable_by_key(|&(p, len)| (p, std::cmp::Reverse(len)));
+    let mut out = Vec::new();
+    let mut end = 0;
+    for (p, len) in found {
+        if p >= end {
+            out.push(p);
+            end = p + len;
+        }
+    }
+    out
+}
