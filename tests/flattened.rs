@@ -217,7 +217,8 @@ fn an_ambiguous_run_stays_unread_where_the_readings_differ() {
         .expect("CELL-SPLIT-AMBIGUOUS");
     assert!(d.message.contains("2 种"), "{}", d.message);
     assert!(d.message.contains("13 个数值已填入"), "{}", d.message);
-    assert_eq!(codes(&report), ["CELL-SPLIT-AMBIGUOUS"]);
+    // The relations over the cells left unread are said to be not checked.
+    assert_eq!(codes(&report), ["CELL-SPLIT-AMBIGUOUS", "REL-NOT-CHECKED"]);
 }
 
 #[test]
@@ -226,7 +227,10 @@ fn an_inconsistent_run_stays_unread() {
     let report = run(&with_t3("100000000000000"));
     assert_eq!(t3_values(&report), vec![None; 15]);
     let codes = codes(&report);
-    assert_eq!(codes, ["CELL-SPLIT-NONE"]);
+    assert_eq!(
+        codes,
+        ["CELL-SPLIT-NONE", "REL-NOT-CHECKED", "REL-NOT-CHECKED", "REL-NOT-CHECKED"]
+    );
     assert!(report.diagnostics[0].message.contains("计算错误"));
 }
 
