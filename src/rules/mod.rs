@@ -13,6 +13,7 @@ use crate::tables::Read;
 pub use registry::{Code, RULES};
 
 mod cells;
+mod culprit;
 mod document;
 mod narrative;
 pub(crate) mod sink;
@@ -40,10 +41,14 @@ pub(crate) fn run(cx: &Context) -> sink::Sink {
         table1::check(cx, t, &mut f);
     }
     if let Some(t) = &cx.tables.applications {
+        let start = f.0.len();
         table2::check(cx, t, &mut f);
+        culprit::table2(cx, t, start, &mut f);
     }
     if let Some(t) = &cx.tables.review {
+        let start = f.0.len();
         table3::check(t, &mut f);
+        culprit::table3(t, start, &mut f);
     }
     f
 }

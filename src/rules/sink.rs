@@ -14,6 +14,8 @@ pub(crate) struct Finding {
     pub actual: Option<Number>,
     pub span: Option<ByteRange>,
     pub related: Vec<(CellRef, ByteRange)>,
+    /// Indices in the sink of the findings this one explains.
+    pub explains: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -30,6 +32,7 @@ impl Sink {
             actual: None,
             span: None,
             related: Vec::new(),
+            explains: Vec::new(),
         });
         self.0.last_mut().expect("just pushed")
     }
