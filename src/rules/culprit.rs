@@ -257,7 +257,7 @@ fn report(sys: &System, table: &str, start: usize, f: &mut Sink) {
             .collect();
         match fixes.as_slice() {
             [fix] => certain(sys, fix, table, &mine, f),
-            _ => tie(sys, &fixes, table, f),
+            _ => tie(sys, &fixes, table, &mine, f),
         }
     }
 }
@@ -367,8 +367,9 @@ fn certain(sys: &System, fix: &Fix, table: &str, findings: &[(usize, usize)], f:
 }
 
 /// Several equally small fixes: one FIX-CELL, a warning without a cell,
-/// listing them; it explains nothing.
-fn tie(sys: &System, fixes: &[Fix], table: &str, f: &mut Sink) {
+/// listing them; it explains nothing. It stands at the first relation
+/// finding it is about (after it: errors come first).
+fn tie(sys: &System, fixes: &[Fix], table: &str, findings: &[(usize, usize)], f: &mut Sink) {
     let Some(first) = fixes.first().and_then(|fix| fix.changes.first()) else {
         return;
     };
@@ -400,9 +401,13 @@ fn tie(sys: &System, fixes: &[Fix], table: &str, f: &mut Sink) {
         .collect();
     cells.sort_unstable();
     cells.dedup();
+    let at = findings
+        .iter()
+        .find_map(|&(i, _)| f.0[i].span)
+        .unwrap_or(sys.vars[first.var].span);
     let d = f
         .add(Code::FixCell, message)
-        .at(sys.vars[first.var].span)
+        .at(at)
         .severity(Severity::Warning);
     d.related = cells
         .into_iter()
