@@ -415,7 +415,9 @@ export function expectedDrawing(report) {
   for (const d of report.diagnostics) {
     if (!d.cell) continue;
     const key = keyOf(d.cell);
-    if (!worst.has(key) || SEVERITY_RANK[d.severity] < SEVERITY_RANK[worst.get(key)]) worst.set(key, d.severity);
+    // A finding explained by another (`caused_by`) does not mark its cell.
+    const sev = d.caused_by == null ? d.severity : 'explained';
+    if (!worst.has(key) || (SEVERITY_RANK[sev] ?? 9) < (SEVERITY_RANK[worst.get(key)] ?? 9)) worst.set(key, sev);
   }
   const cells = {};
   const add = (key, cell) => { cells[key] = { text: cell.text, sev: worst.get(key) ?? null }; };

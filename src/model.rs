@@ -318,6 +318,15 @@ pub struct Diagnostic {
     /// Other cells that enter the relation (its parts), with their spans.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// The index in [`Report::diagnostics`] of the finding that explains
+    /// this one (a `FIX-CELL` naming the cell whose correction makes this
+    /// relation hold).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caused_by: Option<usize>,
+    /// On a root-cause finding: the indices in [`Report::diagnostics`] of
+    /// the findings it explains, ascending.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explains: Vec<usize>,
 }
 
 /// A cell that enters a relation, with where it is.

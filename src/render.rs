@@ -21,6 +21,10 @@
 //! sequences to the terminal). Long lines are cut to a window around the
 //! span.
 //!
+//! A finding explained by another (its `caused_by`, e.g. a relation broken
+//! by the cell a `FIX-CELL` names) is shown indented under that finding, not
+//! on its own.
+//!
 //! The module only builds strings: it has no terminal dependency and builds
 //! for wasm32. Whether to colour is the caller's decision.
 
@@ -56,9 +60,33 @@ pub fn render_text(report: &Report, text: &str, color: bool) -> String {
         out.push('\n');
         out.push_str(&block);
     }
-    for diagnostic in &report.diagnostics {
+    let diagnostics = &report.diagnostics;
+    for (i, diagnostic) in diagnostics.iter().enumerate() {
+        if folded(diagnostics, i) {
+            continue;
+        }
         out.push('\n');
         out.push_str(&render_diagnostic(diagnostic, &report.source, text, color));
+        let consequences: Vec<usize> = diagnostic
+            .explains
+            .iter()
+            .copied()
+            .filter(|&j| {
+                j < diagnostics.len()
+                    && folded(diagnostics, j)
+                    && diagnostics[j].caused_by == Some(i)
+            })
+            .collect();
+        if consequences.is_empty() {
+            continue;
+        }
+        for j in consequences {
+            out.push('\n');
+            let shown = render_diagnostic(&diagnostics[j], &report.source, text, color);
+            for line in shown.lines() {
+                push_line(&mut out, &format!("    {line}"));
+            }
+        }
     }
     out.push('\n');
     out.push_str(&render_summary(report, color));
@@ -128,6 +156,18 @@ pub fn render_inferred(report: &Report) -> Option<String> {
         return None;
     }
     Some(format!("{INFERRED_LEGEND}：\n{out}"))
+}
+
+/// Whether the `i`-th diagnostic is shown under the finding that explains
+/// it rather than on its own: its `caused_by` names another diagnostic that
+/// lists it in `explains`.
+fn folded(diagnostics: &[Diagnostic], i: usize) -> bool {
+    diagnostics[i].caused_by.is_some_and(|root| {
+        root != i
+            && diagnostics
+                .get(root)
+                .is_some_and(|r| r.caused_by.is_none() && r.explains.contains(&i))
+    })
 }
 
 /// One line naming the file, the agency, the year and the template found.
@@ -253,6 +293,15 @@ pub fn render_diagnostic(diagnostic: &Diagnostic, source: &str, text: &str, colo
         note(
             &mut out,
             &format!("相关单元格（行:列）：{}", places.join("、")),
+        );
+    }
+    if !diagnostic.explains.is_empty() {
+        note(
+            &mut out,
+            &format!(
+                "改正此处后，由它引起的 {} 条错误随之消除",
+                diagnostic.explains.len()
+            ),
         );
     }
     if diagnostic.origin == Origin::Input {

@@ -110,11 +110,14 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         cells.collect()
     });
 
-    let mut diagnostics: Vec<Diagnostic> =
+    let mut explains: Vec<Vec<usize>> = Vec::with_capacity(f.0.len());
+    let mut diagnostics: Vec<(usize, Diagnostic)> =
         f.0.into_iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 let rule = d.code.rule();
-                Diagnostic {
+                explains.push(d.explains);
+                let diagnostic = Diagnostic {
                     code: rule.code,
                     severity: d.severity.unwrap_or(rule.severity),
                     message: d.message,
@@ -129,10 +132,13 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
                         .into_iter()
                         .map(|(cell, s)| Related { cell, span: sp(s) })
                         .collect(),
-                }
+                    caused_by: None,
+                    explains: Vec::new(),
+                };
+                (i, diagnostic)
             })
             .collect();
-    diagnostics.sort_by(|a, b| {
+    diagnostics.sort_by(|(_, a), (_, b)| {
         let ka = a.span.map_or(usize::MAX, |s| s.start);
         let kb = b.span.map_or(usize::MAX, |s| s.start);
         ka.cmp(&kb)
@@ -145,6 +151,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
                     .cmp(&b.cell.as_ref().map(|c| c.column)),
             )
     });
+    let diagnostics = link(diagnostics, &explains);
 
     Report {
         schema_version: SCHEMA_VERSION,
@@ -176,6 +183,39 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         },
         diagnostics,
     }
+}
+
+/// The diagnostics in their final order, with `caused_by` and `explains`
+/// turned from indices in the sink (`explains[i]`: the findings the `i`-th
+/// one explains) into indices in the sorted list. A finding is explained by
+/// one root at most: the first that claims it.
+fn link(sorted: Vec<(usize, Diagnostic)>, explains: &[Vec<usize>]) -> Vec<Diagnostic> {
+    let mut position = vec![usize::MAX; sorted.len()];
+    for (to, (from, _)) in sorted.iter().enumerate() {
+        if let Some(p) = position.get_mut(*from) {
+            *p = to;
+        }
+    }
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for (root, (from, _)) in sorted.iter().enumerate() {
+        for &claimed in explains.get(*from).map_or(&[][..], Vec::as_slice) {
+            match position.get(claimed) {
+                Some(&to) if to != usize::MAX && to != root => links.push((root, to)),
+                _ => {}
+            }
+        }
+    }
+    let mut out: Vec<Diagnostic> = sorted.into_iter().map(|(_, d)| d).collect();
+    for (root, to) in links {
+        if out[to].caused_by.is_none() && out[to].explains.is_empty() {
+            out[to].caused_by = Some(root);
+            out[root].explains.push(to);
+        }
+    }
+    for d in &mut out {
+        d.explains.sort_unstable();
+    }
+    out
 }
 
 /// The format decided for each table 1 block and for table 2.

@@ -229,7 +229,12 @@ fn an_inconsistent_run_stays_unread() {
     let codes = codes(&report);
     assert_eq!(
         codes,
-        ["CELL-SPLIT-NONE", "REL-NOT-CHECKED", "REL-NOT-CHECKED", "REL-NOT-CHECKED"]
+        [
+            "CELL-SPLIT-NONE",
+            "REL-NOT-CHECKED",
+            "REL-NOT-CHECKED",
+            "REL-NOT-CHECKED"
+        ]
     );
     assert!(report.diagnostics[0].message.contains("计算错误"));
 }

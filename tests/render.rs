@@ -57,6 +57,8 @@ fn diagnostic(
         span,
         origin: Origin::Report,
         related: Vec::new(),
+        caused_by: None,
+        explains: Vec::new(),
     }
 }
 

@@ -301,6 +301,8 @@ fn seed_002() {
         &[
             // （一）予以公开: 自然人 15, 总计 0.
             "T2-ROW applications granted 6",
+            // The one cell to correct: 予以公开·总计 0 → 15.
+            "FIX-CELL applications granted 6",
             // Column 总计: （七） 15 but the outcomes add up to 0.
             "T2-SUM applications total 6",
             // 四、结转下年度继续办理 and 1.本机关不掌握相关政府信息 have 6 cells.
@@ -314,6 +316,16 @@ fn seed_002() {
     assert_eq!((d.expected, d.actual), (int(15), int(0)));
     let d = diagnostic(&r, "T2-SUM", "applications total 6");
     assert_eq!((d.expected, d.actual), (int(0), int(15)));
+    let fix = diagnostic(&r, "FIX-CELL", "applications granted 6");
+    assert_eq!((fix.expected, fix.actual), (int(15), int(0)));
+    assert_eq!(
+        fix.message,
+        "最可能填错的是 表二「（一）予以公开」·总计：0，应为 15"
+    );
+    assert_eq!(fix.explains.len(), 2);
+    for &i in &fix.explains {
+        assert!(["T2-ROW", "T2-SUM"].contains(&r.diagnostics[i].code));
+    }
     let money = cell(&r, TableId::Active, "procurement", 1);
     assert_eq!(money.value, Some(Number::Dec(252.1)));
     assert_eq!(money.unit.as_deref(), Some("万元"));

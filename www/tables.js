@@ -171,10 +171,17 @@ function valueCell(table, row, column, cell, ctx, extra = {}) {
   // A value separated from digits that ran together, by the relations.
   const inferred = cell.inferred ?? [];
   if (inferred.length) classes.push('inferred');
+  // A finding another one explains (`caused_by`: a relation broken by the
+  // cell a FIX-CELL names) does not mark its cell as wrong; the cell keeps
+  // its tooltip.
+  const own = findings.filter((d) => d.caused_by == null);
   let sev = null;
-  if (findings.length) {
-    sev = SEVERITY_ORDER.find((s) => findings.some((d) => d.severity === s)) ?? null;
+  if (own.length) {
+    sev = SEVERITY_ORDER.find((s) => own.some((d) => d.severity === s)) ?? null;
     classes.push(`sev-${sev}`);
+  } else if (findings.length) {
+    sev = 'explained';
+    classes.push('explained');
   }
   const td = h('td', {
     class: classes.join(' '),

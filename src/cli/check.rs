@@ -164,7 +164,9 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
             totals[2] += report.count(Severity::Info);
             if per_report {
                 let as_array = as_array || json_object;
-                if let Err(e) = write_report(&mut out, &report, config, &text, &opts, as_array, written) {
+                if let Err(e) =
+                    write_report(&mut out, &report, config, &text, &opts, as_array, written)
+                {
                     failure = Some(e);
                     return false;
                 }

@@ -3,8 +3,8 @@
 
 pub mod args;
 pub mod check;
-pub mod config;
 pub mod compare;
+pub mod config;
 pub mod summary;
 
 use std::ffi::OsString;

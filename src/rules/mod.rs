@@ -16,6 +16,7 @@ pub use registry::{Code, ALL_RULES};
 
 mod cells;
 pub mod config;
+mod culprit;
 mod document;
 pub(crate) mod narrative;
 mod runs;
@@ -44,10 +45,14 @@ pub(crate) fn run(cx: &Context) -> sink::Sink {
         table1::check(cx, t, &mut f);
     }
     if let Some(t) = &cx.tables.applications {
+        let start = f.0.len();
         table2::check(cx, t, &mut f);
+        culprit::table2(cx, t, start, &mut f);
     }
     if let Some(t) = &cx.tables.review {
+        let start = f.0.len();
         table3::check(t, &mut f);
+        culprit::table3(t, start, &mut f);
     }
     runs::check(cx, &mut f);
     f

@@ -14,6 +14,8 @@ pub(crate) struct Finding {
     pub actual: Option<Number>,
     pub span: Option<ByteRange>,
     pub related: Vec<(CellRef, ByteRange)>,
+    /// Indices in the sink of the findings this one explains.
+    pub explains: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -30,6 +32,7 @@ impl Sink {
             actual: None,
             span: None,
             related: Vec::new(),
+            explains: Vec::new(),
         });
         self.0.last_mut().expect("just pushed")
     }
@@ -42,8 +45,25 @@ impl Sink {
         if config.is_default() {
             return;
         }
+        // Where each kept finding goes, so that `explains` keeps pointing at
+        // the same findings (and forgets the ones dropped).
+        let mut to = Vec::with_capacity(self.0.len());
+        let mut kept = 0;
+        for f in &self.0 {
+            if config.enabled(f.code.rule()) {
+                to.push(Some(kept));
+                kept += 1;
+            } else {
+                to.push(None);
+            }
+        }
         self.0.retain(|f| config.enabled(f.code.rule()));
         for f in &mut self.0 {
+            f.explains = f
+                .explains
+                .iter()
+                .filter_map(|&i| to.get(i).copied().flatten())
+                .collect();
             if let Some(s) = config.severity(f.code.rule()) {
                 f.severity = Some(s);
             }

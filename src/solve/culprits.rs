@@ -80,6 +80,7 @@ struct Checked<'a> {
 /// corrected values are not determined by the relations, or would not be
 /// integers (or, with `nonnegative`, would be negative), is not a fix.
 #[must_use]
+#[allow(clippy::too_many_lines)] // one breadth-first search, level by level
 pub fn culprits(
     values: &[Option<i64>],
     relations: &[Relation],
@@ -131,6 +132,10 @@ pub fn culprits(
         .map(|rels| rels.iter().filter(|&&i| checked[i].residual != 0).count())
         .max()
         .unwrap_or(0);
+    // Each cell mends at most `most_hit` broken relations.
+    if broken.len() > options.max_size.saturating_mul(most_hit) {
+        return Culprits::NotFound;
+    }
     let mut budget = options.budget;
     let mut level: BTreeSet<Vec<usize>> = seeds.iter().map(|&v| vec![v]).collect();
     for size in 1..=options.max_size {
