@@ -296,12 +296,17 @@ fn plan(
 }
 
 /// A row without numbers after a block's rows starts a new block when it
-/// has text over the value columns (a caption, a header).
+/// has text over the value columns (a header); one cell across the whole
+/// row (a caption, a group label on a row of its own) does not.
 fn opens_block(row: &ExpRow, cur: &Columns, cells: &[CellAt]) -> bool {
     let end = cur.label_end();
-    row.slots.iter().enumerate().any(|(c, s)| {
-        c >= end && s.kind != SlotKind::Above && s.cell.is_some_and(|id| cells[id].has_text)
-    })
+    let across = row.slots.iter().any(|s| {
+        s.kind == SlotKind::Anchor && s.cell.is_some_and(|id| cells[id].span >= cur.width)
+    });
+    !across
+        && row.slots.iter().enumerate().any(|(c, s)| {
+            c >= end && s.kind != SlotKind::Above && s.cell.is_some_and(|id| cells[id].has_text)
+        })
 }
 
 /// The columns given by header rows `head`, when they describe most of the

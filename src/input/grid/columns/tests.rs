@@ -173,3 +173,26 @@ fn numbers_and_labels() {
         assert!(!is_number(l), "{l}");
     }
 }
+
+#[test]
+fn a_row_of_one_cell_across_keeps_the_columns() {
+    let mut st = GridState::new(1000);
+    let got = render(
+        &mut st,
+        &[],
+        &[
+            HEAD,
+            &[("规章", 1, 1), ("1", 2, 1), ("2", 1, 1), ("3", 1, 1)],
+            &[("三、本年度办理结果", 5, 1)],
+            &[
+                ("行政许可", 1, 1),
+                ("4", 1, 1),
+                ("", 1, 1),
+                ("5", 1, 1),
+                ("6", 1, 1),
+            ],
+        ],
+    );
+    assert_eq!(got[2], "三、本年度办理结果\t\t\t\t");
+    assert_eq!(got[3], "行政许可\t4\t5\t6");
+}
