@@ -2,12 +2,14 @@
 //!
 //! A table's rows, expanded to its grid (every position knows the cell that
 //! covers it), are cut into blocks: the rows without numbers just above a
-//! run of rows with numbers are the block's header. The header's **leaf
+//! run of rows with numbers are the block's header (a later row with header
+//! text over the value columns opens the next block). The header's **leaf
 //! columns** are the grid columns cut at both edges of every header cell
 //! with text: grid columns under one leaf are one column (a `自然人` header
 //! spanning two grid columns is one column, whether the values under it
-//! span both or sit in one of two cells, one of them empty). Leaves left of the first one holding a number are the label
-//! area; each leaf after them is a value column.
+//! span both or sit in one of two cells, one of them empty). The leaves
+//! left of the one where most rows have their first number are the label
+//! area; each leaf from there on is a value column.
 //!
 //! Each row is then written as its label cells (as they are, without the
 //! empty cells after the last label) and one cell per value column. A row
@@ -15,9 +17,13 @@
 //! match its rows) is tried aligned on the left and on the right; it is
 //! written in columns only when exactly one alignment puts its labels in
 //! the label area and each value in a single value column, and no column
-//! gets two values. Any other row with numbers is written without tabs,
-//! label then values in the order found: the table reader keeps such a row
-//! as unplaced rather than guess its columns.
+//! gets two values. A row with numbers whose columns are not certain — a
+//! value over two columns, two values under one, two alignments that fit
+//! differently — is written without tabs, labels then values in the order
+//! found: the table reader keeps such a row as unplaced. A row that no
+//! alignment fits, with more or fewer values than columns or a blank cell
+//! among them, is written as it is: the table reader reports its count
+//! (`ROW-CELLS`) or places it by its total.
 //!
 //! A table that starts with rows of numbers continues the last table with a
 //! header. When its grid has as many columns as that table's, of the same
