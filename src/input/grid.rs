@@ -9,6 +9,13 @@
 //! Word's `vMerge`) is an empty cell. A row one of whose cells holds a nested
 //! table, or a long run of paragraphs (a page-layout table), is not a data
 //! row: its cells are written one after the other, each as its own lines.
+//!
+//! The rows with numbers are then written under the columns of their
+//! table's header, never by counting cells (`columns`): one cell per
+//! header column, and a row whose columns are not certain as a line without
+//! tabs, which the table reader keeps as unplaced.
+
+mod columns;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,41 +63,92 @@ pub(crate) const MAX_SPAN: usize = 64;
 
 /// Columns beyond this do not span rows (no report table is that wide), so
 /// that each row costs at most this much work however the spans are set.
-const MAX_COLUMNS: usize = 256;
+pub(crate) const MAX_COLUMNS: usize = 256;
 
 /// A cell is page layout rather than data when it holds more lines or more
 /// text than any cell of the report's tables does.
 const LAYOUT_LINES: usize = 4;
 const LAYOUT_CHARS: usize = 160;
 
-/// Write the rows of one table to `out`.
-///
-/// `budget` bounds the empty cells that spans may add, over the whole
-/// document, so that a hostile file cannot make the output much larger than
-/// the input; once it is spent, spans are read as 1.
+/// State carried from one table of a document to the next: the budget of
+/// empty cells that spans may still add, and the columns of the last table
+/// whose header was read (for a table continued without its header).
+#[derive(Debug, Default)]
+pub(crate) struct GridState {
+    pub budget: usize,
+    pub(crate) last: Option<columns::Columns>,
+}
+
+impl GridState {
+    pub(crate) fn new(budget: usize) -> GridState {
+        GridState { budget, last: None }
+    }
+}
+
+/// Write the rows of one table to `out` as they are, each row's cells in
+/// grid order (the PDF reader's ruled tables, which place values itself).
 pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec<OutputLine>) {
-    // Rows still covered by a rowspan from above, per column.
-    let mut pending: Vec<usize> = Vec::new();
+    let mut state = GridState::new(*budget);
+    expand(rows, &[], &mut state, out, false);
+    *budget = state.budget;
+}
+
+/// Write the rows of one table to `out`; `widths` are the widths of its
+/// grid columns when the document gives them (Word's `w:tblGrid`).
+///
+/// The state's budget bounds the empty cells that spans may add, over the
+/// whole document, so that a hostile file cannot make the output much larger
+/// than the input; once it is spent, spans are read as 1.
+///
+/// Each row is expanded to the table's grid first; then the rows' values are
+/// written under the columns of the table's header ([`columns`]).
+pub(crate) fn render_table_in(
+    rows: Vec<GridRow>,
+    widths: &[u32],
+    state: &mut GridState,
+    out: &mut Vec<OutputLine>,
+) {
+    expand(rows, widths, state, out, true);
+}
+
+fn expand(
+    rows: Vec<GridRow>,
+    widths: &[u32],
+    state: &mut GridState,
+    out: &mut Vec<OutputLine>,
+    arrange: bool,
+) {
+    let budget = &mut state.budget;
+    // Rows still covered by a rowspan from above, per column: rows left and
+    // the covering cell.
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let mut items: Vec<columns::Item> = Vec::new();
+    let mut cells: Vec<columns::CellAt> = Vec::new();
     let nrows = rows.len();
     for (r, row) in rows.into_iter().enumerate() {
-        while pending.last() == Some(&0) {
+        while pending.last().is_some_and(|p| p.0 == 0) {
             pending.pop();
         }
-        let covered: Vec<bool> = pending.iter().map(|&p| p > 0).collect();
+        let covered: Vec<Option<usize>> = pending
+            .iter()
+            .map(|&(p, id)| (p > 0).then_some(id))
+            .collect();
         for p in &mut pending {
-            *p = p.saturating_sub(1);
+            p.0 = p.0.saturating_sub(1);
         }
         if is_layout_row(&row) {
+            let mut lines = Vec::new();
             for cell in row.cells {
-                out.extend(cell.lines);
+                lines.extend(cell.lines);
             }
+            items.push(columns::Item::Lines(lines));
             continue;
         }
-        let mut cells: Vec<String> = Vec::new();
+        let mut slots: Vec<columns::Slot> = Vec::new();
         let mut col = 0;
         for cell in row.cells {
-            while covered.get(col).copied().unwrap_or(false) {
-                cells.push(String::new());
+            while let Some(id) = covered.get(col).copied().flatten() {
+                slots.push(columns::Slot::covered(id, columns::SlotKind::Above));
                 col += 1;
             }
             let text = cell_text(&cell.lines);
@@ -109,45 +167,72 @@ pub(crate) fn render_table(rows: Vec<GridRow>, budget: &mut usize, out: &mut Vec
             } else {
                 *budget -= extra;
             }
-            cells.push(text);
-            cells.extend(std::iter::repeat_n(String::new(), span - 1));
+            let id = cells.len();
+            cells.push(columns::CellAt {
+                span,
+                has_text: !text.is_empty(),
+            });
+            slots.push(columns::Slot {
+                text,
+                cell: Some(id),
+                kind: columns::SlotKind::Anchor,
+            });
+            for _ in 1..span {
+                slots.push(columns::Slot::covered(id, columns::SlotKind::Left));
+            }
             if down > 1 {
                 if pending.len() < col + span {
-                    pending.resize(col + span, 0);
+                    pending.resize(col + span, (0, 0));
                 }
                 for p in &mut pending[col..col + span] {
-                    *p = (*p).max(down - 1);
+                    if p.0 < down - 1 {
+                        *p = (down - 1, id);
+                    }
                 }
             }
             col += span;
         }
-        // Covered positions after the row's last cell (paid for when the
-        // span was read), and the holes before them.
-        if let Some(last) = covered.iter().rposition(|&c| c) {
-            while col <= last {
-                if !covered[col] {
-                    if *budget == 0 {
-                        break;
-                    }
-                    *budget -= 1;
-                }
-                cells.push(String::new());
-                col += 1;
-            }
-        }
-        let mut text = String::new();
-        for (k, c) in cells.iter().enumerate() {
-            if k > 0 {
-                text.push('\t');
-            }
-            text.push_str(c);
-        }
-        out.push(OutputLine {
-            text,
+        fill_covered(&covered, col, budget, &mut slots);
+        items.push(columns::Item::Row(columns::ExpRow {
+            slots,
             node: row.node,
-            kind: OutputKind::Row,
-            link: false,
-        });
+        }));
+    }
+    columns::arrange(
+        items,
+        &cells,
+        widths,
+        arrange.then_some(&mut state.last),
+        out,
+    );
+}
+
+/// Covered positions after a row's last cell (paid for when the span was
+/// read), and the holes before them; `col` is where the row's cells end.
+fn fill_covered(
+    covered: &[Option<usize>],
+    mut col: usize,
+    budget: &mut usize,
+    slots: &mut Vec<columns::Slot>,
+) {
+    let Some(last) = covered.iter().rposition(Option::is_some) else {
+        return;
+    };
+    while col <= last {
+        if let Some(id) = covered[col] {
+            slots.push(columns::Slot::covered(id, columns::SlotKind::Above));
+        } else {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            slots.push(columns::Slot {
+                text: String::new(),
+                cell: None,
+                kind: columns::SlotKind::Hole,
+            });
+        }
+        col += 1;
     }
 }
 

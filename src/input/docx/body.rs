@@ -15,7 +15,7 @@ pub(super) fn is_skipped(name: &[u8]) -> bool {
                 | b"pPrChange"
                 | b"sectPr"
                 | b"tblPr"
-                | b"tblGrid"
+                | b"tblGridChange"
                 | b"tblPrEx"
                 | b"del"
                 | b"moveFrom"
@@ -38,7 +38,14 @@ pub(super) fn is_skipped(name: &[u8]) -> bool {
 /// Content of a document before it is written as lines.
 pub(super) enum Block {
     Para(String),
-    Table(Vec<RowB>),
+    Table(TableB),
+}
+
+/// A table: its rows, and the widths of its grid columns (`w:tblGrid`).
+#[derive(Default)]
+pub(super) struct TableB {
+    pub(super) rows: Vec<RowB>,
+    pub(super) widths: Vec<u32>,
 }
 
 #[derive(Default)]
@@ -66,7 +73,7 @@ pub(super) struct ParaB {
 
 pub(super) enum Frame {
     Container(Vec<Block>),
-    Table(Vec<RowB>),
+    Table(TableB),
     Row(RowB),
     Cell(CellB),
     Para(ParaB),
@@ -186,7 +193,7 @@ impl Builder {
             Some(b"tbl") => {
                 self.tables += 1;
                 if self.tables <= MAX_TABLE_NESTING {
-                    self.stack.push(Frame::Table(Vec::new()));
+                    self.stack.push(Frame::Table(TableB::default()));
                     Some(true)
                 } else {
                     Some(false)
@@ -260,6 +267,14 @@ impl Builder {
                     }
                 }
             }
+            Some(b"gridCol") => {
+                let w = x.attr("w").and_then(|v| v.parse().ok()).unwrap_or(0);
+                if let Some(Frame::Table(t)) = self.stack.last_mut() {
+                    if t.widths.len() < grid::MAX_COLUMNS {
+                        t.widths.push(w);
+                    }
+                }
+            }
             Some(b"gridBefore") => {
                 let n = val().and_then(|v| v.parse().ok()).unwrap_or(0);
                 if let Some(r) = self.row() {
@@ -306,12 +321,12 @@ impl Builder {
                 blocks.push(Block::Para(text));
                 blocks.extend(p.after);
             }
-            Some(Frame::Table(rows)) if !rows.is_empty() => {
-                self.blocks().push(Block::Table(rows));
+            Some(Frame::Table(t)) if !t.rows.is_empty() => {
+                self.blocks().push(Block::Table(t));
             }
             Some(Frame::Row(r)) => {
-                if let Some(Frame::Table(rows)) = self.stack.last_mut() {
-                    rows.push(r);
+                if let Some(Frame::Table(t)) = self.stack.last_mut() {
+                    t.rows.push(r);
                 }
             }
             Some(Frame::Cell(c)) => {
@@ -351,8 +366,8 @@ pub(super) fn document_text(xml: &[u8], numbering: Numbering) -> Result<String, 
     };
     let blocks = parse_blocks(&xml_text, numbering)?;
     let mut out = Vec::new();
-    let mut budget = 4 * xml.len() + 100_000;
-    render(blocks, &mut budget, &mut out);
+    let mut state = grid::GridState::new(4 * xml.len() + 100_000);
+    render(blocks, &mut state, &mut out);
     Ok(grid::join(&out))
 }
 
@@ -390,7 +405,7 @@ pub(super) fn is_blank(b: &Block) -> bool {
     matches!(b, Block::Para(t) if trim_line(t).trim().is_empty())
 }
 
-pub(super) fn render(blocks: Vec<Block>, budget: &mut usize, out: &mut Vec<OutputLine>) {
+pub(super) fn render(blocks: Vec<Block>, state: &mut grid::GridState, out: &mut Vec<OutputLine>) {
     // Blank paragraphs that only separate two tables (a table split over
     // pages) are left out, so that the rows follow each other.
     let n = blocks.len();
@@ -424,7 +439,7 @@ pub(super) fn render(blocks: Vec<Block>, budget: &mut usize, out: &mut Vec<Outpu
                     });
                 }
             }
-            Block::Table(rows) => {
+            Block::Table(TableB { rows, widths }) => {
                 let rows = rows
                     .into_iter()
                     .map(|r| {
@@ -440,7 +455,7 @@ pub(super) fn render(blocks: Vec<Block>, budget: &mut usize, out: &mut Vec<Outpu
                             let nested = c.blocks.iter().any(|b| matches!(b, Block::Table(_)));
                             let mut lines = Vec::new();
                             if !c.covered {
-                                render(c.blocks, budget, &mut lines);
+                                render(c.blocks, state, &mut lines);
                             }
                             cells.push(GridCell {
                                 lines,
@@ -452,7 +467,7 @@ pub(super) fn render(blocks: Vec<Block>, budget: &mut usize, out: &mut Vec<Outpu
                         GridRow { cells, node: 0 }
                     })
                     .collect();
-                grid::render_table(rows, budget, out);
+                grid::render_table_in(rows, &widths, state, out);
             }
         }
     }

@@ -13,6 +13,10 @@
 //!   with `w:gridSpan` N is followed by N−1 empty cells, a `w:vMerge`
 //!   continuation is an empty cell, `w:gridBefore` N gives N leading empty
 //!   cells; a row one of whose cells holds a table is written cell by cell;
+//!   then the values of the rows with numbers are written one per column of
+//!   the table's header, and a row whose columns are not certain without
+//!   tabs (see `input::grid`; the widths of `w:tblGrid` tell a table
+//!   continued without its header);
 //! * tracked changes are read as accepted: `w:ins` and `w:moveTo` are kept,
 //!   `w:del` and `w:moveFrom` dropped; hidden text (`w:vanish`), field
 //!   instructions, ruby guides and the fallback copy of text boxes are

@@ -20,7 +20,7 @@ pub(super) struct Renderer<'a> {
     pub(super) other_chars: usize,
     /// Tables written so far (to tell a cell that holds one).
     pub(super) tables: usize,
-    pub(super) budget: usize,
+    pub(super) grid: grid::GridState,
 }
 
 impl Renderer<'_> {
@@ -130,9 +130,7 @@ impl Renderer<'_> {
                 node,
             })
             .collect();
-        let mut budget = self.budget;
-        grid::render_table(grid_rows, &mut budget, &mut self.out);
-        self.budget = budget;
+        grid::render_table_in(grid_rows, &[], &mut self.grid, &mut self.out);
         self.cur_node = saved;
     }
 

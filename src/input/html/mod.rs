@@ -18,8 +18,10 @@
 //!    empty cell).
 //! 3. **Write lines**: block elements (`p`, `div`, `h1`–`h6`, `li`, `br` …)
 //!    break lines; each `<table>` becomes tab-separated rows with `rowspan`
-//!    and `colspan` expanded to empty cells (as [`crate::docx`] does); nested
-//!    tables and page-layout tables are written cell by cell.
+//!    and `colspan` expanded to empty cells (as [`crate::docx`] does), the
+//!    values of rows with numbers one per column of the table's header
+//!    (see `grid`); nested tables and page-layout tables are written cell by
+//!    cell.
 //! 4. **Find the report** in a saved page with the site around it: the
 //!    smallest element that holds both the title (a line with 信息公开 or
 //!    政务公开 and 报告, nearest above the first section heading) and the
@@ -79,7 +81,7 @@ pub fn html_to_text(bytes: &[u8]) -> Result<String, HtmlError> {
         link_chars: 0,
         other_chars: 0,
         tables: 0,
-        budget: 4 * src.len() + 100_000,
+        grid: grid::GridState::new(4 * src.len() + 100_000),
     };
     r.walk(0);
     r.flush();
