@@ -1,6 +1,7 @@
 //! Assembling the rows of table 1 or 2 from the classified tokens.
 
 use super::classify::{Classifier, Label, Which};
+use super::columns;
 use super::{ExtraRow, RawCell, RawRow, RawTable};
 use crate::layout::{LineShape, TextLine, Token, TokenKind, Tokenizer};
 use crate::range::ByteRange;
@@ -16,6 +17,9 @@ struct Building {
     subtotal: Option<Row>,
     /// Index of the line holding the label.
     line: usize,
+    /// Index of the last line holding a piece of the label (a label
+    /// wrapped inside its cell, in a table laid out with spaces).
+    wrap_end: usize,
     /// (token, same line as the label)
     toks: Vec<(Token, bool)>,
 }
@@ -56,6 +60,12 @@ pub(super) fn read_rows(
     let mut any = false;
     let mut toks = Vec::new();
     let mut tokenizer = Tokenizer::default();
+    // A table laid out with spaces: labels wrapped inside their cells are
+    // joined from the lines below (start bytes of the pieces taken).
+    let spaced = columns::spaced(text, &lines[from..to]);
+    let mut taken: Vec<usize> = Vec::new();
+    // The last text token seen, and its line.
+    let mut last_text: Option<(usize, ByteRange)> = None;
 
     let close = |open: &mut Open, built: &mut Vec<Building>, extras: &mut Vec<ExtraRow>| {
         match std::mem::replace(open, Open::None) {
@@ -81,12 +91,109 @@ pub(super) fn read_rows(
             continue;
         }
         let has_text = toks.iter().any(|t| t.kind == TokenKind::Text);
+        let has_numbers = toks
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Num | TokenKind::Bad));
+        // With spaces for columns, a line of numbers alone after a table 2
+        // row that has all its numbers is not that row's: a row whose label
+        // is elsewhere.
+        if spaced && which == Which::T2 && !has_text && has_numbers {
+            if let Open::Row(b) = &open {
+                if b.toks
+                    .iter()
+                    .filter(|(t, _)| t.kind != TokenKind::Blank)
+                    .count()
+                    >= 7
+                {
+                    close(&mut open, &mut built, &mut extras);
+                    open = Open::Extra {
+                        label_at: toks[0].range(),
+                        first: None,
+                        dup: None,
+                    };
+                }
+            }
+        }
+        taken.retain(|&s| s >= line.start);
         let mut seen_label = false;
         for tok in toks.iter().copied() {
             let raw = &text[tok.start..tok.end];
             match tok.kind {
                 TokenKind::Text => {
+                    if taken.contains(&tok.start) {
+                        continue;
+                    }
                     let mut label = cls.classify(raw, tok.start);
+                    let mut wrap_end = li;
+                    if spaced
+                        && line.end - line.start <= columns::MAX_LINE
+                        && !matches!(label, Label::Narrative | Label::Caption(_))
+                    {
+                        if let Some(w) = columns::continuation(
+                            text,
+                            &lines[from..to],
+                            li,
+                            &tok,
+                            has_numbers,
+                            &mut cls,
+                        ) {
+                            let mut joined = cls.classify(&w.joined(), tok.start);
+                            if !matches!(joined, Label::Data { .. }) && w.words.len() > 1 {
+                                // A group label before the row's own label.
+                                let last = w.words.last().map_or("", String::as_str);
+                                joined = cls.classify(last, tok.start);
+                            }
+                            let better = match (&label, &joined) {
+                                (
+                                    _,
+                                    Label::Data {
+                                        merged: Some(_), ..
+                                    },
+                                ) => false,
+                                (Label::Data { row, .. }, Label::Data { row: r2, .. }) => row == r2,
+                                (Label::Data { .. }, _) => false,
+                                (_, Label::Data { .. } | Label::Group(_)) => true,
+                                _ => false,
+                            };
+                            if better {
+                                label = joined;
+                                wrap_end = w.last_line;
+                                taken.extend(w.taken);
+                            }
+                        }
+                    }
+                    // A label wrapped inside its cell in pasted text: the
+                    // rest of it starts the next line, before the numbers.
+                    let prev = last_text.filter(|(l, _)| l + 1 == li).map(|(_, t)| t);
+                    last_text = matches!(
+                        label,
+                        Label::Data { .. } | Label::Group(_) | Label::Fragment | Label::Unknown
+                    )
+                    .then_some((li, tok.range()));
+                    if let Some(prev) = prev.filter(|_| has_numbers && !seen_label) {
+                        if let Some((row, variant)) =
+                            wrapped_rest(text, prev, &open, raw, &label, &mut cls)
+                        {
+                            if !matches!(&open, Open::Row(b) if b.def == row) {
+                                close(&mut open, &mut built, &mut extras);
+                                pending_group = None;
+                                cls.seen_data = true;
+                                open = Open::Row(Building {
+                                    def: row,
+                                    label_at: prev,
+                                    variant,
+                                    merged: None,
+                                    subtotal: None,
+                                    line: li,
+                                    wrap_end: li,
+                                    toks: Vec::with_capacity(8),
+                                });
+                            }
+                            seen_label = true;
+                            any = true;
+                            continue;
+                        }
+                    }
                     let span = tok.range();
                     // An unknown short label followed on its line by numbers
                     // is a row the template does not have.
@@ -162,9 +269,18 @@ pub(super) fn read_rows(
                                     merged,
                                     subtotal: None,
                                     line: li,
+                                    wrap_end,
                                     toks: Vec::with_capacity(8),
                                 });
                             }
+                        }
+                        Label::Group(_)
+                            if spaced
+                                && matches!(&open, Open::Row(b) if b.toks.is_empty() && b.wrap_end > li) =>
+                        {
+                            // A group label beside a row whose wrapped label
+                            // goes on below: the group's merged cell, not a
+                            // row of its own.
                         }
                         Label::Group(g) => {
                             close(&mut open, &mut built, &mut extras);
@@ -201,12 +317,19 @@ pub(super) fn read_rows(
                                 merged: None,
                                 subtotal: Some(other),
                                 line: li,
+                                wrap_end: li,
                                 toks: Vec::with_capacity(8),
                             });
                         } else {
                             pending_group = Some((g, span));
                             continue;
                         }
+                    }
+                    // With spaces for columns, a number one space after its
+                    // label (`规章 555`) was written in the label's cell.
+                    let mut tok = tok;
+                    if spaced && tok.kind == TokenKind::Num && glued_to_label(text, tok.start) {
+                        tok.kind = TokenKind::Bad;
                     }
                     match &mut open {
                         Open::Row(b) => {
@@ -319,6 +442,58 @@ pub(super) fn read_rows(
         }
     }
     Some(t)
+}
+
+/// The rest of a wrapped label: `raw`, first on its line, continues the
+/// label `prev` ending the line before, when the open row holds no value
+/// yet and the two read together as a row of the template (its index, and
+/// whether the label is a variant).
+fn wrapped_rest(
+    text: &str,
+    prev: ByteRange,
+    open: &Open,
+    raw: &str,
+    alone: &Label,
+    cls: &mut Classifier,
+) -> Option<(usize, bool)> {
+    if matches!(
+        alone,
+        Label::Data { variant: false, .. }
+            | Label::Caption(_)
+            | Label::Header(..)
+            | Label::Narrative
+    ) {
+        return None;
+    }
+    let free = match open {
+        Open::Row(b) => b.toks.is_empty() && b.subtotal.is_none(),
+        Open::Extra { first, .. } => first.is_none(),
+        Open::None => true,
+    };
+    if !free {
+        return None;
+    }
+    let joined = format!("{}{raw}", &text[prev.start..prev.end]);
+    match cls.classify(&joined, prev.start) {
+        Label::Data {
+            row,
+            variant,
+            merged: None,
+        } => Some((row, variant)),
+        _ => None,
+    }
+}
+
+/// Whether the word at `at` follows a word (a label's letters) after a
+/// single space.
+fn glued_to_label(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    before.ends_with(' ')
+        && !before.ends_with("  ")
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// Cut a row's value tokens to its cells.
