@@ -66,13 +66,15 @@ impl Wrap {
 
 /// The fragments below the label `tok` on line `at` (an index in `lines`),
 /// under it, up to the end of its cell. `numbers`: the label's own line
-/// holds numbers already.
+/// holds numbers already; `loose`: the label alone is no label of the
+/// template.
 pub(super) fn continuation(
     text: &str,
     lines: &[TextLine],
     at: usize,
     tok: &Token,
     numbers: bool,
+    loose: bool,
     cls: &mut Classifier,
 ) -> Option<Wrap> {
     // The label's words and their columns.
@@ -125,8 +127,13 @@ pub(super) fn continuation(
                 .enumerate()
                 .map(|(i, &(c0, c1))| (b.min(c1).saturating_sub(a.max(c0)), i))
                 .max();
-            // (Mostly under it: a group label beside the cell is not.)
-            let Some((_, i)) = best.filter(|&(o, _)| o > 0 && 2 * o >= b - a) else {
+            // Mostly under it (a group label beside the cell is not); for
+            // a label not read yet, also a piece reaching under its start
+            // from the left (the cell's first line indented).
+            let fits = |o: usize, i: usize| {
+                o > 0 && (2 * o >= b - a || loose && a <= cols[i].0 && b > cols[i].0)
+            };
+            let Some((_, i)) = best.filter(|&(o, i)| fits(o, i)) else {
                 continue;
             };
             let raw = &text[t.start..t.end];
@@ -144,6 +151,28 @@ pub(super) fn continuation(
         }
     }
     (!wrap.taken.is_empty()).then_some(wrap)
+}
+
+/// Split the text tokens of a line into their [`pieces`].
+pub(super) fn split_pieces(text: &str, toks: &mut Vec<Token>) {
+    if !toks
+        .iter()
+        .any(|t| t.kind == TokenKind::Text && pieces(&text[t.start..t.end]).nth(1).is_some())
+    {
+        return;
+    }
+    let all = std::mem::take(toks);
+    for t in all {
+        if t.kind == TokenKind::Text {
+            toks.extend(pieces(&text[t.start..t.end]).map(|(a, b)| Token {
+                kind: TokenKind::Text,
+                start: t.start + a,
+                end: t.start + b,
+            }));
+        } else {
+            toks.push(t);
+        }
+    }
 }
 
 /// The words of a text token laid out with spaces, as byte ranges: pieces
@@ -198,4 +227,62 @@ mod tests {
         assert_eq!(split("自 然 人"), ["自 然 人"]);
         assert_eq!(split("（三）不予        益"), ["（三）不予", "益"]);
     }
+}
+
+/// Display columns of a token, its line found from the text.
+pub(super) fn columns_of(text: &str, tok: &Token) -> Option<(usize, usize)> {
+    let start = text[..tok.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    (tok.start - start <= MAX_LINE).then(|| {
+        let line = TextLine {
+            start,
+            end: tok.end,
+        };
+        span(text, line, tok)
+    })
+}
+
+/// A row's value tokens (numbers and written blank marks) when they all
+/// stand on the line of its label (starting at byte `label`); `None` when
+/// they are spread over several lines.
+pub(super) fn one_line(text: &str, label: usize, toks: &[(Token, bool)]) -> Option<Vec<Token>> {
+    let vals: Vec<Token> = toks
+        .iter()
+        .map(|(t, _)| *t)
+        .filter(|t| t.end > t.start)
+        .collect();
+    let last = vals.last()?;
+    (label <= last.start && !text[label..last.end].contains(['\n', '\r'])).then_some(vals)
+}
+
+/// The columns of a row with fewer values than the template, from a row of
+/// the same table written in full: each value must lie under exactly one
+/// of the full row's values, in order. The row's cells, `None` where a
+/// column holds nothing; `None` when a value's column is not certain.
+pub(super) fn place(text: &str, row: &[Token], full: &[Token]) -> Option<Vec<Option<Token>>> {
+    let cols: Vec<(usize, usize)> = full
+        .iter()
+        .map(|t| columns_of(text, t))
+        .collect::<Option<_>>()?;
+    let mut out = vec![None; full.len()];
+    let mut next = 0;
+    for t in row {
+        let (a, b) = columns_of(text, t)?;
+        // A number is written right-aligned or centred in its cell: its
+        // span meets the full row's value, widened by a column each side.
+        let hits: Vec<usize> = cols
+            .iter()
+            .enumerate()
+            .filter(|(_, &(c0, c1))| a < c1 + 1 && b + 1 > c0)
+            .map(|(i, _)| i)
+            .collect();
+        let [k] = hits[..] else {
+            return None;
+        };
+        if k < next {
+            return None;
+        }
+        out[k] = Some(*t);
+        next = k + 1;
+    }
+    Some(out)
 }

@@ -90,21 +90,29 @@ pub(super) fn read_rows(
         if tokenizer.tokenize(text, *line, &mut toks) != LineShape::Cells {
             continue;
         }
+        if spaced && line.end - line.start <= columns::MAX_LINE {
+            // Words apart by wide gaps stand in different cells.
+            columns::split_pieces(text, &mut toks);
+        }
         let has_text = toks.iter().any(|t| t.kind == TokenKind::Text);
         let has_numbers = toks
             .iter()
             .any(|t| matches!(t.kind, TokenKind::Num | TokenKind::Bad));
         // With spaces for columns, a line of numbers alone after a table 2
         // row that has all its numbers is not that row's: a row whose label
-        // is elsewhere.
-        if spaced && which == Which::T2 && !has_text && has_numbers {
+        // is elsewhere (its numbers are kept apart, as a row of its own).
+        if spaced && !has_text && has_numbers {
             if let Open::Row(b) = &open {
-                if b.toks
-                    .iter()
-                    .filter(|(t, _)| t.kind != TokenKind::Blank)
-                    .count()
-                    >= 7
-                {
+                let full = which == Which::T2
+                    && b.toks
+                        .iter()
+                        .filter(|(t, _)| t.kind != TokenKind::Blank)
+                        .count()
+                        >= 7;
+                // Nor is it the row's when no piece of the row's label is
+                // on the line just above it (or below it).
+                let apart = b.toks.is_empty() && b.wrap_end.max(b.line) + 1 < li;
+                if full || apart {
                     close(&mut open, &mut built, &mut extras);
                     open = Open::Extra {
                         label_at: toks[0].range(),
@@ -135,6 +143,7 @@ pub(super) fn read_rows(
                             li,
                             &tok,
                             has_numbers,
+                            matches!(label, Label::Fragment | Label::Unknown),
                             &mut cls,
                         ) {
                             let mut joined = cls.classify(&w.joined(), tok.start);
@@ -371,6 +380,9 @@ pub(super) fn read_rows(
         }
     }
 
+    if spaced {
+        place_columns(text, &mut built, &cls, which, &t);
+    }
     t.rows.reserve_exact(built.len());
     for b in built {
         let def = &cls.defs()[b.def];
@@ -442,6 +454,83 @@ pub(super) fn read_rows(
         }
     }
     Some(t)
+}
+
+/// The template's number of cells for a row, and its table 1 block.
+fn count_of(key: Row, which: Which, t: &RawTable) -> (usize, usize) {
+    match which {
+        Which::T2 => (7, 0),
+        Which::T1 => {
+            let b = table1::block_of(key);
+            (t.blocks[b].map_or(0, |v| table1::count(key, v)), b)
+        }
+    }
+}
+
+/// In a table laid out with spaces, a row written on its label's line with fewer
+/// values than the template gets its columns from the nearest row of the
+/// same block written in full with its label in the same place; blank
+/// columns become blank cells. A row
+/// whose values do not each fall under one column is left as it is.
+fn place_columns(text: &str, built: &mut [Building], cls: &Classifier, which: Which, t: &RawTable) {
+    // (count, block, values on one line, the label's columns)
+    type Info = (usize, usize, Option<Vec<Token>>, Option<(usize, usize)>);
+    let info: Vec<Info> = built
+        .iter()
+        .map(|b| {
+            let key = b.subtotal.unwrap_or(cls.defs()[b.def].key);
+            let (n, blk) = count_of(key, which, t);
+            let label = Token {
+                kind: TokenKind::Text,
+                start: b.label_at.start,
+                end: b.label_at.end,
+            };
+            (
+                n,
+                blk,
+                columns::one_line(text, b.label_at.start, &b.toks),
+                columns::columns_of(text, &label),
+            )
+        })
+        .collect();
+    for i in 0..built.len() {
+        let (n, blk, Some(vals), Some(label)) = &info[i] else {
+            continue;
+        };
+        if vals.is_empty() || vals.len() >= *n || built[i].merged.is_some() {
+            continue;
+        }
+        let full = (1..built.len()).find_map(|d| {
+            [i.checked_sub(d), Some(i + d)]
+                .into_iter()
+                .flatten()
+                .find_map(|j| {
+                    // (Text laid out with spaces keeps columns only roughly:
+                    // the same columns need the label in the same place.)
+                    let (m, bj, v, l) = info.get(j)?;
+                    v.as_ref()
+                        .filter(|v| m == n && bj == blk && v.len() == *n && *l == Some(*label))
+                })
+        });
+        let Some(full) = full else {
+            continue;
+        };
+        let Some(placed) = columns::place(text, vals, full) else {
+            continue;
+        };
+        let at = vals[0].start;
+        built[i].toks = placed
+            .into_iter()
+            .map(|t| {
+                let t = t.unwrap_or(Token {
+                    kind: TokenKind::Blank,
+                    start: at,
+                    end: at,
+                });
+                (t, false)
+            })
+            .collect();
+    }
 }
 
 /// The rest of a wrapped label: `raw`, first on its line, continues the
