@@ -28,7 +28,7 @@ fn t2(r: &Report, row: &str) -> Vec<Option<i64>> {
     rows.get(row)
         .unwrap_or_else(|| panic!("row {row}"))
         .iter()
-        .map(|c| c.value.clone().and_then(xxgk::Number::as_int))
+        .map(|c| c.value.and_then(xxgk::Number::as_int))
         .collect()
 }
 

@@ -78,7 +78,7 @@ pub(super) fn continuation(
     cls: &mut Classifier,
 ) -> Option<Wrap> {
     // The label's words and their columns.
-    let mut cols: Vec<(usize, usize)> = Vec::new();
+    let mut under_cols: Vec<(usize, usize)> = Vec::new();
     let mut wrap = Wrap::default();
     for (a, b) in pieces(&text[tok.start..tok.end]) {
         let word = Token {
@@ -86,7 +86,7 @@ pub(super) fn continuation(
             start: tok.start + a,
             end: tok.start + b,
         };
-        cols.push(span(text, lines[at], &word));
+        under_cols.push(span(text, lines[at], &word));
         wrap.words.push(text[word.start..word.end].to_string());
     }
     let mut seen_numbers = numbers;
@@ -122,7 +122,7 @@ pub(super) fn continuation(
         for t in words {
             let (a, b) = span(text, *line, &t);
             // The word it lies under most.
-            let best = cols
+            let best = under_cols
                 .iter()
                 .enumerate()
                 .map(|(i, &(c0, c1))| (b.min(c1).saturating_sub(a.max(c0)), i))
@@ -131,7 +131,7 @@ pub(super) fn continuation(
             // a label not read yet, also a piece reaching under its start
             // from the left (the cell's first line indented).
             let fits = |o: usize, i: usize| {
-                o > 0 && (2 * o >= b - a || loose && a <= cols[i].0 && b > cols[i].0)
+                o > 0 && (2 * o >= b - a || loose && a <= under_cols[i].0 && b > under_cols[i].0)
             };
             let Some((_, i)) = best.filter(|&(o, i)| fits(o, i)) else {
                 continue;
@@ -211,24 +211,6 @@ pub(super) fn pieces(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     out.into_iter()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::pieces;
-
-    #[test]
-    fn words_of_a_layout_token() {
-        let split = |s: &str| {
-            pieces(s)
-                .map(|(a, b)| s[a..b].to_string())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(split("三、本年度 （一）予以"), ["三、本年度", "（一）予以"]);
-        assert_eq!(split("办理结果   公开"), ["办理结果", "公开"]);
-        assert_eq!(split("自 然 人"), ["自 然 人"]);
-        assert_eq!(split("（三）不予        益"), ["（三）不予", "益"]);
-    }
-}
-
 /// Display columns of a token, its line found from the text.
 pub(super) fn columns_of(text: &str, tok: &Token) -> Option<(usize, usize)> {
     let start = text[..tok.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
@@ -285,4 +267,22 @@ pub(super) fn place(text: &str, row: &[Token], full: &[Token]) -> Option<Vec<Opt
         next = k + 1;
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn words_of_a_layout_token() {
+        let split = |s: &str| {
+            pieces(s)
+                .map(|(a, b)| s[a..b].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(split("三、本年度 （一）予以"), ["三、本年度", "（一）予以"]);
+        assert_eq!(split("办理结果   公开"), ["办理结果", "公开"]);
+        assert_eq!(split("自 然 人"), ["自 然 人"]);
+        assert_eq!(split("（三）不予        益"), ["（三）不予", "益"]);
+    }
 }

@@ -220,7 +220,15 @@ pub(super) fn read_rows(
                             pending_group = None;
                             continue;
                         }
-                        Label::Fragment => continue,
+                        Label::Fragment => {
+                            // A piece of another label (`（五）不予`, `四、结转下`)
+                            // after a group label: the numbers that follow
+                            // are not the group's.
+                            if pending_group.is_some() && starts_label(raw) {
+                                pending_group = None;
+                            }
+                            continue;
+                        }
                         _ => {}
                     }
                     any = true;
@@ -290,6 +298,24 @@ pub(super) fn read_rows(
                             // A group label beside a row whose wrapped label
                             // goes on below: the group's merged cell, not a
                             // row of its own.
+                        }
+                        Label::Group(_)
+                            if !spaced
+                                && has_numbers
+                                && !has_tab(text, *line)
+                                && matches!(&open, Open::Row(b) if b.toks.is_empty() && b.line + 1 == li) =>
+                        {
+                            // Text without columns: a row label alone on the
+                            // line before, then a group label with numbers.
+                            // The numbers may be the group's or the row's
+                            // (its label wrapped around them): kept apart.
+                            close(&mut open, &mut built, &mut extras);
+                            pending_group = None;
+                            open = Open::Extra {
+                                label_at: span,
+                                first: None,
+                                dup: None,
+                            };
                         }
                         Label::Group(g) => {
                             close(&mut open, &mut built, &mut extras);
@@ -530,6 +556,27 @@ fn place_columns(text: &str, built: &mut [Building], cls: &Classifier, which: Wh
                 (t, false)
             })
             .collect();
+    }
+}
+
+/// Whether a line holds a tab (cells written as such).
+fn has_tab(text: &str, line: TextLine) -> bool {
+    text[line.start..line.end].contains('\t')
+}
+
+/// Whether a text starts with an enumerator, like a label of table 2:
+/// `（五）`, `(五)`, `四、`, `3.`.
+fn starts_label(raw: &str) -> bool {
+    let numeral = |n: char| "一二三四五六七八九十".contains(n);
+    let mut c = raw
+        .chars()
+        .map(crate::text::fold)
+        .filter(|c| !crate::text::is_space(*c));
+    match (c.next(), c.next(), c.next()) {
+        (Some('('), Some(n), Some(')')) => numeral(n),
+        (Some(n), Some('、'), _) => numeral(n) || n.is_ascii_digit(),
+        (Some(d), Some('.'), _) => d.is_ascii_digit(),
+        _ => false,
     }
 }
 
