@@ -213,7 +213,17 @@ pub(super) fn pieces(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Display columns of a token, its line found from the text.
 pub(super) fn columns_of(text: &str, tok: &Token) -> Option<(usize, usize)> {
-    let start = text[..tok.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    // (Looked for among the last `MAX_LINE` bytes only: a longer line is
+    // no table row.)
+    let mut lo = tok.start.saturating_sub(MAX_LINE);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let start = match text[lo..tok.start].rfind(['\n', '\r']) {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return None,
+    };
     (tok.start - start <= MAX_LINE).then(|| {
         let line = TextLine {
             start,

@@ -482,6 +482,9 @@ pub(super) fn read_rows(
     Some(t)
 }
 
+/// How far (in rows) a row's columns are looked for.
+const NEAR: usize = 24;
+
 /// The template's number of cells for a row, and its table 1 block.
 fn count_of(key: Row, which: Which, t: &RawTable) -> (usize, usize) {
     match which {
@@ -526,7 +529,8 @@ fn place_columns(text: &str, built: &mut [Building], cls: &Classifier, which: Wh
         if vals.is_empty() || vals.len() >= *n || built[i].merged.is_some() {
             continue;
         }
-        let full = (1..built.len()).find_map(|d| {
+        // (Among the rows near it: the work stays linear.)
+        let full = (1..built.len().min(NEAR)).find_map(|d| {
             [i.checked_sub(d), Some(i + d)]
                 .into_iter()
                 .flatten()
