@@ -216,7 +216,13 @@ fn find_title(text: &str, lines: &[TextLine], limit: usize, s: &mut Structure) {
         if t.is_empty() {
             continue;
         }
-        let k = key(t);
+        // A page crawled onto one line starts with its title: the words up
+        // to the first `报告`.
+        let line = match line.find("报告") {
+            Some(p) if line.len() > 600 && p < 300 => &line[..p + "报告".len()],
+            _ => line,
+        };
+        let k = key(trim(line));
         if k.contains("报告")
             && (k.contains("信息公开") || k.contains("政务公开"))
             && k.chars().count() <= 80

@@ -16,7 +16,10 @@ pub(super) fn gate(cx: &Context, f: &mut Sink) -> bool {
     let not_report = st.headings.is_empty()
         && read.active.is_none()
         && read.applications.is_none()
-        && read.review.is_none();
+        && read.review.is_none()
+        // (A report of 2018 or earlier crawled onto one line: its title, no
+        // heading of the present sections.)
+        && !(read.template == Template::Pre2019 && st.title_line.is_some());
     if not_report {
         let msg = if crate::text::trim(text).is_empty() {
             "文本为空：请粘贴或选择一份政府信息公开工作年度报告".to_string()

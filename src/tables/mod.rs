@@ -19,6 +19,8 @@ use crate::text::{contains, key};
 use crate::value::{parse, Parsed, Val};
 
 mod classify;
+mod columns;
+mod markdown;
 mod place;
 mod rows;
 pub mod runs;
@@ -298,7 +300,12 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
             && texts.iter().any(|t| {
                 let k = key(&text[t.start..t.end]);
                 table3::HEADER_WORDS.iter().any(|w| contains(&k, w))
-            });
+            })
+            // A header a conversion tool made up (`| 数据1 | 数据2 | …`),
+            // right under the section's heading.
+            || header.is_none()
+                && texts.len() >= 5
+                && markdown::invented_header(texts.iter().map(|t| &text[t.start..t.end]));
         if is_header {
             if started {
                 break;

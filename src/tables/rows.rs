@@ -1,6 +1,7 @@
 //! Assembling the rows of table 1 or 2 from the classified tokens.
 
 use super::classify::{Classifier, Label, Which};
+use super::columns;
 use super::{ExtraRow, RawCell, RawRow, RawTable};
 use crate::layout::{LineShape, TextLine, Token, TokenKind, Tokenizer};
 use crate::range::ByteRange;
@@ -16,6 +17,9 @@ struct Building {
     subtotal: Option<Row>,
     /// Index of the line holding the label.
     line: usize,
+    /// Index of the last line holding a piece of the label (a label
+    /// wrapped inside its cell, in a table laid out with spaces).
+    wrap_end: usize,
     /// (token, same line as the label)
     toks: Vec<(Token, bool)>,
     /// A value was written on the label's line without tabs, in a table
@@ -60,13 +64,18 @@ pub(super) fn read_rows(
     let mut any = false;
     let mut toks = Vec::new();
     let mut tokenizer = Tokenizer::default();
-    let has_tab = |l: &TextLine| text.as_bytes()[l.start..l.end].contains(&b'\t');
     let tabbed = lines[from..to]
         .iter()
-        .filter(|l| has_tab(l))
+        .filter(|l| has_tab(text, **l))
         .take(3)
         .count()
         >= 3;
+    // A table laid out with spaces: labels wrapped inside their cells are
+    // joined from the lines below (start bytes of the pieces taken).
+    let spaced = columns::spaced(text, &lines[from..to]);
+    let mut taken: Vec<usize> = Vec::new();
+    // The last text token seen, and its line.
+    let mut last_text: Option<(usize, ByteRange)> = None;
 
     let close = |open: &mut Open, built: &mut Vec<Building>, extras: &mut Vec<ExtraRow>| {
         match std::mem::replace(open, Open::None) {
@@ -91,14 +100,121 @@ pub(super) fn read_rows(
         if tokenizer.tokenize(text, *line, &mut toks) != LineShape::Cells {
             continue;
         }
+        if spaced && line.end - line.start <= columns::MAX_LINE {
+            // Words apart by wide gaps stand in different cells.
+            columns::split_pieces(text, &mut toks);
+        }
         let has_text = toks.iter().any(|t| t.kind == TokenKind::Text);
-        let untabbed_line = tabbed && !has_tab(line);
+        let untabbed_line = tabbed && !has_tab(text, *line);
+        let has_numbers = toks
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Num | TokenKind::Bad));
+        // With spaces for columns, a line of numbers alone after a table 2
+        // row that has all its numbers is not that row's: a row whose label
+        // is elsewhere (its numbers are kept apart, as a row of its own).
+        if spaced && !has_text && has_numbers {
+            if let Open::Row(b) = &open {
+                let full = which == Which::T2
+                    && b.toks
+                        .iter()
+                        .filter(|(t, _)| t.kind != TokenKind::Blank)
+                        .count()
+                        >= 7;
+                // Nor is it the row's when no piece of the row's label is
+                // on the line just above it (or below it).
+                let apart = b.toks.is_empty() && b.wrap_end.max(b.line) + 1 < li;
+                if full || apart {
+                    close(&mut open, &mut built, &mut extras);
+                    open = Open::Extra {
+                        label_at: toks[0].range(),
+                        first: None,
+                        dup: None,
+                    };
+                }
+            }
+        }
+        taken.retain(|&s| s >= line.start);
         let mut seen_label = false;
         for tok in toks.iter().copied() {
             let raw = &text[tok.start..tok.end];
             match tok.kind {
                 TokenKind::Text => {
+                    if taken.contains(&tok.start) {
+                        continue;
+                    }
                     let mut label = cls.classify(raw, tok.start);
+                    let mut wrap_end = li;
+                    if spaced
+                        && line.end - line.start <= columns::MAX_LINE
+                        && !matches!(label, Label::Narrative | Label::Caption(_))
+                    {
+                        if let Some(w) = columns::continuation(
+                            text,
+                            &lines[from..to],
+                            li,
+                            &tok,
+                            has_numbers,
+                            matches!(label, Label::Fragment | Label::Unknown),
+                            &mut cls,
+                        ) {
+                            let mut joined = cls.classify(&w.joined(), tok.start);
+                            if !matches!(joined, Label::Data { .. }) && w.words.len() > 1 {
+                                // A group label before the row's own label.
+                                let last = w.words.last().map_or("", String::as_str);
+                                joined = cls.classify(last, tok.start);
+                            }
+                            let better = match (&label, &joined) {
+                                (
+                                    _,
+                                    Label::Data {
+                                        merged: Some(_), ..
+                                    },
+                                ) => false,
+                                (Label::Data { row, .. }, Label::Data { row: r2, .. }) => row == r2,
+                                (Label::Data { .. }, _) => false,
+                                (_, Label::Data { .. } | Label::Group(_)) => true,
+                                _ => false,
+                            };
+                            if better {
+                                label = joined;
+                                wrap_end = w.last_line;
+                                taken.extend(w.taken);
+                            }
+                        }
+                    }
+                    // A label wrapped inside its cell in pasted text: the
+                    // rest of it starts the next line, before the numbers.
+                    let prev = last_text.filter(|(l, _)| l + 1 == li).map(|(_, t)| t);
+                    last_text = matches!(
+                        label,
+                        Label::Data { .. } | Label::Group(_) | Label::Fragment | Label::Unknown
+                    )
+                    .then_some((li, tok.range()));
+                    if let Some(prev) = prev.filter(|_| has_numbers && !seen_label) {
+                        if let Some((row, variant)) =
+                            wrapped_rest(text, prev, &open, raw, &label, &mut cls)
+                        {
+                            if !matches!(&open, Open::Row(b) if b.def == row) {
+                                close(&mut open, &mut built, &mut extras);
+                                pending_group = None;
+                                cls.seen_data = true;
+                                open = Open::Row(Building {
+                                    def: row,
+                                    label_at: prev,
+                                    variant,
+                                    merged: None,
+                                    subtotal: None,
+                                    line: li,
+                                    wrap_end: li,
+                                    toks: Vec::with_capacity(8),
+                                    untabbed: false,
+                                });
+                            }
+                            seen_label = true;
+                            any = true;
+                            continue;
+                        }
+                    }
                     let span = tok.range();
                     // An unknown short label followed on its line by numbers
                     // is a row the template does not have.
@@ -116,7 +232,15 @@ pub(super) fn read_rows(
                             pending_group = None;
                             continue;
                         }
-                        Label::Fragment => continue,
+                        Label::Fragment => {
+                            // A piece of another label (`（五）不予`, `四、结转下`)
+                            // after a group label: the numbers that follow
+                            // are not the group's.
+                            if pending_group.is_some() && starts_label(raw) {
+                                pending_group = None;
+                            }
+                            continue;
+                        }
                         _ => {}
                     }
                     any = true;
@@ -174,10 +298,37 @@ pub(super) fn read_rows(
                                     merged,
                                     subtotal: None,
                                     line: li,
+                                    wrap_end,
                                     toks: Vec::with_capacity(8),
                                     untabbed: false,
                                 });
                             }
+                        }
+                        Label::Group(_)
+                            if spaced
+                                && matches!(&open, Open::Row(b) if b.toks.is_empty() && b.wrap_end > li) =>
+                        {
+                            // A group label beside a row whose wrapped label
+                            // goes on below: the group's merged cell, not a
+                            // row of its own.
+                        }
+                        Label::Group(_)
+                            if !spaced
+                                && has_numbers
+                                && !has_tab(text, *line)
+                                && matches!(&open, Open::Row(b) if b.toks.is_empty() && b.line + 1 == li) =>
+                        {
+                            // Text without columns: a row label alone on the
+                            // line before, then a group label with numbers.
+                            // The numbers may be the group's or the row's
+                            // (its label wrapped around them): kept apart.
+                            close(&mut open, &mut built, &mut extras);
+                            pending_group = None;
+                            open = Open::Extra {
+                                label_at: span,
+                                first: None,
+                                dup: None,
+                            };
                         }
                         Label::Group(g) => {
                             close(&mut open, &mut built, &mut extras);
@@ -214,6 +365,7 @@ pub(super) fn read_rows(
                                 merged: None,
                                 subtotal: Some(other),
                                 line: li,
+                                wrap_end: li,
                                 toks: Vec::with_capacity(8),
                                 untabbed: false,
                             });
@@ -221,6 +373,12 @@ pub(super) fn read_rows(
                             pending_group = Some((g, span));
                             continue;
                         }
+                    }
+                    // With spaces for columns, a number one space after its
+                    // label (`规章 555`) was written in the label's cell.
+                    let mut tok = tok;
+                    if spaced && tok.kind == TokenKind::Num && glued_to_label(text, tok.start) {
+                        tok.kind = TokenKind::Bad;
                     }
                     match &mut open {
                         Open::Row(b) => {
@@ -265,6 +423,9 @@ pub(super) fn read_rows(
         }
     }
 
+    if spaced {
+        place_columns(text, &mut built, &cls, which, &t);
+    }
     t.rows.reserve_exact(built.len());
     for b in built {
         let def = &cls.defs()[b.def];
@@ -350,6 +511,160 @@ pub(super) fn read_rows(
         }
     }
     Some(t)
+}
+
+/// How far (in rows) a row's columns are looked for.
+const NEAR: usize = 24;
+
+/// The template's number of cells for a row, and its table 1 block.
+fn count_of(key: Row, which: Which, t: &RawTable) -> (usize, usize) {
+    match which {
+        Which::T2 => (7, 0),
+        Which::T1 => {
+            let b = table1::block_of(key);
+            (t.blocks[b].map_or(0, |v| table1::count(key, v)), b)
+        }
+    }
+}
+
+/// In a table laid out with spaces, a row written on its label's line with fewer
+/// values than the template gets its columns from the nearest row of the
+/// same block written in full with its label in the same place; blank
+/// columns become blank cells. A row
+/// whose values do not each fall under one column is left as it is.
+fn place_columns(text: &str, built: &mut [Building], cls: &Classifier, which: Which, t: &RawTable) {
+    // (count, block, values on one line, the label's columns)
+    type Info = (usize, usize, Option<Vec<Token>>, Option<(usize, usize)>);
+    let info: Vec<Info> = built
+        .iter()
+        .map(|b| {
+            let key = b.subtotal.unwrap_or(cls.defs()[b.def].key);
+            let (n, blk) = count_of(key, which, t);
+            let label = Token {
+                kind: TokenKind::Text,
+                start: b.label_at.start,
+                end: b.label_at.end,
+            };
+            (
+                n,
+                blk,
+                columns::one_line(text, b.label_at.start, &b.toks),
+                columns::columns_of(text, &label),
+            )
+        })
+        .collect();
+    for i in 0..built.len() {
+        let (n, blk, Some(vals), Some(label)) = &info[i] else {
+            continue;
+        };
+        if vals.is_empty() || vals.len() >= *n || built[i].merged.is_some() {
+            continue;
+        }
+        // (Among the rows near it: the work stays linear.)
+        let full = (1..built.len().min(NEAR)).find_map(|d| {
+            [i.checked_sub(d), Some(i + d)]
+                .into_iter()
+                .flatten()
+                .find_map(|j| {
+                    // (Text laid out with spaces keeps columns only roughly:
+                    // the same columns need the label in the same place.)
+                    let (m, bj, v, l) = info.get(j)?;
+                    v.as_ref()
+                        .filter(|v| m == n && bj == blk && v.len() == *n && *l == Some(*label))
+                })
+        });
+        let Some(full) = full else {
+            continue;
+        };
+        let Some(placed) = columns::place(text, vals, full) else {
+            continue;
+        };
+        let at = vals[0].start;
+        built[i].toks = placed
+            .into_iter()
+            .map(|t| {
+                let t = t.unwrap_or(Token {
+                    kind: TokenKind::Blank,
+                    start: at,
+                    end: at,
+                });
+                (t, false)
+            })
+            .collect();
+    }
+}
+
+/// Whether a line holds a tab (cells written as such).
+fn has_tab(text: &str, line: TextLine) -> bool {
+    text[line.start..line.end].contains('\t')
+}
+
+/// Whether a text starts with an enumerator, like a label of table 2:
+/// `（五）`, `(五)`, `四、`, `3.`.
+fn starts_label(raw: &str) -> bool {
+    let numeral = |n: char| "一二三四五六七八九十".contains(n);
+    let mut c = raw
+        .chars()
+        .map(crate::text::fold)
+        .filter(|c| !crate::text::is_space(*c));
+    match (c.next(), c.next(), c.next()) {
+        (Some('('), Some(n), Some(')')) => numeral(n),
+        (Some(n), Some('、'), _) => numeral(n) || n.is_ascii_digit(),
+        (Some(d), Some('.'), _) => d.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// The rest of a wrapped label: `raw`, first on its line, continues the
+/// label `prev` ending the line before, when the open row holds no value
+/// yet and the two read together as a row of the template (its index, and
+/// whether the label is a variant).
+fn wrapped_rest(
+    text: &str,
+    prev: ByteRange,
+    open: &Open,
+    raw: &str,
+    alone: &Label,
+    cls: &mut Classifier,
+) -> Option<(usize, bool)> {
+    if matches!(
+        alone,
+        Label::Data { variant: false, .. }
+            | Label::Caption(_)
+            | Label::Header(..)
+            | Label::Narrative
+    ) {
+        return None;
+    }
+    let free = match open {
+        Open::Row(b) => b.toks.is_empty() && b.subtotal.is_none(),
+        Open::Extra { first, .. } => first.is_none(),
+        Open::None => true,
+    };
+    if !free {
+        return None;
+    }
+    let joined = format!("{}{raw}", &text[prev.start..prev.end]);
+    match cls.classify(&joined, prev.start) {
+        Label::Data {
+            row,
+            variant,
+            merged: None,
+        } => Some((row, variant)),
+        _ => None,
+    }
+}
+
+/// Whether the word at `at` follows a word (a label's letters) after a
+/// single space.
+fn glued_to_label(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    before.ends_with(' ')
+        && !before.ends_with("  ")
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// Cut a row's value tokens to its cells.

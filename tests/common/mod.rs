@@ -1,6 +1,7 @@
 //! Shared by several test files (`mod common;`).
 
 pub mod pages;
+pub mod routes;
 
 /// A complete, clean report in the 2021 format (示例县教育局, made-up numbers).
 #[allow(dead_code)]
