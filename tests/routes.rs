@@ -19,6 +19,7 @@ mod common;
 use common::pages::{fixtures, html_page};
 use common::routes::{compare_texts, markdown, row, Counts};
 use xxgk::input::read_document;
+use xxgk::{check, Options};
 
 fn works(exe: &str, arg: &str) -> bool {
     Command::new(exe)
@@ -102,7 +103,18 @@ impl Route {
 
 #[test]
 fn routes_read_cell_exact_or_not_at_all() {
-    let fixtures = fixtures();
+    // Fixtures about digits that ran together (crawled text) are not
+    // renditions of a table: their own reading is the question
+    // (tests/flattened.rs), not a truth to compare other routes with.
+    let fixtures: Vec<(String, String)> = fixtures()
+        .into_iter()
+        .filter(|(_, text)| {
+            !check(text, &Options::default())
+                .diagnostics
+                .iter()
+                .any(|d| d.code.starts_with("CELL-SPLIT"))
+        })
+        .collect();
     let mut routes: Vec<Route> = Vec::new();
 
     for (style, name) in [
@@ -194,17 +206,10 @@ fn routes_read_cell_exact_or_not_at_all() {
     if std::env::var_os("XXGK_ROUTES_LOG").is_some() {
         eprintln!("{failures}");
     }
-    // The crate's own PDF reader, on tables without borders, puts one
-    // fixture's (八) row out of order (`行政事业性收费减 3⇥2`): its cells are
-    // taken in that order. Every other route: no number in a wrong cell.
+    // Every route: no number in a wrong cell.
     for r in &routes {
-        let allowed = if r.name == "PDF (xxgk), no borders" {
-            2
-        } else {
-            0
-        };
         assert!(
-            r.counts.misplaced <= allowed,
+            r.counts.misplaced == 0,
             "{}: numbers in wrong cells:\n{failures}",
             r.name
         );

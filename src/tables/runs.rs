@@ -201,12 +201,18 @@ pub(super) fn settle(text: &str, read: &mut Read) {
     }
 }
 
-/// Table 1: only a row's only number with one digit per cell.
+/// Table 1 has no relations: a row's only number is split only when it is
+/// all zeros with one digit per cell (`000`: no count is written `000`). A
+/// number like `38` where two cells are expected may as well be one cell
+/// whose neighbour was lost (text out of a PDF viewer), so it stays unread.
 fn settle_t1(text: &str, t: &mut RawTable, notes: &mut Vec<RunNote>) {
     for r in &mut t.rows {
         let Some(found) = run_of_row(text, r, false) else {
             continue;
         };
+        if found.digits.bytes().any(|b| b != b'0') {
+            continue;
+        }
         let Some(values) = split_forced(&found.digits, r.expected) else {
             continue;
         };

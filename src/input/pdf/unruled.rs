@@ -22,9 +22,15 @@ pub(crate) fn is_number(s: &str) -> bool {
             .all(|c| c.is_numeric() || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '%'))
 }
 
-/// A value: a number, or a dash written for "none".
+/// A value: a number, a signed change (`减 3`, `增2`, `+1`), or a dash
+/// written for "none". A change whose column is not certain must leave its
+/// row unplaced, not go into the label (`行政事业性收费减 3` would read as
+/// the label and a 3).
 fn is_value(s: &str) -> bool {
-    is_number(s) || (!s.is_empty() && s.chars().all(|c| "-－—–/／".contains(c)))
+    let unsigned = s.trim_start_matches(['增', '减', '+', '＋']).trim_start();
+    is_number(s)
+        || (unsigned.len() < s.len() && is_number(unsigned))
+        || (!s.is_empty() && s.chars().all(|c| "-－—–/／".contains(c)))
 }
 
 /// A line's parts: its words, grouped where less than a cell's gap apart.
@@ -212,6 +218,12 @@ mod tests {
                 size: 10.0,
             });
         }
+    }
+
+    #[test]
+    fn a_signed_change_is_a_value() {
+        assert!(is_value("减 3") && is_value("增2") && is_value("+1") && is_value("-8"));
+        assert!(!is_value("减少") && !is_value("行政事业性收费") && !is_value("增"));
     }
 
     #[test]
