@@ -46,6 +46,7 @@ pub mod template;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub mod annotate;
 mod check;
 mod decimal;
 mod doc;

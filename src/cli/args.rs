@@ -54,6 +54,10 @@ pub struct CheckArgs {
     /// Colour: auto (a terminal without `NO_COLOR`), always or never.
     #[arg(long, alias = "colour", value_parser = parse_color)]
     pub color: Option<Color>,
+    /// Write the Word document back with each finding as a comment (one
+    /// `.docx` input only).
+    #[arg(long, value_parser = clap::value_parser!(OsString))]
+    pub annotate: Option<OsString>,
     #[arg(short = 'h', long = "help", action = ArgAction::Help)]
     help: Option<bool>,
     /// Files, directories, or `-` for standard input. Any bytes, even none

@@ -35,6 +35,14 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
             "缺少要检查的文件（用 - 表示从标准输入读取）".to_string(),
         ));
     }
+    if let Some(out) = &cli.annotate {
+        return annotate(
+            &args,
+            Path::new(out),
+            cli.format.unwrap_or(Format::Text),
+            cli.quiet,
+        );
+    }
     let mut status = 0u8;
     let (inputs, saw_directory) = collect_inputs(&args, &mut status);
     let opts = Output {
@@ -109,6 +117,60 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
             Ok(2)
         }
     }
+}
+
+/// `xxgk check report.docx --annotate out.docx`: check one Word document,
+/// print its report as usual and write it back with a comment per finding.
+fn annotate(args: &[PathBuf], target: &Path, format: Format, quiet: bool) -> Result<u8, Usage> {
+    let [path] = args else {
+        return Err(Usage(
+            "--annotate 只能用于一个 Word 文档（.docx）".to_string(),
+        ));
+    };
+    let name = path.display().to_string();
+    let input = Input {
+        name: name.clone(),
+        path: (path.as_os_str() != "-").then(|| path.clone()),
+        walked: false,
+    };
+    let bytes = match read_bytes(&input) {
+        Ok((bytes, _)) => bytes,
+        Err(message) => {
+            complain(&format!("{name}: {message}"));
+            return Ok(2);
+        }
+    };
+    let text = match xxgk::docx::docx_to_text(&bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            complain(&format!("{name}: --annotate 需要 Word 文档（.docx）：{e}"));
+            return Ok(2);
+        }
+    };
+    let report = xxgk::check(
+        &text,
+        &Options {
+            source: name.clone(),
+            utf16: false,
+        },
+    );
+    let notes = xxgk::annotate::notes(&report.diagnostics);
+    let written = xxgk::annotate::annotate_docx(&bytes, &notes, "xxgk")
+        .map_err(|e| e.to_string())
+        .and_then(|docx| std::fs::write(target, docx).map_err(|e| e.to_string()));
+    if let Err(message) = written {
+        complain(&format!("{}: 无法写入批注版：{message}", target.display()));
+        return Ok(2);
+    }
+    let opts = Output {
+        format,
+        quiet,
+        color: false,
+    };
+    let mut out = io::stdout().lock();
+    let _ = write_report(&mut out, &report, &text, &opts, false, 0);
+    let _ = out.flush();
+    Ok(u8::from(report.count(Severity::Error) > 0))
 }
 
 /// The inputs named on the command line, directories walked for their

@@ -31,6 +31,7 @@ check 的选项：
                                     给多个文件或目录时输出数组；jsonl：每行一个报告
   -q, --quiet                       text 格式只输出每个文件的汇总行
       --color auto|always|never     是否彩色输出（默认 auto：终端中彩色，设置 NO_COLOR 时不彩色）
+      --annotate 输出.docx           把检查出的问题作为批注写回 Word 文档（只能检查一个 .docx 文件）
 
 文件可为 UTF-8、UTF-16 或 GB18030/GBK 编码的纯文本。
 退出码：0 未发现错误；1 发现错误；2 文件无法读取或命令用法有误。
