@@ -116,3 +116,37 @@ pub fn template() -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// A finding as the page passes it to `annotateDocx` (the report's
+/// diagnostics, other fields ignored).
+#[derive(serde::Deserialize)]
+struct JsFinding {
+    code: String,
+    severity: String,
+    message: String,
+    span: Option<JsSpan>,
+}
+
+#[derive(serde::Deserialize)]
+struct JsSpan {
+    start: usize,
+    end: usize,
+}
+
+/// The Word document `bytes` back with each finding as a Word comment at
+/// its text (`findings`: the report's `diagnostics`, or those the page
+/// shows, with their byte spans into the text `readDocument` gave); throws
+/// an `Error` with a Chinese message when the bytes are not a Word document.
+#[wasm_bindgen(js_name = annotateDocx)]
+pub fn annotate_docx(bytes: &[u8], findings: JsValue) -> Result<Vec<u8>, JsValue> {
+    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(findings)
+        .map_err(|e| js_error(format!("annotateDocx 的第二个参数应为问题列表（{e}）")))?;
+    let notes: Vec<crate::annotate::Note> = findings
+        .iter()
+        .map(|f| crate::annotate::Note {
+            span: f.span.as_ref().map(|s| (s.start, s.end)),
+            paragraphs: crate::annotate::note_paragraphs(&f.code, &f.severity, &f.message),
+        })
+        .collect();
+    crate::annotate::annotate_docx(bytes, &notes, "xxgk").map_err(js_error)
+}

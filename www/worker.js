@@ -5,7 +5,7 @@
 // Messages out: {kind: 'ready', version, rules, template} | {kind: 'init-error', message}
 //               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: false, message, fatal}
 
-import init, { check, readDocument, rules, template, version } from './pkg/xxgk.js';
+import init, { annotateDocx, check, readDocument, rules, template, version } from './pkg/xxgk.js';
 
 const ready = init().then(
   () => {
@@ -31,6 +31,10 @@ self.onmessage = async (event) => {
       // by the same code as the command-line tool.
       const doc = readDocument(new Uint8Array(msg.bytes), msg.name);
       self.postMessage({ id: msg.id, ok: true, text: doc.text, docKind: doc.kind });
+    } else if (msg.kind === 'annotate-docx') {
+      // The Word document with each finding as a comment (annotate.js).
+      const bytes = annotateDocx(new Uint8Array(msg.bytes), msg.findings);
+      self.postMessage({ id: msg.id, ok: true, bytes }, [bytes.buffer]);
     } else {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
     }

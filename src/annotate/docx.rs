@@ -135,7 +135,7 @@ fn repack(
             return Err(DocxError::Encrypted);
         }
         if let Some(text) = replace.get(&e.name) {
-            out.push(Out::deflated(&e.name, text.as_bytes()));
+            out.push(Out::new(&e.name, text.as_bytes()));
         } else {
             out.push(Out {
                 name: e.name.clone(),
@@ -148,7 +148,7 @@ fn repack(
         }
     }
     for (name, text) in added {
-        out.push(Out::deflated(name.as_bytes(), text.as_bytes()));
+        out.push(Out::new(name.as_bytes(), text.as_bytes()));
     }
     write(&out)
 }

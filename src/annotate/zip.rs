@@ -1,5 +1,5 @@
-//! Writing a ZIP archive: entries copied as they are stored, or deflated
-//! with `miniz_oxide`; no ZIP64 (a Word document is far smaller).
+//! Writing a ZIP archive: entries copied as they are stored, new ones
+//! deflated with `miniz_oxide` (stored in the WebAssembly build); no ZIP64 (a Word document is far smaller).
 
 use crate::input::docx::zip::crc32;
 use crate::input::docx::DocxError;
@@ -16,15 +16,21 @@ pub(super) struct Out<'a> {
 }
 
 impl Out<'_> {
-    /// A new entry holding `bytes`, deflated.
-    pub(super) fn deflated(name: &[u8], bytes: &[u8]) -> Out<'static> {
+    /// A new entry holding `bytes`: deflated natively; stored in the
+    /// WebAssembly build, which then needs no compressor (the page's module
+    /// stays small; Word reads stored entries as well).
+    pub(super) fn new(name: &[u8], bytes: &[u8]) -> Out<'static> {
+        #[cfg(not(target_arch = "wasm32"))]
+        let (method, data) = (8, miniz_oxide::deflate::compress_to_vec(bytes, 6));
+        #[cfg(target_arch = "wasm32")]
+        let (method, data) = (0, bytes.to_vec());
         Out {
             name: name.to_vec(),
             flags: 0x0800,
-            method: 8,
+            method,
             crc: crc32(bytes),
             size: bytes.len() as u64,
-            data: miniz_oxide::deflate::compress_to_vec(bytes, 6).into(),
+            data: data.into(),
         }
     }
 }
