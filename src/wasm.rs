@@ -117,20 +117,18 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// A finding as the page passes it to `annotateDocx` (the report's
-/// diagnostics, other fields ignored).
-#[derive(serde::Deserialize)]
-struct JsFinding {
-    code: String,
-    severity: String,
-    message: String,
-    span: Option<JsSpan>,
+/// A string property of a JavaScript object ("" when absent).
+fn string_of(value: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
-#[derive(serde::Deserialize)]
-struct JsSpan {
-    start: usize,
-    end: usize,
+/// A byte offset given as a JavaScript number: a whole number from 0 up.
+#[allow(clippy::cast_sign_loss)] // checked to be whole, non-negative and in range
+fn offset(v: f64) -> Option<usize> {
+    (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as usize)
 }
 
 /// The Word document `bytes` back with each finding as a Word comment at
@@ -138,14 +136,32 @@ struct JsSpan {
 /// shows, with their byte spans into the text `readDocument` gave); throws
 /// an `Error` with a Chinese message when the bytes are not a Word document.
 #[wasm_bindgen(js_name = annotateDocx)]
-pub fn annotate_docx(bytes: &[u8], findings: JsValue) -> Result<Vec<u8>, JsValue> {
-    let findings: Vec<JsFinding> = serde_wasm_bindgen::from_value(findings)
-        .map_err(|e| js_error(format!("annotateDocx 的第二个参数应为问题列表（{e}）")))?;
-    let notes: Vec<crate::annotate::Note> = findings
+pub fn annotate_docx(bytes: &[u8], findings: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if !js_sys::Array::is_array(findings) {
+        return Err(js_error(
+            "annotateDocx 的第二个参数应为问题列表（报告的 diagnostics）",
+        ));
+    }
+    let notes: Vec<crate::annotate::Note> = js_sys::Array::from(findings)
         .iter()
-        .map(|f| crate::annotate::Note {
-            span: f.span.as_ref().map(|s| (s.start, s.end)),
-            paragraphs: crate::annotate::note_paragraphs(&f.code, &f.severity, &f.message),
+        .map(|f| {
+            let span = js_sys::Reflect::get(&f, &"span".into()).ok().and_then(|s| {
+                let at = |k: &str| {
+                    js_sys::Reflect::get(&s, &k.into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .and_then(offset)
+                };
+                Some((at("start")?, at("end")?))
+            });
+            crate::annotate::Note {
+                span,
+                paragraphs: crate::annotate::note_paragraphs(
+                    &string_of(&f, "code"),
+                    &string_of(&f, "severity"),
+                    &string_of(&f, "message"),
+                ),
+            }
         })
         .collect();
     crate::annotate::annotate_docx(bytes, &notes, "xxgk").map_err(js_error)

@@ -1,9 +1,10 @@
 //! The Word document written back with a comment per finding
 //! (`xxgk::annotate`): it reads as the same text, holds one comment per
 //! finding, each covering exactly the finding's characters, opens in
-//! LibreOffice, and the command line writes it with `--annotate`.
+//! `LibreOffice`, and the command line writes it with `--annotate`.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
 
 use quick_xml::events::Event;
@@ -24,10 +25,11 @@ fn w_p(text: &str, piece: usize) -> String {
     let mut runs = String::new();
     for chunk in chars.chunks(piece.max(1)) {
         let s: String = chunk.iter().collect();
-        runs.push_str(&format!(
+        let _ = write!(
+            runs,
             "<w:r w:rsidR=\"00A1\"><w:rPr><w:rFonts w:hint=\"eastAsia\"/><w:sz w:val=\"32\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
             xml_escape(&s)
-        ));
+        );
     }
     format!("<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr>{runs}</w:p>")
 }
@@ -42,7 +44,7 @@ fn document_xml(text: &str) -> String {
                 for row in rows {
                     body.push_str("<w:tr>");
                     for cell in row {
-                        body.push_str(&format!("<w:tc>{}</w:tc>", w_p(cell.trim(), 2)));
+                        let _ = write!(body, "<w:tc>{}</w:tc>", w_p(cell.trim(), 2));
                     }
                     body.push_str("</w:tr>");
                 }
@@ -219,7 +221,7 @@ fn comments_are_escaped_and_hold_the_rule() {
         span: Some((at, at + "<script>alert(1)</script>".len())),
         paragraphs: xxgk::annotate::note_paragraphs("T2-SUM", "error", "应为 <1> & \"2\""),
     };
-    let annotated = annotate_docx(&original, &[note.clone()], "检查 & 作者").unwrap();
+    let annotated = annotate_docx(&original, std::slice::from_ref(&note), "检查 & 作者").unwrap();
     assert_annotated("escaped", &original, &[note], &annotated);
     let comments = entry(&annotated, "word/comments.xml").unwrap();
     assert!(
@@ -290,7 +292,7 @@ fn not_a_word_document_is_refused() {
     assert!(annotate_docx(b"plain text", &[], "xxgk").is_err());
 }
 
-/// LibreOffice opens the annotated document (skipped without `soffice`).
+/// `LibreOffice` opens the annotated document (skipped without `soffice`).
 #[test]
 fn libreoffice_converts_the_annotated_document() {
     let Ok(status) = std::process::Command::new("soffice")
@@ -329,9 +331,9 @@ fn libreoffice_converts_the_annotated_document() {
             String::from_utf8_lossy(&out.stderr)
         );
         let converted = std::fs::read(dir.path().join(file)).expect("converted");
-        if file.ends_with(".txt") {
-            let txt = String::from_utf8_lossy(&converted);
-            assert!(txt.contains("规章"), "{txt}");
+        if to.starts_with("txt") {
+            let plain = String::from_utf8_lossy(&converted);
+            assert!(plain.contains("规章"), "{plain}");
         } else {
             // LibreOffice read every comment.
             let content = entry(&converted, "content.xml").unwrap();
@@ -378,14 +380,124 @@ fn command_line_writes_the_annotated_document() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
-    let txt = dir.path().join("a.txt");
-    std::fs::write(&txt, &text).unwrap();
+    let text_file = dir.path().join("a.txt");
+    std::fs::write(&text_file, &text).unwrap();
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_xxgk"))
         .arg("check")
-        .arg(&txt)
+        .arg(&text_file)
         .arg("--annotate")
         .arg(&output)
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
+}
+
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+
+/// Automatic numbering (not in the runs), a tab, a no-break hyphen, a
+/// reference and a deleted run: comments cover the characters that are in
+/// the document, and the text reads the same.
+#[test]
+fn numbering_tabs_and_tracked_changes() {
+    let numbered = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"7\"/></w:numPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>";
+    let tabbed = "<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:noBreakHyphen/><w:t>丙&amp;丁</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:r><w:t>戊</w:t></w:r></w:p>";
+    let doc = document_xml("").replace("<w:body>", &format!("<w:body>{numbered}{tabbed}"));
+    let original = zip_of(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("word/document.xml", doc.as_bytes()),
+        ("word/_rels/document.xml.rels", DOC_RELS.as_bytes()),
+        ("word/styles.xml", STYLES.as_bytes()),
+        ("word/numbering.xml", NUMBERING.as_bytes()),
+    ]);
+    let read = docx_to_text(&original).unwrap();
+    assert_eq!(read, "一、总体情况\n甲\t乙-丙&丁戊\n");
+    let span = |s: &str| {
+        let at = read.find(s).unwrap();
+        Some((at, at + s.len()))
+    };
+    let notes = [
+        Note {
+            span: span("一、总体"),
+            paragraphs: vec!["标题".into()],
+        },
+        Note {
+            span: span("乙-丙&"),
+            paragraphs: vec!["中间".into()],
+        },
+        Note {
+            span: span("丁戊"),
+            paragraphs: vec!["跨删除".into()],
+        },
+        Note {
+            span: span("-"),
+            paragraphs: vec!["连字符".into()],
+        },
+    ];
+    let annotated = annotate_docx(&original, &notes, "xxgk").unwrap();
+    assert_eq!(docx_to_text(&annotated).unwrap(), read);
+    let got = range_texts(&entry(&annotated, "word/document.xml").unwrap());
+    assert_eq!(got[&0].0, "总体", "the label is not in the document");
+    assert_eq!(got[&1].0, "乙丙&");
+    assert_eq!(got[&2].0, "丁戊");
+    assert_eq!(got[&3].0, "");
+    assert!(got.values().all(|(_, referenced)| *referenced));
+}
+
+/// Every place in a body with text boxes, hyperlinks, fields, nested
+/// tables, inserted runs and CDATA: the annotated part stays well-formed and
+/// reads as the same text, whatever the spans.
+#[test]
+fn any_span_in_an_odd_body_keeps_the_document_well_formed() {
+    let body = concat!(
+        "<w:p><w:hyperlink r:id=\"rId5\"><w:r><w:t>链接文字</w:t></w:r></w:hyperlink><w:ins w:id=\"1\"><w:r><w:t>插入</w:t></w:r></w:ins>",
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+        "<w:r><w:rPr/><w:t><![CDATA[a<b]]></w:t></w:r>",
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框内</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:t>备用</w:t></w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+        "<w:r><w:t xml:space=\"preserve\"> 段尾 </w:t></w:r></w:p>",
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>内2</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p><w:r><w:t>5</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>可见</w:t><w:br/><w:t>下一行</w:t></w:r></w:p>",
+    );
+    let doc = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{body}</w:body></w:document>"
+    );
+    let original = zip_of(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", RELS.as_bytes()),
+        ("word/document.xml", doc.as_bytes()),
+    ]);
+    let read = docx_to_text(&original).unwrap();
+    let bounds: Vec<usize> = read
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([read.len()])
+        .collect();
+    let mut notes = Vec::new();
+    for (k, &s) in bounds.iter().enumerate() {
+        for len in [0, 1, 3] {
+            let e = bounds[(k + len).min(bounds.len() - 1)];
+            notes.push(Note {
+                span: Some((s, e)),
+                paragraphs: vec![format!("{s}..{e}")],
+            });
+        }
+    }
+    let annotated = annotate_docx(&original, &notes, "xxgk").unwrap();
+    assert_eq!(docx_to_text(&annotated).unwrap(), read);
+    let document = entry(&annotated, "word/document.xml").unwrap();
+    let got = range_texts(&document);
+    assert_eq!(got.len(), notes.len());
+    // Created without a relationships part for the main part: one is added.
+    let rels = entry(&annotated, "word/_rels/document.xml.rels").unwrap();
+    assert!(rels.contains("comments.xml"));
+    // Well-formed: every element closes.
+    let mut r = Reader::from_str(&document);
+    r.config_mut().check_end_names = true;
+    loop {
+        match r.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}"),
+        }
+    }
 }

@@ -65,60 +65,63 @@ pub fn annotate_docx(bytes: &[u8], notes: &[Note], author: &str) -> Result<Vec<u
     if let Some((_, x)) = &existing {
         first_id = first_id.max(max_id(x).map_or(0, |m| m + 1));
     }
-    let document = anchored(&body, notes, first_id, &prefix);
+    let mut document = anchored(&body, notes, first_id, &prefix);
+    // The part is written back as UTF-8 (it may have been UTF-16).
+    if let Some(decl) = document.get(..document.find("?>").unwrap_or(0)) {
+        if let Some(at) = decl.to_ascii_lowercase().find("utf-16") {
+            document.replace_range(at..at + 6, "UTF-8");
+        }
+    }
 
     let mut replace: BTreeMap<Vec<u8>, String> = BTreeMap::new();
     replace.insert(body.main.clone(), document);
     let mut added: Vec<(String, String)> = Vec::new();
     let comments = comments(notes, first_id, author);
-    match existing {
-        Some((name, mut xml)) => {
-            let at = xml.rfind("</").unwrap_or(xml.len());
-            xml.insert_str(at, &comments);
-            replace.insert(name.into_bytes(), xml);
+    if let Some((name, mut xml)) = existing {
+        let at = xml.rfind("</").unwrap_or(xml.len());
+        xml.insert_str(at, &comments);
+        replace.insert(name.into_bytes(), xml);
+    } else {
+        let mut name = "comments.xml".to_string();
+        let mut n = 1;
+        while zip.find(&format!("{dir}{name}")).is_some() {
+            name = format!("comments{n}.xml");
+            n += 1;
         }
-        None => {
-            let mut name = "comments.xml".to_string();
-            let mut n = 1;
-            while zip.find(&format!("{dir}{name}")).is_some() {
-                name = format!("comments{n}.xml");
-                n += 1;
-            }
-            let xml = format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n\
-                 <w:comments xmlns:w=\"{W_NS}\">{comments}</w:comments>"
-            );
-            let rel = |id: &str| {
-                format!("<Relationship Id=\"{id}\" Type=\"{COMMENTS_TYPE}\" Target=\"{name}\"/>")
-            };
-            match rels {
-                Some(mut r) => {
-                    let mut id = "rIdXxgkComments".to_string();
-                    while r.contains(&format!("\"{id}\"")) {
-                        id.push('1');
-                    }
-                    let at = r.rfind("</").unwrap_or(r.len());
-                    r.insert_str(at, &rel(&id));
-                    replace.insert(rels_name.into_bytes(), r);
+        let xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n\
+             <w:comments xmlns:w=\"{W_NS}\">{comments}</w:comments>"
+        );
+        let rel = |id: &str| {
+            format!("<Relationship Id=\"{id}\" Type=\"{COMMENTS_TYPE}\" Target=\"{name}\"/>")
+        };
+        match rels {
+            Some(mut r) => {
+                let mut id = "rIdXxgkComments".to_string();
+                while r.contains(&format!("\"{id}\"")) {
+                    id.push('1');
                 }
-                None => added.push((
-                    rels_name,
-                    format!(
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n\
-                         <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{}</Relationships>",
-                        rel("rId1")
-                    ),
-                )),
+                let at = r.rfind("</").unwrap_or(r.len());
+                r.insert_str(at, &rel(&id));
+                replace.insert(rels_name.into_bytes(), r);
             }
-            let override_ =
-                format!("<Override PartName=\"/{dir}{name}\" ContentType=\"{COMMENTS_CONTENT}\"/>");
-            if let Some(mut types) = part(b"[Content_Types].xml") {
-                let at = types.rfind("</").unwrap_or(types.len());
-                types.insert_str(at, &override_);
-                replace.insert(b"[Content_Types].xml".to_vec(), types);
-            }
-            added.push((format!("{dir}{name}"), xml));
+            None => added.push((
+                rels_name,
+                format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n\
+                     <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{}</Relationships>",
+                    rel("rId1")
+                ),
+            )),
         }
+        let override_ =
+            format!("<Override PartName=\"/{dir}{name}\" ContentType=\"{COMMENTS_CONTENT}\"/>");
+        if let Some(mut types) = part(b"[Content_Types].xml") {
+            let at = types.rfind("</").unwrap_or(types.len());
+            types.insert_str(at, &override_);
+            replace.insert(b"[Content_Types].xml".to_vec(), types);
+        }
+        added.push((format!("{dir}{name}"), xml));
     }
     repack(&zip, &replace, &added)
 }
@@ -262,11 +265,15 @@ fn anchors(body: &Body, span: Option<(usize, usize)>) -> Option<(Traced, Traced)
     Some((next.1, next.1))
 }
 
+/// A place where the main part is split: the run, whether inside a `w:t`,
+/// and the anchors put there with their order.
+type Split = (usize, bool, Vec<(u8, String)>);
+
 /// The main part with the anchors of every note, ids from `first`.
 fn anchored(body: &Body, notes: &[Note], first: u64, p: &str) -> String {
     // At each byte offset: the run it splits, whether inside a `w:t`, and the
     // anchors in order (0: ends of ranges, 1: starts, 2: ends of points).
-    let mut at: BTreeMap<usize, (usize, bool, Vec<(u8, String)>)> = BTreeMap::new();
+    let mut at: BTreeMap<usize, Split> = BTreeMap::new();
     for (k, note) in notes.iter().enumerate() {
         let id = first + k as u64;
         let Some((a, b)) = anchors(body, note.span) else {
@@ -301,6 +308,9 @@ fn anchored(body: &Body, notes: &[Note], first: u64, p: &str) -> String {
         let Some(r) = body.runs.get(run) else {
             continue;
         };
+        if pos < last || !xml.is_char_boundary(pos) {
+            continue;
+        }
         marks.sort_by_key(|m| m.0);
         out.push_str(&xml[last..pos]);
         last = pos;

@@ -63,6 +63,7 @@ impl Trace {
     pub(super) fn token(&mut self, tok: &Tok, x: &Xml, xml: &str) {
         self.here = x.range;
         self.ref_end = None;
+        let mut traceable = true;
         let in_run = |t: &Trace| t.open_runs.last().is_some_and(|&(_, d)| d + 1 == t.depth);
         match tok {
             Tok::Start(name, empty) => {
@@ -106,16 +107,23 @@ impl Trace {
             }
             Tok::Text(t) => {
                 let raw = xml.get(x.range.0..x.range.1).unwrap_or("");
-                if raw.starts_with('&') {
+                if raw.starts_with("<![CDATA[") {
+                    // A split would cut the section.
+                    traceable = false;
+                } else if raw.starts_with('&') {
                     self.text_at = x.range.0;
                     self.ref_end = Some(x.range.1);
+                } else if let Some(at) = raw.find(t.as_str()) {
+                    self.text_at = x.range.0 + at;
                 } else {
-                    self.text_at = x.range.0 + raw.find(t.as_str()).unwrap_or(0);
+                    // Not the bytes it was decoded from: its characters have
+                    // no place to split at.
+                    traceable = false;
                 }
             }
             Tok::Eof => {}
         }
-        self.run = self.open_runs.last().map(|&(i, _)| i);
+        self.run = self.open_runs.last().map(|&(i, _)| i).filter(|_| traceable);
     }
 }
 
