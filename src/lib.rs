@@ -52,6 +52,7 @@ mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "pdf-layout"))]
 mod wasm_pdf;
 
+pub mod annotate;
 mod check;
 mod decimal;
 mod doc;

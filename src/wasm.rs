@@ -171,3 +171,53 @@ pub fn template() -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// A string property of a JavaScript object ("" when absent).
+fn string_of(value: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// A byte offset given as a JavaScript number: a whole number from 0 up.
+#[allow(clippy::cast_sign_loss)] // checked to be whole, non-negative and in range
+fn offset(v: f64) -> Option<usize> {
+    (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as usize)
+}
+
+/// The Word document `bytes` back with each finding as a Word comment at
+/// its text (`findings`: the report's `diagnostics`, or those the page
+/// shows, with their byte spans into the text `readDocument` gave); throws
+/// an `Error` with a Chinese message when the bytes are not a Word document.
+#[wasm_bindgen(js_name = annotateDocx)]
+pub fn annotate_docx(bytes: &[u8], findings: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if !js_sys::Array::is_array(findings) {
+        return Err(js_error(
+            "annotateDocx 的第二个参数应为问题列表（报告的 diagnostics）",
+        ));
+    }
+    let notes: Vec<crate::annotate::Note> = js_sys::Array::from(findings)
+        .iter()
+        .map(|f| {
+            let span = js_sys::Reflect::get(&f, &"span".into()).ok().and_then(|s| {
+                let at = |k: &str| {
+                    js_sys::Reflect::get(&s, &k.into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .and_then(offset)
+                };
+                Some((at("start")?, at("end")?))
+            });
+            crate::annotate::Note {
+                span,
+                paragraphs: crate::annotate::note_paragraphs(
+                    &string_of(&f, "code"),
+                    &string_of(&f, "severity"),
+                    &string_of(&f, "message"),
+                ),
+            }
+        })
+        .collect();
+    crate::annotate::annotate_docx(bytes, &notes, "xxgk").map_err(js_error)
+}

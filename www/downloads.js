@@ -6,6 +6,7 @@
 import { tablesCsv, findingsCsv, reportJson, layoutCsv, download, baseName } from './export.js';
 import { passes } from './findings.js';
 import { $, currentDoc } from './state.js';
+import { downloadAnnotatedHtml, downloadAnnotatedDocx } from './annotate.js';
 
 function exportWith(make, suffix, type) {
   const doc = currentDoc();
@@ -17,3 +18,6 @@ $('export-tables').addEventListener('click', () => exportWith(tablesCsv, '.表�
 $('export-layout').addEventListener('click', () => exportWith(layoutCsv, '.表格（模板排版）.csv', 'text/csv;charset=utf-8'));
 $('export-findings').addEventListener('click', () => exportWith(findingsCsv, '.问题.csv', 'text/csv;charset=utf-8'));
 $('print').addEventListener('click', () => window.print());
+// The annotated report (annotate.js): a web page that prints as the PDF, and the Word document with comments.
+$('export-annotated').addEventListener('click', () => downloadAnnotatedHtml());
+$('export-annotated-docx').addEventListener('click', () => downloadAnnotatedDocx());

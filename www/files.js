@@ -51,9 +51,11 @@ async function openFiles(files) {
     const doc = docs[i];
     try {
       const bytes = await file.arrayBuffer();
-      // A PDF's pages are read in the page with pdf.js (loaded only when a PDF
-      // arrives) and their text rebuilt by the checker; every other kind is read
-      // by the checker's readDocument.
+      // A Word document's bytes are kept for its annotated copy (annotate.js).
+      const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+      const keep = head[0] === 0x50 && head[1] === 0x4b ? bytes.slice(0) : null;
+      // PDF text is rebuilt in the page with pdf.js (loaded only when a PDF arrives);
+      // every other kind is read by the checker's readDocument.
       const text = isPdf(bytes, file.name)
         ? await (await import('./pdf.js')).pdfToText(bytes, (pages) => checker.layoutPdf(pages))
         : await checker.read(bytes, file.name);
@@ -61,6 +63,7 @@ async function openFiles(files) {
       // the offsets of the findings fit what is shown.
       doc.text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
       if (!doc.text.trim()) throw new Error('文件中没有可检查的文字');
+      if (keep) doc.docx = { bytes: keep, text: doc.text };
       if (doc === currentDoc()) input.value = doc.text;
       runCheck(doc);
     } catch (error) {

@@ -6,6 +6,7 @@ import { drawTables, cellKey } from './tables.js';
 import { drawSummary } from './summary.js';
 import { drawFindings, applyFilters } from './findings.js';
 import { rovingCells } from './grid.js';
+import { canAnnotateDocx } from './annotate.js';
 import { save, updateShare } from './store.js';
 import { $, SEVERITIES, input, state, checker, currentDoc, setStatus, updateBusy } from './state.js';
 
@@ -73,9 +74,12 @@ export function render() {
   $('summary').hidden = Boolean(doc.error);
   $('findings').hidden = !report;
   $('tables').hidden = !report;
-  for (const id of ['export-json', 'export-tables', 'export-layout', 'export-findings']) {
+  for (const id of ['export-json', 'export-tables', 'export-layout', 'export-findings', 'export-annotated']) {
     /** @type {HTMLButtonElement} */ ($(id)).disabled = !report;
   }
+  const docxButton = /** @type {HTMLButtonElement} */ ($('export-annotated-docx'));
+  docxButton.hidden = !doc.docx;
+  docxButton.disabled = !canAnnotateDocx(doc);
   drawSummary(report, doc);
   const byCell = new Map();
   for (const d of report?.diagnostics ?? []) {

@@ -10,7 +10,7 @@
 /** @typedef {{schema_version: 1, source: string, template: string, year: number|null, agency: string|null,
  *   date: string|null, period: {start: string, end: string, span: Span}|null, sections: any[],
  *   tables: {active: any, applications: any, review: any}, diagnostics: Diagnostic[]}} Report */
-/** @typedef {{id: number, name: string, source: string, text: string, report: Report|null,
+/** @typedef {{id: number, name: string, source: string, text: string, report: Report|null, docx?: {bytes: ArrayBuffer, text: string},
  *   error: string|null, ms: number|null, want: number, shown: number, failed?: boolean}} Doc */
 
 import { Checker } from './checker.js';

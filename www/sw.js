@@ -10,7 +10,7 @@ const SHELL = [
   './selection.js', './cells.js', './rules.js', './downloads.js', './dom.js',
   './tables.js', './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
   './editor.js', './grid.js', './store.js', './vendor/codemirror.js',
-  './pdf.js', './pkg/xxgk_pdf.js', './pkg/xxgk_pdf_bg.wasm', './vendor/pdfjs/pdf.min.mjs', './vendor/pdfjs/pdf.worker.min.mjs',
+  './pdf.js', './annotate.js', './pkg/xxgk_pdf.js', './pkg/xxgk_pdf_bg.wasm', './vendor/pdfjs/pdf.min.mjs', './vendor/pdfjs/pdf.worker.min.mjs',
 ];
 
 self.addEventListener('install', (event) => {

@@ -7,7 +7,7 @@
 //               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: true, text}
 //               {id, ok: false, message, fatal}
 
-import init, { check, readDocument, rules, template, version } from './pkg/xxgk.js';
+import init, { annotateDocx, check, readDocument, rules, template, version } from './pkg/xxgk.js';
 
 // The PDF layout is a module of its own (pkg/xxgk_pdf.js), loaded with the
 // first PDF, so that opening the page does not fetch it.
@@ -52,6 +52,10 @@ self.onmessage = async (event) => {
       // lines and tables, by the same code as the command-line tool.
       const pdfPagesToText = await loadPdfLayout();
       self.postMessage({ id: msg.id, ok: true, text: pdfPagesToText(msg.pages) });
+    } else if (msg.kind === 'annotate-docx') {
+      // The Word document with each finding as a comment (annotate.js).
+      const bytes = annotateDocx(new Uint8Array(msg.bytes), msg.findings);
+      self.postMessage({ id: msg.id, ok: true, bytes }, [bytes.buffer]);
     } else {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
     }

@@ -85,6 +85,10 @@ pub struct CheckArgs {
     /// Number of reports checked at once (default: every core).
     #[arg(short = 'j', long, value_parser = parse_jobs)]
     pub jobs: Option<usize>,
+    /// Write the Word document back with each finding as a comment (one
+    /// `.docx` input only).
+    #[arg(long, value_parser = clap::value_parser!(OsString))]
+    pub annotate: Option<OsString>,
     #[arg(short = 'h', long = "help", action = ArgAction::Help)]
     help: Option<bool>,
     /// Files, directories, or `-` for standard input. Any bytes, even none

@@ -71,6 +71,22 @@ pub fn run(cli: CheckArgs) -> Result<u8, Usage> {
         return Err(Usage("--config 与 --no-config 不能同时使用".to_string()));
     }
     let mut configs = Configs::new(file.as_deref(), cli.no_config, flags).map_err(Usage)?;
+    if let Some(out) = &cli.annotate {
+        let config = configs
+            .for_input(
+                args.first()
+                    .filter(|p| p.as_os_str() != "-")
+                    .map(PathBuf::as_path),
+            )
+            .map_err(Usage)?;
+        return annotate(
+            &args,
+            Path::new(out),
+            &config,
+            cli.format.unwrap_or(Format::Text),
+            cli.quiet,
+        );
+    }
     if cli.summary == Some(Summary::Xlsx) && cli.output.is_none() && io::stdout().is_terminal() {
         return Err(Usage(
             "xlsx 汇总不能输出到终端，请用 -o 指定文件".to_string(),
@@ -359,6 +375,67 @@ fn write_comparisons(
         }
     }
     Ok(())
+}
+
+/// `xxgk check report.docx --annotate out.docx`: check one Word document,
+/// print its report as usual and write it back with a comment per finding.
+fn annotate(
+    args: &[PathBuf],
+    target: &Path,
+    config: &xxgk::Config,
+    format: Format,
+    quiet: bool,
+) -> Result<u8, Usage> {
+    let [path] = args else {
+        return Err(Usage(
+            "--annotate 只能用于一个 Word 文档（.docx）".to_string(),
+        ));
+    };
+    let name = path.display().to_string();
+    let input = Input {
+        name: name.clone(),
+        path: (path.as_os_str() != "-").then(|| path.clone()),
+        walked: false,
+    };
+    let bytes = match read_bytes(&input) {
+        Ok((bytes, _)) => bytes,
+        Err(message) => {
+            complain(&format!("{name}: {message}"));
+            return Ok(2);
+        }
+    };
+    let text = match xxgk::docx::docx_to_text(&bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            complain(&format!("{name}: --annotate 需要 Word 文档（.docx）：{e}"));
+            return Ok(2);
+        }
+    };
+    let report = xxgk::check_with(
+        &text,
+        &Options {
+            source: name.clone(),
+            utf16: false,
+        },
+        config,
+    );
+    let notes = xxgk::annotate::notes(&report.diagnostics);
+    let written = xxgk::annotate::annotate_docx(&bytes, &notes, "xxgk")
+        .map_err(|e| e.to_string())
+        .and_then(|docx| std::fs::write(target, docx).map_err(|e| e.to_string()));
+    if let Err(message) = written {
+        complain(&format!("{}: 无法写入批注版：{message}", target.display()));
+        return Ok(2);
+    }
+    let opts = Output {
+        format,
+        quiet,
+        color: false,
+    };
+    let mut out = io::stdout().lock();
+    let _ = write_report(&mut out, &report, config, &text, &opts, false, 0);
+    let _ = out.flush();
+    Ok(u8::from(report.count(Severity::Error) > 0))
 }
 
 /// The inputs named on the command line, directories walked for their

@@ -36,6 +36,7 @@ check 的选项：
                                     给多个文件或目录时输出数组；jsonl：每行一个报告
   -q, --quiet                       text 格式只输出每个文件的汇总行
       --color auto|always|never     是否彩色输出（默认 auto：终端中彩色，设置 NO_COLOR 时不彩色）
+      --annotate 输出.docx           把检查出的问题作为批注写回 Word 文档（只能检查一个 .docx 文件）
       --summary csv|xlsx|json       不输出各报告，改为每个报告一行的汇总（xlsx 另含问题和各表）
   -o, --output 文件                 输出写入文件（--summary xlsx 输出到终端时必须给出）
       --compare                     另按机关和相邻年度配对，输出跨年比较的问题

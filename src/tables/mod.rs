@@ -20,6 +20,7 @@ use crate::value::{parse, Parsed, Val};
 
 mod classify;
 mod columns;
+mod cut;
 mod markdown;
 mod place;
 mod rows;

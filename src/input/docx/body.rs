@@ -2,6 +2,7 @@
 //! blocks, then as lines.
 
 use super::numbering::Numbering;
+use super::trace::{Trace, Traced};
 use super::xml::{local, w_name, Tok, Xml};
 use super::{DocxError, MAX_BOX_NESTING, MAX_TABLE_NESTING};
 use crate::input::grid::{self, GridCell, GridRow, OutputKind, OutputLine};
@@ -69,6 +70,8 @@ pub(super) struct ParaB {
     pub(super) style: Option<String>,
     pub(super) num: Option<String>,
     pub(super) level: Option<usize>,
+    /// Where the paragraph starts in the trace (see [`Trace`]).
+    pub(super) trace_start: usize,
 }
 
 pub(super) enum Frame {
@@ -93,6 +96,8 @@ pub(super) struct Builder {
     pub(super) tables: usize,
     pub(super) boxes: usize,
     pub(super) numbering: Numbering,
+    /// Set when the characters are traced back to the XML.
+    pub(super) trace: Option<Box<Trace>>,
 }
 
 impl Builder {
@@ -130,20 +135,45 @@ impl Builder {
 
     pub(super) fn text(&mut self, s: &str) {
         if self.skip == 0 && self.in_t > 0 && !self.hidden {
+            let mut trace = self.trace.take();
             if let Some(p) = self.para() {
                 p.text.extend(
                     s.chars()
                         .map(|c| if matches!(c, '\r' | '\n') { ' ' } else { c }),
                 );
+                if let Some(t) = trace.as_deref_mut() {
+                    for (i, c) in s.char_indices() {
+                        let start = t.text_at + i;
+                        t.chars.push(Traced {
+                            c,
+                            start,
+                            end: t.ref_end.unwrap_or(start + c.len_utf8()),
+                            run: t.run,
+                            in_t: true,
+                        });
+                    }
+                }
             }
+            self.trace = trace;
         }
     }
 
     pub(super) fn push_char(&mut self, c: char) {
         if self.skip == 0 && !self.hidden {
+            let mut trace = self.trace.take();
             if let Some(p) = self.para() {
                 p.text.push(c);
+                if let Some(t) = trace.as_deref_mut() {
+                    t.chars.push(Traced {
+                        c,
+                        start: t.here.0,
+                        end: t.here.1,
+                        run: t.run.filter(|_| t.empty),
+                        in_t: false,
+                    });
+                }
             }
+            self.trace = trace;
         }
     }
 
@@ -187,7 +217,11 @@ impl Builder {
                 Some(false)
             }
             Some(b"p") => {
-                self.stack.push(Frame::Para(ParaB::default()));
+                let trace_start = self.trace.as_ref().map_or(0, |t| t.chars.len());
+                self.stack.push(Frame::Para(ParaB {
+                    trace_start,
+                    ..ParaB::default()
+                }));
                 Some(true)
             }
             Some(b"tbl") => {
@@ -315,6 +349,9 @@ impl Builder {
                     .numbering
                     .label(p.style.as_ref(), p.num.as_ref(), p.level)
                 {
+                    if let Some(t) = self.trace.as_deref_mut() {
+                        t.labels.push((p.trace_start, label.clone()));
+                    }
                     text.insert_str(0, &label);
                 }
                 let blocks = self.blocks();
@@ -352,7 +389,22 @@ impl Builder {
 
 /// The text of `word/document.xml`.
 pub(super) fn document_text(xml: &[u8], numbering: Numbering) -> Result<String, DocxError> {
-    let xml_text: String = if let Some(rest) = xml.strip_prefix(b"\xEF\xBB\xBF") {
+    let xml_text = xml_string(xml)?;
+    let (blocks, _) = parse_blocks(&xml_text, numbering, None)?;
+    Ok(blocks_text(blocks, xml.len()))
+}
+
+/// The lines of the blocks of a part of `len` bytes, joined.
+pub(super) fn blocks_text(blocks: Vec<Block>, len: usize) -> String {
+    let mut out = Vec::new();
+    let mut state = grid::GridState::new(4 * len + 100_000);
+    render(blocks, &mut state, &mut out);
+    grid::join(&out)
+}
+
+/// The XML of a part as text (UTF-8 with or without a BOM, or UTF-16).
+pub(super) fn xml_string(xml: &[u8]) -> Result<String, DocxError> {
+    Ok(if let Some(rest) = xml.strip_prefix(b"\xEF\xBB\xBF") {
         String::from_utf8(rest.to_vec()).map_err(|e| DocxError::Xml {
             offset: e.utf8_error().valid_up_to() as u64,
         })?
@@ -363,23 +415,29 @@ pub(super) fn document_text(xml: &[u8], numbering: Numbering) -> Result<String, 
         String::from_utf8(xml.to_vec()).map_err(|e| DocxError::Xml {
             offset: e.utf8_error().valid_up_to() as u64,
         })?
-    };
-    let blocks = parse_blocks(&xml_text, numbering)?;
-    let mut out = Vec::new();
-    let mut state = grid::GridState::new(4 * xml.len() + 100_000);
-    render(blocks, &mut state, &mut out);
-    Ok(grid::join(&out))
+    })
 }
 
-pub(super) fn parse_blocks(xml: &str, numbering: Numbering) -> Result<Vec<Block>, DocxError> {
+/// The blocks of the body; with a [`Trace`], each character is also traced
+/// back to the XML.
+pub(super) fn parse_blocks(
+    xml: &str,
+    numbering: Numbering,
+    trace: Option<Box<Trace>>,
+) -> Result<(Vec<Block>, Option<Box<Trace>>), DocxError> {
     let mut x = Xml::new(xml);
     let mut b = Builder {
         stack: vec![Frame::Container(Vec::new())],
         numbering,
+        trace,
         ..Builder::default()
     };
     loop {
-        match x.next() {
+        let tok = x.next();
+        if let (Some(t), Ok(tok)) = (b.trace.as_deref_mut(), &tok) {
+            t.token(tok, &x, xml);
+        }
+        match tok {
             Ok(Tok::Start(name, empty)) => b.start(&name, &x, empty),
             Ok(Tok::End(name)) => b.end(name.as_bytes()),
             Ok(Tok::Text(t)) => b.text(&t),
@@ -388,7 +446,7 @@ pub(super) fn parse_blocks(xml: &str, numbering: Numbering) -> Result<Vec<Block>
         }
     }
     match b.stack.pop() {
-        Some(Frame::Container(blocks)) if b.stack.is_empty() => Ok(blocks),
+        Some(Frame::Container(blocks)) if b.stack.is_empty() => Ok((blocks, b.trace)),
         _ => Err(DocxError::Xml {
             offset: xml.len() as u64,
         }),

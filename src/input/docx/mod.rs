@@ -176,6 +176,17 @@ impl std::error::Error for DocxError {}
 /// assert_eq!(err, xxgk::docx::DocxError::NotZip);
 /// ```
 pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
+    let (_, _, xml, numbering) = open(bytes)?;
+    let text = document_text(&xml, numbering)?;
+    if text.trim().is_empty() {
+        return Err(DocxError::NoText);
+    }
+    Ok(text)
+}
+
+/// Open a Word document: its archive, the name of its main part, the main
+/// part's bytes and its automatic numbering.
+fn open(bytes: &[u8]) -> Result<(Zip<'_>, Vec<u8>, Vec<u8>, Numbering), DocxError> {
     if sniff(bytes, "") == FileKind::Ole {
         return Err(if is_encrypted_ole(bytes) {
             DocxError::Encrypted
@@ -210,11 +221,8 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
             numbering.read(&text, styles);
         }
     }
-    let text = document_text(&xml, numbering)?;
-    if text.trim().is_empty() {
-        return Err(DocxError::NoText);
-    }
-    Ok(text)
+    let main = main.name.clone();
+    Ok((zip, main, xml, numbering))
 }
 
 // ---- OLE ---------------------------------------------------------------------
@@ -268,8 +276,9 @@ fn main_part_name(zip: &Zip) -> String {
 
 mod body;
 mod numbering;
+pub(crate) mod trace;
 mod xml;
-mod zip;
+pub(crate) mod zip;
 
 #[cfg(test)]
 mod tests;

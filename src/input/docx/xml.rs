@@ -26,6 +26,8 @@ pub(super) struct Xml<'a> {
     depth: usize,
     /// The attributes of the last start tag: name and raw value.
     attrs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Byte range in the source of the last token returned.
+    pub(super) range: (usize, usize),
 }
 
 impl<'a> Xml<'a> {
@@ -39,6 +41,7 @@ impl<'a> Xml<'a> {
             reader,
             depth: 0,
             attrs: Vec::new(),
+            range: (0, 0),
         }
     }
 
@@ -58,9 +61,16 @@ impl<'a> Xml<'a> {
     }
 
     pub(super) fn next(&mut self) -> Result<Tok, usize> {
+        let tok = self.token();
+        self.range.1 = self.reader.buffer_position() as usize;
+        tok
+    }
+
+    fn token(&mut self) -> Result<Tok, usize> {
         self.attrs.clear();
         loop {
             let at = self.reader.buffer_position() as usize;
+            self.range.0 = at;
             let fail = |r: &Reader<&[u8]>| r.error_position() as usize;
             let event = self.reader.read_event().map_err(|_| fail(&self.reader))?;
             let (e, empty) = match event {

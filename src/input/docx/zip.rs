@@ -6,37 +6,37 @@ use super::{Container, DocxError};
 
 // ---- ZIP ---------------------------------------------------------------------
 
-pub(super) struct Entry {
+pub(crate) struct Entry {
     /// The name as stored (UTF-8 or not), with `\` read as `/`.
-    pub(super) name: Vec<u8>,
-    pub(super) flags: u16,
-    pub(super) method: u16,
-    pub(super) crc: u32,
-    pub(super) compressed: u64,
-    pub(super) size: u64,
-    pub(super) offset: u64,
+    pub(crate) name: Vec<u8>,
+    pub(crate) flags: u16,
+    pub(crate) method: u16,
+    pub(crate) crc: u32,
+    pub(crate) compressed: u64,
+    pub(crate) size: u64,
+    pub(crate) offset: u64,
 }
 
-pub(super) struct Zip<'a> {
-    pub(super) bytes: &'a [u8],
-    pub(super) entries: Vec<Entry>,
+pub(crate) struct Zip<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) entries: Vec<Entry>,
 }
 
-pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+pub(crate) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
 }
 
-pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+pub(crate) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
-pub(super) fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+pub(crate) fn u64_at(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
 }
 
 impl<'a> Zip<'a> {
     /// Read the central directory.
-    pub(super) fn open(bytes: &'a [u8]) -> Result<Zip<'a>, DocxError> {
+    pub(crate) fn open(bytes: &'a [u8]) -> Result<Zip<'a>, DocxError> {
         let looks_zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
         let fail = if looks_zip {
             DocxError::Corrupt
@@ -125,7 +125,7 @@ impl<'a> Zip<'a> {
         Ok(Zip { bytes, entries })
     }
 
-    pub(super) fn find(&self, name: &str) -> Option<&Entry> {
+    pub(crate) fn find(&self, name: &str) -> Option<&Entry> {
         let name = name.trim_start_matches('/').as_bytes();
         self.entries.iter().find(|e| e.name == name).or_else(|| {
             self.entries
@@ -134,7 +134,7 @@ impl<'a> Zip<'a> {
         })
     }
 
-    pub(super) fn container(&self) -> Container {
+    pub(crate) fn container(&self) -> Container {
         let has = |f: &dyn Fn(&[u8]) -> bool| self.entries.iter().any(|e| f(&e.name));
         if has(&|n| n.starts_with(b"xl/")) {
             Container::Xlsx
@@ -150,7 +150,7 @@ impl<'a> Zip<'a> {
     }
 
     /// The uncompressed bytes of an entry, at most `limit` of them.
-    pub(super) fn read(&self, e: &Entry, limit: usize) -> Result<Vec<u8>, DocxError> {
+    pub(crate) fn read(&self, e: &Entry, limit: usize) -> Result<Vec<u8>, DocxError> {
         if e.flags & 1 != 0 {
             return Err(DocxError::Encrypted);
         }
@@ -160,18 +160,7 @@ impl<'a> Zip<'a> {
         if e.size > limit as u64 {
             return Err(too_large);
         }
-        let at = usize::try_from(e.offset).map_err(|_| DocxError::Corrupt)?;
-        let local = self.bytes.get(at..).ok_or(DocxError::Corrupt)?;
-        if !local.starts_with(b"PK\x03\x04") {
-            return Err(DocxError::Corrupt);
-        }
-        let name_len = usize::from(u16_at(local, 26).ok_or(DocxError::Corrupt)?);
-        let extra_len = usize::from(u16_at(local, 28).ok_or(DocxError::Corrupt)?);
-        let start = 30 + name_len + extra_len;
-        let len = usize::try_from(e.compressed).map_err(|_| DocxError::Corrupt)?;
-        let data = local
-            .get(start..start.checked_add(len).ok_or(DocxError::Corrupt)?)
-            .ok_or(DocxError::Corrupt)?;
+        let data = self.raw(e)?;
         let out = match e.method {
             0 => data.to_vec(),
             8 => inflate(data, limit).map_err(|full| {
@@ -191,6 +180,23 @@ impl<'a> Zip<'a> {
         }
         Ok(out)
     }
+
+    /// The stored (compressed) bytes of an entry.
+    pub(crate) fn raw(&self, e: &Entry) -> Result<&'a [u8], DocxError> {
+        let at = usize::try_from(e.offset).map_err(|_| DocxError::Corrupt)?;
+        let local = self.bytes.get(at..).ok_or(DocxError::Corrupt)?;
+        if !local.starts_with(b"PK\x03\x04") {
+            return Err(DocxError::Corrupt);
+        }
+        let name_len = usize::from(u16_at(local, 26).ok_or(DocxError::Corrupt)?);
+        let extra_len = usize::from(u16_at(local, 28).ok_or(DocxError::Corrupt)?);
+        let start = 30 + name_len + extra_len;
+        let len = usize::try_from(e.compressed).map_err(|_| DocxError::Corrupt)?;
+        let data = local
+            .get(start..start.checked_add(len).ok_or(DocxError::Corrupt)?)
+            .ok_or(DocxError::Corrupt)?;
+        Ok(data)
+    }
 }
 
 // ---- inflate (RFC 1951) -------------------------------------------------------
@@ -199,13 +205,13 @@ impl<'a> Zip<'a> {
 /// `miniz_oxide` crate (pure Rust, builds for wasm32). The error is `true`
 /// when the output would pass the limit, `false` when the data is not valid
 /// deflate (or ends early).
-pub(super) fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, bool> {
+pub(crate) fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, bool> {
     miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit)
         .map_err(|e| e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput)
 }
 
 /// The end-of-central-directory record: within the last 64 KiB + 22 bytes.
-pub(super) fn find_eocd(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn find_eocd(bytes: &[u8]) -> Option<usize> {
     let last = bytes.len().checked_sub(22)?;
     let first = last.saturating_sub(0xFFFF);
     (first..=last)
@@ -215,7 +221,7 @@ pub(super) fn find_eocd(bytes: &[u8]) -> Option<usize> {
 
 /// Apply a ZIP64 extended-information extra field (id 1): the 64-bit values
 /// of the fields whose 32-bit value is `0xFFFFFFFF`, in this order.
-pub(super) fn read_zip64_extra(
+pub(crate) fn read_zip64_extra(
     extra: &[u8],
     size: &mut u64,
     compressed: &mut u64,
@@ -246,7 +252,7 @@ pub(super) fn read_zip64_extra(
 
 /// CRC-32 (ISO 3309), its table built on each call (cheaper in the
 /// WebAssembly build than a table in the data).
-pub(super) fn crc32(bytes: &[u8]) -> u32 {
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     let mut table = [0u32; 256];
     for (i, t) in table.iter_mut().enumerate() {
         let mut c = i as u32;
