@@ -177,29 +177,10 @@ describe('PDFs printed by Chromium (Noto CJK, print header and footer, tables ac
         const fixture = JSON.parse(nativeJson({ file: path.join(FIXTURES, name) }));
 
         // Against the fixture's own values: never a misplaced number. Noto CJK's
-        // glyphs are shared by ideographs and Kangxi radicals (U+2F00–U+2FDF), and
-        // Chromium's PDFs map some back to the radicals (⼆⼯⽉⾏⽆ for 二工月行无);
-        // until the library reads those as the ideographs, a difference that goes
-        // away with them mapped is a known gap (todo), not a pass.
-        const radicals = /[\u2f00-\u2fdf]/g;
-        const unified = shown.replace(radicals, (c) => c.normalize('NFKC'));
-        let radicalsOnly = null; // whether the text with the radicals mapped reads no misplaced number
-        const known = (what, tables, label) => {
-          try {
-            return compareCells(tables, fixture.tables, label);
-          } catch (error) {
-            if (radicalsOnly === null) {
-              try {
-                compareCells(JSON.parse(nativeJson({ text: unified })).tables, fixture.tables, label);
-                radicalsOnly = unified !== shown;
-              } catch {
-                radicalsOnly = false;
-              }
-            }
-            if (radicalsOnly) t.todo(`${what}: Kangxi radicals (⼆⼯⽉⾏⽆) not yet read as the ideographs they stand for`);
-            throw error;
-          }
-        };
+        // glyphs are shared by ideographs and radicals, and Chromium's PDFs map
+        // some back to the radicals (⼆⼯⽉⾏⽆ ⻅⻓⻔ for 二工月行无见长门): the library
+        // reads them as the ideographs they stand for.
+        const known = (what, tables, label) => compareCells(tables, fixture.tables, label);
         const page = known('page', fromPage.tables, `${base} (page)`);
         const cli = known('CLI', fromCli.tables, `${base} (CLI)`);
         console.log(`${base}: page ${page.same}/${page.total} cells read (${page.unread} unread), CLI ${cli.same}/${cli.total} (${cli.unread} unread)`);

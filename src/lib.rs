@@ -62,6 +62,7 @@ mod layout;
 mod pattern;
 mod range;
 mod report;
+mod sort;
 mod tables;
 mod text;
 mod value;

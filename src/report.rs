@@ -88,7 +88,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
             .filter(|r| !r.unplaced)
             .map(|r| (table2::order(r.key), r))
             .collect();
-        order.sort_by_key(|(i, _)| *i);
+        crate::sort::sort_by_key(&mut order, |(i, _)| *i);
         Rows(
             order
                 .into_iter()
@@ -138,7 +138,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
                 (i, diagnostic)
             })
             .collect();
-    diagnostics.sort_by(|(_, a), (_, b)| {
+    crate::sort::sort_by(&mut diagnostics, |(_, a), (_, b)| {
         let ka = a.span.map_or(usize::MAX, |s| s.start);
         let kb = b.span.map_or(usize::MAX, |s| s.start);
         ka.cmp(&kb)

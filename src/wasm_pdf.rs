@@ -1,8 +1,10 @@
-//! The WebAssembly export of the PDF layout alone, built as its own small
-//! module (`scripts/build-wasm`: `--no-default-features --features
+//! The WebAssembly exports the page needs only now and then, built as their
+//! own small module (`scripts/build-wasm`: `--no-default-features --features
 //! pdf-layout`, `www/pkg/xxgk_pdf.js`) that the page loads only when a PDF is
-//! opened, so the checker's module (`www/pkg/xxgk.js`, `src/wasm.rs`) does
-//! not carry the table reconstruction of [`crate::input::pdf`].
+//! opened or an annotated Word document is asked for, so the checker's
+//! module (`www/pkg/xxgk.js`, `src/wasm.rs`) carries neither the table
+//! reconstruction of [`crate::input::pdf`] nor the Word writer of
+//! [`crate::annotate`]: `pdfPagesToText` and `annotateDocx`.
 //!
 //! pdf.js reads the pages in the page (`www/pdf.js`); this rebuilds their text
 //! exactly as the command line rebuilds the same PDF's.
@@ -69,4 +71,54 @@ pub fn pdf_pages_to_text(pages: JsValue) -> Result<String, JsValue> {
         })
         .collect();
     Ok(crate::input::pdf::pages_to_text(&pages))
+}
+
+/// A string property of a JavaScript object ("" when absent).
+fn string_of(value: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(value, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// A byte offset given as a JavaScript number: a whole number from 0 up.
+#[allow(clippy::cast_sign_loss)] // checked to be whole, non-negative and in range
+fn offset(v: f64) -> Option<usize> {
+    (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as usize)
+}
+
+/// The Word document `bytes` back with each finding as a Word comment at
+/// its text (`findings`: the report's `diagnostics`, or those the page
+/// shows, with their byte spans into the text `readDocument` gave); throws
+/// an `Error` with a Chinese message when the bytes are not a Word document.
+#[wasm_bindgen(js_name = annotateDocx)]
+pub fn annotate_docx(bytes: &[u8], findings: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if !js_sys::Array::is_array(findings) {
+        return Err(js_error(
+            "annotateDocx 的第二个参数应为问题列表（报告的 diagnostics）",
+        ));
+    }
+    let notes: Vec<crate::annotate::Note> = js_sys::Array::from(findings)
+        .iter()
+        .map(|f| {
+            let span = js_sys::Reflect::get(&f, &"span".into()).ok().and_then(|s| {
+                let at = |k: &str| {
+                    js_sys::Reflect::get(&s, &k.into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .and_then(offset)
+                };
+                Some((at("start")?, at("end")?))
+            });
+            crate::annotate::Note {
+                span,
+                paragraphs: crate::annotate::note_paragraphs(
+                    &string_of(&f, "code"),
+                    &string_of(&f, "severity"),
+                    &string_of(&f, "message"),
+                ),
+            }
+        })
+        .collect();
+    crate::annotate::annotate_docx(bytes, &notes, "xxgk").map_err(js_error)
 }

@@ -101,12 +101,11 @@ impl Route {
     }
 }
 
-#[test]
-fn routes_read_cell_exact_or_not_at_all() {
-    // Fixtures about digits that ran together (crawled text) are not
-    // renditions of a table: their own reading is the question
-    // (tests/flattened.rs), not a truth to compare other routes with.
-    let fixtures: Vec<(String, String)> = fixtures()
+/// Every fixture but those about digits that ran together (crawled text):
+/// they are not renditions of a table, their own reading is the question
+/// (tests/flattened.rs), not a truth to compare other routes with.
+fn table_fixtures() -> Vec<(String, String)> {
+    fixtures()
         .into_iter()
         .filter(|(_, text)| {
             !check(text, &Options::default())
@@ -114,7 +113,12 @@ fn routes_read_cell_exact_or_not_at_all() {
                 .iter()
                 .any(|d| d.code.starts_with("CELL-SPLIT"))
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn routes_read_cell_exact_or_not_at_all() {
+    let fixtures = table_fixtures();
     let mut routes: Vec<Route> = Vec::new();
 
     for (style, name) in [

@@ -3,24 +3,26 @@
 //
 // Messages in:  {id, kind: 'check', text, source} | {id, kind: 'read', bytes: ArrayBuffer, name}
 //               {id, kind: 'pdf-layout', pages} (what pdf.js read from a PDF's pages, see pdf.js)
+//               {id, kind: 'annotate-docx', bytes: ArrayBuffer, findings} (see annotate.js)
 // Messages out: {kind: 'ready', version, rules, template} | {kind: 'init-error', message}
 //               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: true, text}
-//               {id, ok: false, message, fatal}
+//               {id, ok: true, bytes} | {id, ok: false, message, fatal}
 
-import init, { annotateDocx, check, readDocument, rules, template, version } from './pkg/xxgk.js';
+import init, { check, readDocument, rules, template, version } from './pkg/xxgk.js';
 
-// The PDF layout is a module of its own (pkg/xxgk_pdf.js), loaded with the
-// first PDF, so that opening the page does not fetch it.
-let pdfLayout = null;
-function loadPdfLayout() {
-  pdfLayout ??= import('./pkg/xxgk_pdf.js').then(async (pdf) => {
-    await pdf.default();
-    return pdf.pdfPagesToText;
+// The PDF layout and the Word writer are a module of their own
+// (pkg/xxgk_pdf.js), loaded with the first PDF or the first annotated Word
+// document, so that opening the page does not fetch them.
+let extras = null;
+function loadExtras() {
+  extras ??= import('./pkg/xxgk_pdf.js').then(async (module) => {
+    await module.default();
+    return module;
   }).catch((error) => {
-    pdfLayout = null;
-    throw new Error(`无法加载 PDF 版面组件（${error?.message ?? error}）`);
+    extras = null;
+    throw new Error(`无法加载 PDF 版面与批注组件（${error?.message ?? error}）`);
   });
-  return pdfLayout;
+  return extras;
 }
 
 const ready = init().then(
@@ -50,10 +52,11 @@ self.onmessage = async (event) => {
     } else if (msg.kind === 'pdf-layout') {
       // A PDF's characters and drawn lines (read by pdf.js in the page) into
       // lines and tables, by the same code as the command-line tool.
-      const pdfPagesToText = await loadPdfLayout();
+      const { pdfPagesToText } = await loadExtras();
       self.postMessage({ id: msg.id, ok: true, text: pdfPagesToText(msg.pages) });
     } else if (msg.kind === 'annotate-docx') {
       // The Word document with each finding as a comment (annotate.js).
+      const { annotateDocx } = await loadExtras();
       const bytes = annotateDocx(new Uint8Array(msg.bytes), msg.findings);
       self.postMessage({ id: msg.id, ok: true, bytes }, [bytes.buffer]);
     } else {

@@ -311,7 +311,7 @@ fn anchored(body: &Body, notes: &[Note], first: u64, p: &str) -> String {
         if pos < last || !xml.is_char_boundary(pos) {
             continue;
         }
-        marks.sort_by_key(|m| m.0);
+        crate::sort::sort_by_key(&mut marks, |m| m.0);
         out.push_str(&xml[last..pos]);
         last = pos;
         let open = &xml[r.open.0..r.open.1];

@@ -144,7 +144,7 @@ fn groups() -> impl Iterator<Item = Group> {
             groups.push(r.group);
         }
     }
-    groups.sort_by_key(|g| *g as u8);
+    crate::sort::sort_by_key(&mut groups, |g| *g as u8);
     groups.into_iter()
 }
 

@@ -155,7 +155,7 @@ pub fn culprits(
             }
         }
         if !fixes.is_empty() {
-            fixes.sort();
+            crate::sort::sort_by(&mut fixes, Ord::cmp);
             return Culprits::Fixes(fixes);
         }
         if size == options.max_size {

@@ -135,7 +135,7 @@ pub(crate) fn search_group(
         .collect();
     let mut order: Vec<usize> = (0..members.len()).collect();
     // Fewest readings first: forced runs fix their sums at once.
-    order.sort_by_key(|&m| live[m].len());
+    crate::sort::sort_by_key(&mut order, |&m| live[m].len());
     let n = order.len();
     let mut rest_lo = vec![vec![0i128; links.len()]; n + 1];
     let mut rest_hi = vec![vec![0i128; links.len()]; n + 1];

@@ -190,7 +190,7 @@ fn t1_labels(s: &str) -> Vec<usize> {
             found.extend(s.match_indices(k).map(|(p, m)| (p, m.len())));
         }
     }
-    found.sort_unstable_by_key(|&(p, len)| (p, std::cmp::Reverse(len)));
+    crate::sort::sort_by_key(&mut found, |&(p, len)| (p, std::cmp::Reverse(len)));
     let mut out = Vec::new();
     let mut end = 0;
     for (p, len) in found {

@@ -322,7 +322,7 @@ fn used_by(
         }
     }
     let order = ["T2-ROW", "T2-SUM", "T2-BAL", "T3-REV", "T3-LIT1", "T3-LIT2"];
-    out.sort_by_key(|id| order.iter().position(|o| o == id));
+    crate::sort::sort_by_key(&mut out, |id| order.iter().position(|o| o == id));
     out
 }
 
