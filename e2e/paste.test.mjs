@@ -95,7 +95,7 @@ describe('pasting', { timeout: 600_000 }, () => {
       for (let i = 0; i < Math.min(await items.count(), 4); i++) {
         const d = native.diagnostics[Number(await items.nth(i).getAttribute('data-index'))];
         if (!d.span) continue;
-        await items.nth(i).locator('button.go').click();
+        await items.nth(i).locator(':scope > button.go').click();
         const sel = await page.evaluate(() => {
           const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
           return [ta.selectionStart, ta.selectionEnd];

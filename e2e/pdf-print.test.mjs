@@ -18,6 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ARTIFACTS, FIXTURES, closeApp, dropFiles, launch, nativeJson, openApp, settled, startServer,
+  inputValue,
 } from './support.mjs';
 
 const FILES = ['clean_2021_tabs.txt', 'clean_2019_tabs.txt', 'bad_cells_2019.txt', 'blank_cells_2022.txt', 't2_group_2021.txt'];
@@ -164,7 +165,7 @@ describe('PDFs printed by Chromium (Noto CJK, print header and footer, tables ac
         await dropFiles(app, [{ name: `${base}.pdf`, type: 'application/pdf', buffer: pdf }]);
         await app.waitForFunction(() => document.getElementById('input').value.length > 0, null, { timeout: 60_000 });
         await settled(app);
-        const shown = await app.inputValue('#input');
+        const shown = await inputValue(app);
         await closeApp(session, server.origin);
         fs.writeFileSync(path.join(OUT, `${base}.page.txt`), shown);
 

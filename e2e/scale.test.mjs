@@ -72,7 +72,7 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     await group.locator('.group-toggle').click();
     const firstBlank = group.locator('li.finding').first();
     const scrollBefore = await page.evaluate(() => window.scrollY);
-    await firstBlank.locator('button.go').click();
+    await firstBlank.locator(':scope > button.go').click();
     assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, 'the window did not move');
     await page.waitForSelector('#input .cm-blank-mark.sev-warning');
     assert.ok(await page.locator('#input .cm-line-mark.sev-warning').count() > 0, 'gutter marks');
@@ -225,6 +225,8 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     const { page } = session;
     const text = SAMPLE.replace('示例县教育局', '示例县“链接”测试局');
     await paste(page, text);
+    // Checked and stored (the page is busy until both are done), then reloaded.
+    await settled(page);
     await page.reload();
     await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'done', null, { timeout: 30_000 });
     assert.equal(await inputValue(page), text, 'the reload restored the text');
@@ -246,6 +248,7 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     // 清除 erases the text here and in storage.
     await page.click('#clear-all');
     assert.equal(await inputValue(page), '');
+    await settled(page);
     await page.reload();
     await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'idle', null, { timeout: 30_000 });
     assert.equal(await inputValue(page), '', 'nothing restored after 清除');

@@ -241,9 +241,14 @@ function markCells() {
   for (const td of document.querySelectorAll('#table-area td[data-key]')) {
     const el = /** @type {HTMLElement} */ (td);
     const found = (state.byCell.get(el.dataset.key ?? '') ?? []).filter(passes);
-    const worst = SEVERITIES.find((s) => found.some((d) => d.severity === s)) ?? null;
+    // A finding another one explains (`caused_by`: a relation broken by the
+    // cell a FIX-CELL names) does not mark its cell as wrong (tables.js).
+    const own = found.filter((d) => d.caused_by == null);
+    const worst = SEVERITIES.find((s) => own.some((d) => d.severity === s)) ?? null;
     for (const s of SEVERITIES) el.classList.toggle(`sev-${s}`, s === worst);
+    el.classList.toggle('explained', !worst && found.length > 0);
     if (worst) el.dataset.sev = worst;
+    else if (found.length) el.dataset.sev = 'explained';
     else delete el.dataset.sev;
   }
 }

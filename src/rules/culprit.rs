@@ -21,7 +21,8 @@ use crate::tables::{RawCell, RawReview, RawTable};
 use crate::template::{table2, table3, Format, Row};
 use crate::value::Val;
 
-/// Fixes listed in the message of a tie.
+/// The most equally small fixes a tie reports (each listed); with more, the
+/// relation findings say all there is.
 const MAX_LISTED: usize = 4;
 
 /// One cell of a table's system of relations.
@@ -260,6 +261,9 @@ fn report(sys: &System, table: &str, start: usize, f: &mut Sink) {
             // One broken relation that any one of its cells could mend: the
             // relation's own finding already says all a tie would.
             [fix, ..] if mine.len() == 1 && fix.changes.len() == 1 => {}
+            // More equally small fixes than a message can list: naming some
+            // of them would point at no cell in particular.
+            _ if fixes.len() > MAX_LISTED => {}
             _ => tie(sys, &fixes, table, &mine, f),
         }
     }
@@ -379,7 +383,6 @@ fn tie(sys: &System, fixes: &[Fix], table: &str, findings: &[(usize, usize)], f:
     let size = fixes[0].changes.len();
     let listed: Vec<String> = fixes
         .iter()
-        .take(MAX_LISTED)
         .map(|fix| {
             fix.changes
                 .iter()
@@ -388,13 +391,8 @@ fn tie(sys: &System, fixes: &[Fix], table: &str, findings: &[(usize, usize)], f:
                 .join("、")
         })
         .collect();
-    let more = if fixes.len() > MAX_LISTED {
-        format!("；等共 {} 种", fixes.len())
-    } else {
-        String::new()
-    };
     let message = format!(
-        "无法确定是哪个单元格填错：{table}有 {} 种同样只改 {size} 个单元格的改法都能使勾稽关系全部成立：{}{more}",
+        "无法确定是哪个单元格填错：{table}有 {} 种同样只改 {size} 个单元格的改法都能使勾稽关系全部成立：{}",
         fixes.len(),
         listed.join("；"),
     );
