@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ARTIFACTS, FIXTURES, closeApp, dropFiles, launch, nativeJson, openApp, settled, startServer,
-  inputValue,
+  inputValue, noSpans,
 } from './support.mjs';
 
 const FILES = ['clean_2021_tabs.txt', 'clean_2019_tabs.txt', 'bad_cells_2019.txt', 'blank_cells_2022.txt', 't2_group_2021.txt'];
@@ -59,14 +59,6 @@ function page(text, font) {
 const HEADER = '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;margin:0 10mm"><span class="date"></span><span class="title"></span><span></span></div>';
 const FOOTER = '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;margin:0 10mm"><span class="url"></span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>';
 
-/** Spans stripped (they differ between a PDF's text and the fixture's). */
-function noSpans(value) {
-  if (Array.isArray(value)) return value.map(noSpans);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'span').map(([k, v]) => [k, noSpans(v)]));
-  }
-  return value;
-}
 
 /** Every cell of a report's tables: `table|row|column` → cell. */
 function cellsOf(tables) {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   ARTIFACTS, FIXTURES, WWW, assertDrawnEquals, closeApp, dropFiles, launch, nativeJson, openApp, settled, shot, startServer,
   inputValue,
+  noSpans,
 } from './support.mjs';
 
 const FILES = [
@@ -49,14 +50,6 @@ function reportHtml(text) {
 const HEADER = '<div style="font-size:8px;width:100%;text-align:center;font-family:\'WenQuanYi Micro Hei\'">示例政府信息公开工作年度报告</div>';
 const FOOTER = '<div style="font-size:8px;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>';
 
-/** Spans stripped (they differ between the PDF's text and the fixture's). */
-function noSpans(value) {
-  if (Array.isArray(value)) return value.map(noSpans);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'span').map(([k, v]) => [k, noSpans(v)]));
-  }
-  return value;
-}
 const findings = (report) => report.diagnostics.map((d) => ({ code: d.code, cell: d.cell, expected: d.expected, actual: d.actual }));
 
 /** The smallest encrypted PDF: a standard security handler whose empty user password does not match. */

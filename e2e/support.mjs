@@ -407,6 +407,15 @@ export function drawn(page) {
   });
 }
 
+/** A value with every `span` left out (spans differ between renditions of one report). */
+export function noSpans(value) {
+  if (Array.isArray(value)) return value.map(noSpans);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'span').map(([k, v]) => [k, noSpans(v)]));
+  }
+  return value;
+}
+
 export const keyOf = (ref) => `${ref.table}|${ref.row ?? ''}|${ref.column}`;
 
 /** What the page should show for a report of the native CLI. */
