@@ -234,6 +234,8 @@ describe('the page at scale', { timeout: 600_000 }, () => {
 
     // The link: the text compressed in the fragment, opened in a fresh browser context.
     await page.click('#share-link');
+    // The text is compressed asynchronously (CompressionStream).
+    await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.getElementById('share-url'))?.value !== '');
     const url = await page.inputValue('#share-url');
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#t=[A-Za-z0-9_-]+$/);
     assert.ok(url.length < Buffer.byteLength(text), 'compressed');
