@@ -125,6 +125,8 @@ describe('the page', { timeout: 900_000 }, () => {
       const native = nativeJson({ text });
       const report = await assertWasmEqualsNative(page, text, native);
       await assertDrawnEquals(page, report, label);
+      // The note that suggests the Word or web version is for PDFs only.
+      assert.equal(await page.isVisible('#pdf-note'), false, `${label}: no PDF note for pasted text`);
       await shot(page, `10-${file.includes(`${path.sep}seeds${path.sep}`) ? 'seed' : 'fixture'}-${safeName(file)}`);
     }
     await done(session);

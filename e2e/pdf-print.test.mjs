@@ -158,6 +158,7 @@ describe('PDFs printed by Chromium (Noto CJK, print header and footer, tables ac
         await app.waitForFunction(() => document.getElementById('input').value.length > 0, null, { timeout: 60_000 });
         await settled(app);
         const shown = await inputValue(app);
+        const pdfNote = { visible: await app.isVisible('#pdf-note'), text: await app.textContent('#pdf-note') ?? '' };
         await closeApp(session, server.origin);
         fs.writeFileSync(path.join(OUT, `${base}.page.txt`), shown);
 
@@ -166,6 +167,11 @@ describe('PDFs printed by Chromium (Noto CJK, print header and footer, tables ac
         assert.doesNotMatch(shown, /^.*\d{1,2}\/\d{1,2}\/\d{2,4},? \d{1,2}:\d{2}.*$/m, 'print date line left in');
 
         const fromPage = JSON.parse(nativeJson({ text: shown }));
+        // Cells not read from the PDF: the page says the Word or web version reads better.
+        const unread = fromPage.diagnostics.filter((d) => d.origin === 'input' && d.cell).length;
+        assert.equal(pdfNote.visible, unread > 0, `${base}: the PDF note shows exactly when cells were not read`);
+        if (unread) assert.match(pdfNote.text, new RegExp(`有 ${unread} 处表格数字`));
+        console.log(`${base}: ${unread} table findings about unread input; PDF note ${pdfNote.visible ? 'shown' : 'hidden'}`);
         const fromCli = JSON.parse(nativeJson({ file: pdfPath }));
         const fixture = JSON.parse(nativeJson({ file: path.join(FIXTURES, name) }));
 

@@ -56,7 +56,8 @@ async function openFiles(files) {
       const keep = head[0] === 0x50 && head[1] === 0x4b ? bytes.slice(0) : null;
       // PDF text is rebuilt in the page with pdf.js (loaded only when a PDF arrives);
       // every other kind is read by the checker's readDocument.
-      const text = isPdf(bytes, file.name)
+      doc.pdf = isPdf(bytes, file.name);
+      const text = doc.pdf
         ? await (await import('./pdf.js')).pdfToText(bytes, (pages) => checker.layoutPdf(pages))
         : await checker.read(bytes, file.name);
       // As the textarea will hold it (its value has \n line ends only), so that

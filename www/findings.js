@@ -130,6 +130,7 @@ export function drawFindings(report) {
   const filterBox = $('filters');
   filterBox.hidden = !report;
   drawSectionNote(report);
+  drawPdfNote(report);
   if (!report) {
     applyFilters();
     return;
@@ -184,6 +185,20 @@ function drawFilterChoices(report) {
   byTable.replaceChildren(h('option', { value: '' }, '全部'),
     ...[...TABLES, 'none'].filter((t) => tables.has(t))
       .map((t) => h('option', { value: t, selected: t === filters.table }, `${name(t)}（${tables.get(t)}）`)));
+}
+
+/**
+ * A PDF whose table cells were not all read (a number under no certain
+ * column, unreadable text, a row with another number of cells): those cells
+ * were not checked, and the same report as a Word file or a web page keeps
+ * its table's cells, so it reads better.
+ */
+function drawPdfNote(report) {
+  const note = $('pdf-note');
+  const unread = (currentDoc()?.pdf && report?.diagnostics.filter((d) => d.origin === 'input' && d.cell).length) || 0;
+  note.hidden = unread === 0;
+  note.textContent = note.hidden ? ''
+    : `这份 PDF 中有 ${unread} 处表格数字未能确定地读出（所在的列不确定或无法读成数字），相关的勾稽关系没有核对。同一报告的 Word 文件（.docx）或网页版保留了表格的单元格，用它们检查通常能读得更完整。`;
 }
 
 /** Tables pasted alone: the missing sections said once, as a note. */

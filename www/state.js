@@ -11,7 +11,7 @@
  *   date: string|null, period: {start: string, end: string, span: Span}|null, sections: any[],
  *   tables: {active: any, applications: any, review: any}, diagnostics: Diagnostic[]}} Report */
 /** @typedef {{id: number, name: string, source: string, text: string, report: Report|null, docx?: {bytes: ArrayBuffer, text: string},
- *   error: string|null, ms: number|null, want: number, shown: number, failed?: boolean}} Doc */
+ *   error: string|null, ms: number|null, want: number, shown: number, failed?: boolean, pdf?: boolean}} Doc */
 
 import { Checker } from './checker.js';
 import { createEditor } from './editor.js';
