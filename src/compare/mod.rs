@@ -178,34 +178,15 @@ impl Comparison {
 /// `2021年度 示例县教育局` → `示例县教育局`.
 #[must_use]
 pub fn agency_key(name: &str) -> String {
-    let kept: Vec<char> = name
-        .chars()
-        .map(crate::text::fold)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
     // Year phrases: digits followed by 年度 or 年.
-    let mut out = String::with_capacity(name.len());
-    let mut i = 0;
-    while i < kept.len() {
-        if kept[i].is_ascii_digit() {
-            let mut j = i;
-            while j < kept.len() && kept[j].is_ascii_digit() {
-                j += 1;
-            }
-            if j < kept.len() && kept[j] == '年' {
-                i = j + 1;
-                if kept.get(i) == Some(&'度') {
-                    i += 1;
-                }
-                continue;
-            }
-            out.extend(&kept[i..j]);
-            i = j;
-            continue;
+    let mut out = text::alphanumeric_key(name, |run, after, out| match after {
+        ['年', '度', ..] => 2,
+        ['年', ..] => 1,
+        _ => {
+            out.push_str(run);
+            0
         }
-        out.push(kept[i]);
-        i += 1;
-    }
+    });
     for suffix in [
         "政府信息公开工作年度报告",
         "政府信息公开年度报告",

@@ -55,15 +55,20 @@ fn prose_ranges(report: &Report, text: &str, sections: &[u8]) -> Vec<ByteRange> 
     out
 }
 
-/// The comparison form of a sentence: letters and digits only (folded), and
-/// every four-digit year (19xx, 20xx) as `#`.
-fn normalise(s: &str) -> String {
+/// `s` folded, with letters and digits only; each run of ASCII digits is
+/// handed to `number` with the characters after it, which writes what stands
+/// for it into the output and returns how many of those characters to drop.
+pub(super) fn alphanumeric_key(
+    s: &str,
+    mut number: impl FnMut(&str, &[char], &mut String) -> usize,
+) -> String {
     let kept: Vec<char> = s
         .chars()
         .map(fold)
         .filter(|c| c.is_alphanumeric())
         .collect();
     let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
     let mut i = 0;
     while i < kept.len() {
         if kept[i].is_ascii_digit() {
@@ -71,19 +76,28 @@ fn normalise(s: &str) -> String {
             while j < kept.len() && kept[j].is_ascii_digit() {
                 j += 1;
             }
-            let run: String = kept[i..j].iter().collect();
-            if run.len() == 4 && (run.starts_with("19") || run.starts_with("20")) {
-                out.push('#');
-            } else {
-                out.push_str(&run);
-            }
-            i = j;
+            run.clear();
+            run.extend(&kept[i..j]);
+            i = j + number(&run, &kept[j..], &mut out);
         } else {
             out.push(kept[i]);
             i += 1;
         }
     }
     out
+}
+
+/// The comparison form of a sentence: letters and digits only (folded), and
+/// every four-digit year (19xx, 20xx) as `#`.
+fn normalise(s: &str) -> String {
+    alphanumeric_key(s, |run, _, out| {
+        if run.len() == 4 && (run.starts_with("19") || run.starts_with("20")) {
+            out.push('#');
+        } else {
+            out.push_str(run);
+        }
+        0
+    })
 }
 
 /// The sentences of the prose sections, cut at 。！？；, their ASCII forms
