@@ -18,13 +18,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ARTIFACTS, FIXTURES, closeApp, dropFiles, launch, nativeJson, openApp, settled, startServer,
-  inputValue, noSpans,
+  inputValue, noSpans, printableBody,
 } from './support.mjs';
 
 const FILES = ['clean_2021_tabs.txt', 'clean_2019_tabs.txt', 'bad_cells_2019.txt', 'blank_cells_2022.txt', 't2_group_2021.txt'];
 const OUT = path.join(ARTIFACTS, 'print');
-
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * A fixture as a web page set in Noto CJK: narrative lines as paragraphs, each run
@@ -33,26 +31,12 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, 
  * enough that long labels wrap.
  */
 function page(text, font) {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const body = [];
-  for (let i = 0; i < lines.length;) {
-    if (!lines[i].includes('\t')) {
-      if (lines[i].trim()) body.push(`<p>${esc(lines[i])}</p>`);
-      i++;
-      continue;
-    }
-    const rows = [];
-    while (i < lines.length && lines[i].includes('\t')) rows.push(lines[i++].split('\t'));
-    const width = Math.max(...rows.map((r) => r.length));
-    const used = Array.from({ length: width }, (_, k) => rows.some((r) => (r[k] ?? '').trim()));
-    body.push('<table>' + rows.map((r) => '<tr>' + used.map((u, k) => (u ? `<td>${esc(r[k] ?? '')}</td>` : '')).join('') + '</tr>').join('') + '</table>');
-  }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年报网页标题</title><style>
     body { font-family: '${font}'; font-size: 10.5pt; line-height: 1.6; }
     p { margin: 0 0 4pt; text-indent: 2em; }
     table { border-collapse: collapse; margin: 6pt 0 12pt; width: 100%; }
     td { border: 0.75pt solid #000; padding: 5pt 3pt; vertical-align: middle; }
-  </style></head><body>${body.join('\n')}</body></html>`;
+  </style></head><body>${printableBody(text)}</body></html>`;
 }
 
 // Chromium's own print header and footer: the date and the title, the address and n/m.

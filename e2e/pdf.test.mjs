@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   ARTIFACTS, FIXTURES, WWW, assertDrawnEquals, closeApp, dropFiles, launch, nativeJson, openApp, settled, shot, startServer,
   inputValue,
-  noSpans,
+  noSpans, printableBody,
 } from './support.mjs';
 
 const FILES = [
@@ -19,32 +19,14 @@ const FILES = [
   'doc_period_fee_2022.txt', 't2_group_2021.txt', 't2_relations_2019.txt', 'f2019_in_2022.txt', 'clean_2021_fullwidth.txt',
 ];
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** Narrative lines as paragraphs, runs of tab-separated lines as one bordered table. */
 function reportHtml(text) {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const body = [];
-  for (let i = 0; i < lines.length;) {
-    if (!lines[i].includes('\t')) {
-      if (lines[i].trim()) body.push(`<p>${esc(lines[i])}</p>`);
-      i++;
-      continue;
-    }
-    const rows = [];
-    while (i < lines.length && lines[i].includes('\t')) rows.push(lines[i++].split('\t'));
-    // A column empty in every row is the text's trace of merged cells: a real
-    // table has no such column (and no PDF could show where it was).
-    const width = Math.max(...rows.map((r) => r.length));
-    const used = Array.from({ length: width }, (_, k) => rows.some((r) => (r[k] ?? '').trim()));
-    body.push('<table>' + rows.map((r) => '<tr>' + used.map((u, k) => (u ? `<td>${esc(r[k] ?? '')}</td>` : '')).join('') + '</tr>').join('') + '</table>');
-  }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
     body { font-family: 'WenQuanYi Micro Hei', sans-serif; font-size: 8pt; line-height: 1.5; }
     p { margin: 0 0 6pt; text-indent: 2em; }
     table { border-collapse: collapse; margin: 6pt 0 12pt; }
     td { border: 0.75pt solid #000; padding: 2pt 5pt; white-space: nowrap; vertical-align: top; }
-  </style></head><body>${body.join('\n')}</body></html>`;
+  </style></head><body>${printableBody(text)}</body></html>`;
 }
 
 const HEADER = '<div style="font-size:8px;width:100%;text-align:center;font-family:\'WenQuanYi Micro Hei\'">示例政府信息公开工作年度报告</div>';

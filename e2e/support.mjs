@@ -372,6 +372,30 @@ export function htmlBody(text) {
   return out.join('\n');
 }
 
+/**
+ * A report's text as the body of a printable web page: narrative lines as
+ * paragraphs, each run of tab-separated lines one table, cell for cell. A
+ * column empty in every row is the text's trace of merged cells: a real table
+ * has no such column (and no PDF could show where it was), so it is left out.
+ */
+export function printableBody(text) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const body = [];
+  for (let i = 0; i < lines.length;) {
+    if (!lines[i].includes('\t')) {
+      if (lines[i].trim()) body.push(`<p>${xmlEscape(lines[i])}</p>`);
+      i++;
+      continue;
+    }
+    const rows = [];
+    while (i < lines.length && lines[i].includes('\t')) rows.push(lines[i++].split('\t'));
+    const width = Math.max(...rows.map((r) => r.length));
+    const used = Array.from({ length: width }, (_, k) => rows.some((r) => (r[k] ?? '').trim()));
+    body.push('<table>' + rows.map((r) => '<tr>' + used.map((u, k) => (u ? `<td>${xmlEscape(r[k] ?? '')}</td>` : '')).join('') + '</tr>').join('') + '</table>');
+  }
+  return body.join('\n');
+}
+
 // ---- the page against the native CLI ----------------------------------------
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
