@@ -308,7 +308,9 @@ mod tests {
         }
     }
 
-    fn rows(spec: &[&[(&str, usize, usize)]]) -> Vec<GridRow> {
+    /// Grid rows from `(text, colspan, rowspan)` cells (also used by the
+    /// column-mapping tests).
+    pub(super) fn rows(spec: &[&[(&str, usize, usize)]]) -> Vec<GridRow> {
         spec.iter()
             .map(|r| GridRow {
                 cells: r.iter().map(|&(s, c, d)| text_cell(s, c, d)).collect(),

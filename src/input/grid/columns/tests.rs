@@ -1,28 +1,6 @@
-use super::super::{render_table_in, GridCell, GridRow, GridState, OutputKind, OutputLine};
+use super::super::tests::rows;
+use super::super::{render_table_in, GridState};
 use super::is_number;
-
-fn cell(s: &str, colspan: usize, rowspan: usize) -> GridCell {
-    GridCell {
-        lines: vec![OutputLine {
-            text: s.to_string(),
-            node: 0,
-            kind: OutputKind::Text,
-            link: false,
-        }],
-        nested: false,
-        colspan,
-        rowspan,
-    }
-}
-
-fn rows(spec: &[&[(&str, usize, usize)]]) -> Vec<GridRow> {
-    spec.iter()
-        .map(|r| GridRow {
-            cells: r.iter().map(|&(s, c, d)| cell(s, c, d)).collect(),
-            node: 0,
-        })
-        .collect()
-}
 
 fn render(state: &mut GridState, widths: &[u32], spec: &[&[(&str, usize, usize)]]) -> Vec<String> {
     let mut out = Vec::new();
