@@ -212,3 +212,59 @@ export function rules(): Rule[];
 export function template(): TemplateDescription;
 /** The checker's version, e.g. `0.1.0`. */
 export function version(): string;
+
+// ---- <xxgk-checker> (import 'xxgk/element') ------------------------------------
+
+/** The detail of `xxgk-finding`: the finding the user chose, its index in `report.diagnostics`. */
+export interface XxgkFindingDetail {
+  finding: Diagnostic;
+  index: number;
+  report: Report;
+}
+
+/**
+ * The `<xxgk-checker>` element, defined by `import 'xxgk/element'`: a text
+ * box, the summary, the findings and the three tables in an open shadow root.
+ */
+export interface XxgkCheckerElement extends HTMLElement {
+  /** The text being checked (set it to check a portal editor's text). */
+  value: string;
+  /** The rule configuration; when never set, the `select`, `ignore` and `severity` attributes. */
+  config: RuleConfig;
+  /** The current report (null before the first check). */
+  readonly report: Report | null;
+  /** Whether the summary is shown (attribute `summary="false"` hides it). */
+  summary: boolean;
+  /** Whether the findings are shown (`findings="false"`). */
+  findings: boolean;
+  /** Whether the three tables are shown (`tables="false"`). */
+  tables: boolean;
+  /** Whether the text box is shown (`editor="false"`: the portal sets `value`). */
+  editor: boolean;
+  /** The compact layout (attribute `compact`). */
+  compact: boolean;
+  addEventListener<K extends keyof XxgkCheckerEventMap>(type: K,
+    listener: (this: XxgkCheckerElement, ev: XxgkCheckerEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof XxgkCheckerEventMap>(type: K,
+    listener: (this: XxgkCheckerElement, ev: XxgkCheckerEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** The element's events (both bubble out of the shadow root). */
+export interface XxgkCheckerEventMap extends HTMLElementEventMap {
+  /** A check finished: the report, as `check()` returns it with the element's configuration. */
+  'xxgk-result': CustomEvent<Report>;
+  /** The user chose a finding (in the list, in the text, in a table, or with F8). */
+  'xxgk-finding': CustomEvent<XxgkFindingDetail>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'xxgk-checker': XxgkCheckerElement;
+  }
+  interface HTMLElementEventMap {
+    'xxgk-result': CustomEvent<Report>;
+    'xxgk-finding': CustomEvent<XxgkFindingDetail>;
+  }
+}

@@ -4,9 +4,10 @@
 import { h } from './dom.js';
 import { expectedText, passes, focusFinding } from './findings.js';
 import { selectSpan } from './selection.js';
-import { $, SEV, state, currentDoc } from './state.js';
+import { $, SEV, state, view, currentDoc } from './state.js';
 
-const tip = $('tip');
+/** @type {HTMLElement} */
+let tip;
 
 function showTip(td) {
   const findings = (state.byCell?.get(td.dataset.key ?? '') ?? []).filter(passes);
@@ -16,9 +17,13 @@ function showTip(td) {
     h('code', null, d.code), ' ', d.message, expectedText(d) ? `（${expectedText(d)}）` : '')));
   tip.hidden = false;
   const box = td.getBoundingClientRect();
-  const left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+  // In the component the tip is fixed to the viewport; in the page it is on the page.
+  const fixed = getComputedStyle(tip).position === 'fixed';
+  const x = fixed ? 0 : window.scrollX;
+  const y = fixed ? 0 : window.scrollY;
+  const left = Math.min(x + box.left, x + document.documentElement.clientWidth - tip.offsetWidth - 8);
   tip.style.left = `${Math.max(8, left)}px`;
-  tip.style.top = `${window.scrollY + box.bottom + 6}px`;
+  tip.style.top = `${y + box.bottom + 6}px`;
   td.setAttribute('aria-describedby', 'tip');
 }
 
@@ -27,34 +32,38 @@ function hideTip(td) {
   td?.removeAttribute('aria-describedby');
 }
 
-const tableArea = $('table-area');
-tableArea.addEventListener('mouseover', (event) => {
-  const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-sev]'));
-  if (td) showTip(td);
-});
-tableArea.addEventListener('mouseout', (event) => {
-  const td = /** @type {Element} */ (event.target).closest('td[data-sev]');
-  if (td && !td.contains(/** @type {Node|null} */ (event.relatedTarget))) hideTip(td);
-});
-tableArea.addEventListener('focusin', (event) => {
-  const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-sev]'));
-  if (td) showTip(td);
-});
-tableArea.addEventListener('focusout', (event) => hideTip(/** @type {Element} */ (event.target).closest('td')));
-tableArea.addEventListener('click', (event) => {
-  const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-key]'));
-  if (td) selectCell(td);
-});
-tableArea.addEventListener('keydown', (event) => {
-  const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-key]'));
-  if (td && (event.key === 'Enter' || event.key === ' ')) {
-    event.preventDefault();
-    selectCell(td);
-  }
-});
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') hideTip(null);
-});
+/** Wires the tooltip and the cells' clicks (once the view is made, state.js). */
+export function initCells() {
+  tip = $('tip');
+  const tableArea = $('table-area');
+  tableArea.addEventListener('mouseover', (event) => {
+    const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-sev]'));
+    if (td) showTip(td);
+  });
+  tableArea.addEventListener('mouseout', (event) => {
+    const td = /** @type {Element} */ (event.target).closest('td[data-sev]');
+    if (td && !td.contains(/** @type {Node|null} */ (event.relatedTarget))) hideTip(td);
+  });
+  tableArea.addEventListener('focusin', (event) => {
+    const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-sev]'));
+    if (td) showTip(td);
+  });
+  tableArea.addEventListener('focusout', (event) => hideTip(/** @type {Element} */ (event.target).closest('td')));
+  tableArea.addEventListener('click', (event) => {
+    const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-key]'));
+    if (td) selectCell(td);
+  });
+  tableArea.addEventListener('keydown', (event) => {
+    const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-key]'));
+    if (td && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      selectCell(td);
+    }
+  });
+  (view.host ?? document).addEventListener('keydown', (event) => {
+    if (/** @type {KeyboardEvent} */ (event).key === 'Escape') hideTip(null);
+  });
+}
 
 /** Clicking a cell shows where it is in the text. */
 function selectCell(td) {
@@ -64,7 +73,7 @@ function selectCell(td) {
   const rows = report.tables[table];
   const cells = table === 'review' ? rows : rows?.[row];
   const cell = cells?.[Number(column)];
-  const keepFocus = document.activeElement === td;
+  const keepFocus = view.root.activeElement === td;
   // Its first finding (among those shown) becomes the current one in the list.
   const d = (state.byCell.get(td.dataset.key ?? '') ?? []).find(passes);
   if (d) focusFinding(d, report.diagnostics.indexOf(d), { select: false });

@@ -91,11 +91,11 @@ export class Checker {
     });
   }
 
-  /** @param {Doc} doc */
-  check(doc) {
+  /** @param {Doc} doc @param {any} [config] the rule configuration ({select, ignore, severity}) */
+  check(doc, config = null) {
     const want = ++this.seq;
     doc.want = want;
-    return this.request(() => ({ kind: 'check', text: doc.text, source: doc.source, want }), [], doc.id)
+    return this.request(() => ({ kind: 'check', text: doc.text, source: doc.source, config, want }), [], doc.id)
       .then((msg) => (msg ? { ...msg, want } : null));
   }
 

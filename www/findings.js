@@ -8,7 +8,7 @@
 import { h, clear } from './dom.js';
 import { cellKey, cellName, template } from './tables.js';
 import { selectSpan } from './selection.js';
-import { $, SEV, sevLabel, SEVERITIES, editor, hooks, input, state, currentDoc } from './state.js';
+import { $, $$, SEV, sevLabel, SEVERITIES, editor, hooks, input, state, view, currentDoc } from './state.js';
 
 /** A group with more findings than this starts folded. */
 const FOLD_AT = 15;
@@ -215,7 +215,7 @@ function drawSectionNote(report) {
 /** Applies the filters to the list, the tables' marks, the editor's marks and the print note. */
 export function applyFilters() {
   const report = currentDoc()?.error ? null : currentDoc()?.report;
-  for (const li of document.querySelectorAll('#finding-groups li.finding')) {
+  for (const li of $$('#finding-groups li.finding')) {
     const el = /** @type {HTMLElement} */ (li);
     const d = report?.diagnostics[Number(el.dataset.index)];
     const own = Boolean(d && passes(d));
@@ -224,7 +224,7 @@ export function applyFilters() {
     el.hidden = !some;
     el.classList.toggle('context', some && !own);
   }
-  for (const section of document.querySelectorAll('#finding-groups section.group')) {
+  for (const section of $$('#finding-groups section.group')) {
     const el = /** @type {HTMLElement} */ (section);
     const shown = Array.from(el.querySelectorAll('li.finding'), (li) => report?.diagnostics[Number(/** @type {HTMLElement} */ (li).dataset.index)])
       .filter((d) => d && passes(d)).length;
@@ -253,7 +253,7 @@ export function applyFilters() {
 
 /** The tables' marks show only the findings that pass the filters. */
 function markCells() {
-  for (const td of document.querySelectorAll('#table-area td[data-key]')) {
+  for (const td of $$('#table-area td[data-key]')) {
     const el = /** @type {HTMLElement} */ (td);
     const found = (state.byCell.get(el.dataset.key ?? '') ?? []).filter(passes);
     // A finding another one explains (`caused_by`: a relation broken by the
@@ -268,37 +268,20 @@ function markCells() {
   }
 }
 
-for (const box of document.querySelectorAll('input[name="sev"]')) {
-  box.addEventListener('change', () => {
-    const el = /** @type {HTMLInputElement} */ (box);
-    if (el.checked) filters.severities.add(el.value);
-    else filters.severities.delete(el.value);
-    applyFilters();
-  });
-}
-$('code-filter').addEventListener('change', (event) => {
-  filters.code = /** @type {HTMLSelectElement} */ (event.target).value;
-  applyFilters();
-});
-$('table-filter').addEventListener('change', (event) => {
-  filters.table = /** @type {HTMLSelectElement} */ (event.target).value;
-  applyFilters();
-});
-
 /** Marks a finding current: its item (its group unfolded, the list scrolled), its cells, its text. */
 export function focusFinding(d, index, { select = true } = {}) {
-  for (const el of document.querySelectorAll('.current-finding, .cell.current, .cell.related')) {
+  for (const el of $$('.current-finding, .cell.current, .cell.related')) {
     el.classList.remove('current-finding', 'current', 'related');
   }
-  const li = /** @type {HTMLElement|null} */ (document.querySelector(`#finding-groups li.finding[data-index="${index}"]`));
+  const li = /** @type {HTMLElement|null} */ (view.root.querySelector(`#finding-groups li.finding[data-index="${index}"]`));
   if (li) {
     li.classList.add('current-finding');
     const section = li.closest('section.group');
     if (section?.classList.contains('folded')) setFolded(section, false);
     scrollWithin($('finding-groups'), li);
   }
-  for (const r of d.related ?? []) document.querySelector(`td[data-key="${CSS.escape(cellKey(r.cell))}"]`)?.classList.add('related');
-  const td = d.cell ? /** @type {HTMLElement|null} */ (document.querySelector(`td[data-key="${CSS.escape(cellKey(d.cell))}"]`)) : null;
+  for (const r of d.related ?? []) view.root.querySelector(`td[data-key="${CSS.escape(cellKey(r.cell))}"]`)?.classList.add('related');
+  const td = d.cell ? /** @type {HTMLElement|null} */ (view.root.querySelector(`td[data-key="${CSS.escape(cellKey(d.cell))}"]`)) : null;
   if (td) {
     td.classList.add('current');
     const scroller = td.closest('.scroll');
@@ -306,6 +289,7 @@ export function focusFinding(d, index, { select = true } = {}) {
   }
   state.currentFinding = index;
   if (select) selectSpan(d.span);
+  hooks.finding(d, index);
 }
 
 /** Scrolls a scrolling box (not the window) so that `el` is inside it. */
@@ -344,11 +328,32 @@ function step(dir) {
   const next = list[(at + dir + list.length) % list.length];
   focusFinding(next[0], next[1]);
 }
-hooks.next = step;
-$('next-finding').addEventListener('click', () => step(1));
-$('prev-finding').addEventListener('click', () => step(-1));
-document.addEventListener('keydown', (event) => {
-  if (event.key !== 'F8' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-  event.preventDefault();
-  step(event.shiftKey ? -1 : 1);
-});
+
+/** Wires the filters, the buttons and F8 / Shift+F8 (once the view is made, state.js). */
+export function initFindings() {
+  hooks.next = step;
+  for (const box of $$('input[name="sev"]')) {
+    box.addEventListener('change', () => {
+      const el = /** @type {HTMLInputElement} */ (box);
+      if (el.checked) filters.severities.add(el.value);
+      else filters.severities.delete(el.value);
+      applyFilters();
+    });
+  }
+  $('code-filter').addEventListener('change', (event) => {
+    filters.code = /** @type {HTMLSelectElement} */ (event.target).value;
+    applyFilters();
+  });
+  $('table-filter').addEventListener('change', (event) => {
+    filters.table = /** @type {HTMLSelectElement} */ (event.target).value;
+    applyFilters();
+  });
+  $('next-finding').addEventListener('click', () => step(1));
+  $('prev-finding').addEventListener('click', () => step(-1));
+  (view.host ?? document).addEventListener('keydown', (event) => {
+    const key = /** @type {KeyboardEvent} */ (event);
+    if (key.key !== 'F8' || key.defaultPrevented || key.altKey || key.ctrlKey || key.metaKey) return;
+    key.preventDefault();
+    step(key.shiftKey ? -1 : 1);
+  });
+}

@@ -5,7 +5,7 @@
 import { $ } from './state.js';
 
 /** Gives each table one tab stop: its first focusable cell (or the one last focused). */
-export function rovingCells(area = $('table-area')) {
+export function rovingCells(area) {
   for (const table of area.querySelectorAll('table')) {
     const cells = Array.from(table.querySelectorAll('td[tabindex]'));
     cells.forEach((td, i) => td.setAttribute('tabindex', i === 0 ? '0' : '-1'));
@@ -45,14 +45,17 @@ function neighbour(td, key) {
   return best;
 }
 
-$('table-area').addEventListener('keydown', (event) => {
-  if (!['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
-  const td = /** @type {Element} */ (event.target).closest?.('td[tabindex]');
-  if (!(td instanceof HTMLElement)) return;
-  const next = neighbour(td, event.key);
-  if (!next) return;
-  event.preventDefault();
-  td.setAttribute('tabindex', '-1');
-  next.setAttribute('tabindex', '0');
-  next.focus();
-});
+/** Wires the arrow keys (once the view is made, state.js). */
+export function initGrid() {
+  $('table-area').addEventListener('keydown', (event) => {
+    if (!['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    const td = /** @type {Element} */ (event.target).closest?.('td[tabindex]');
+    if (!(td instanceof HTMLElement)) return;
+    const next = neighbour(td, event.key);
+    if (!next) return;
+    event.preventDefault();
+    td.setAttribute('tabindex', '-1');
+    next.setAttribute('tabindex', '0');
+    next.focus();
+  });
+}

@@ -1,7 +1,7 @@
 // The text box: typing checks again after a short pause, and a paste of
 // tables from a web page, Word or WPS is read as a table, not as loose text.
 
-import { runCheck, select } from './render.js';
+import { runCheck, select } from './view.js';
 import { editor, hooks, input, state, checker, currentDoc, pasted, updateBusy } from './state.js';
 
 const DEBOUNCE_MS = 100;
@@ -34,54 +34,57 @@ function edited() {
     return runCheck(doc);
   }, DEBOUNCE_MS);
 }
-hooks.edit = edited;
-// `input.value = …` followed by an input event (the sample, scripts) works as with a textarea.
-// (The editor's own input events come from inside its shadow root: those are
-// already seen as edits.)
-input.addEventListener('input', (event) => {
-  if (event.composedPath()[0] === input) edited();
-});
+/** Wires the text box (once the view is made, state.js). */
+export function initInput() {
+  hooks.edit = edited;
+  // `input.value = …` followed by an input event (the sample, scripts) works as with a textarea.
+  // (The editor's own input events come from inside its shadow root: those are
+  // already seen as edits.)
+  input.addEventListener('input', (event) => {
+    if (event.composedPath()[0] === input) edited();
+  });
 
-// A paste from a web page, Word or WPS carries the tables' markup as text/html:
-// its cells and merged group labels (rowspan/colspan) are read by the same code
-// as a dropped .html file, and that text is what the box gets. The markup is
-// only ever bytes for the reader, never put into the page. (Capture phase: the
-// page sees the paste before the editor does.)
-input.addEventListener('paste', (event) => {
-  const data = event.clipboardData;
-  const html = data?.types.includes('text/html') ? data.getData('text/html') : '';
-  const plain = data?.getData('text/plain') ?? '';
-  if (!html || !/<table[\s>]/i.test(html) || checker.failed) {
-    // A very long plain text goes in by pieces (editor.js); a short one is the editor's own paste.
-    if (plain.length <= LONG_PASTE) return;
+  // A paste from a web page, Word or WPS carries the tables' markup as text/html:
+  // its cells and merged group labels (rowspan/colspan) are read by the same code
+  // as a dropped .html file, and that text is what the box gets. The markup is
+  // only ever bytes for the reader, never put into the page. (Capture phase: the
+  // page sees the paste before the editor does.)
+  input.addEventListener('paste', (event) => {
+    const data = event.clipboardData;
+    const html = data?.types.includes('text/html') ? data.getData('text/html') : '';
+    const plain = data?.getData('text/plain') ?? '';
+    if (!html || !/<table[\s>]/i.test(html) || checker.failed) {
+      // A very long plain text goes in by pieces (editor.js); a short one is the editor's own paste.
+      if (plain.length <= LONG_PASTE) return;
+      event.preventDefault();
+      event.stopPropagation();
+      state.loading++;
+      updateBusy();
+      editor.insert(plain.includes('\r') ? plain.replace(/\r\n?/g, '\n') : plain, input.selectionStart, input.selectionEnd).finally(() => {
+        state.loading--;
+        updateBusy();
+      });
+      return;
+    }
     event.preventDefault();
     event.stopPropagation();
+    const at = { value: input.value, start: input.selectionStart, end: input.selectionEnd };
+    const bytes = new TextEncoder().encode(html).buffer;
     state.loading++;
     updateBusy();
-    editor.insert(plain.includes('\r') ? plain.replace(/\r\n?/g, '\n') : plain, input.selectionStart, input.selectionEnd).finally(() => {
-      state.loading--;
-      updateBusy();
-    });
-    return;
-  }
-  event.preventDefault();
-  event.stopPropagation();
-  const at = { value: input.value, start: input.selectionStart, end: input.selectionEnd };
-  const bytes = new TextEncoder().encode(html).buffer;
-  state.loading++;
-  updateBusy();
-  checker.read(bytes, 'clipboard.html')
-    .then((text) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
-    .then((text) => (text.trim() ? text : plain), () => plain) // unreadable: paste the plain text, quietly
-    .then((text) => {
-      const same = input.value === at.value;
-      const from = same ? at.start : input.selectionStart;
-      const to = same ? at.end : input.selectionEnd;
-      editor.focus();
-      return editor.insert(text.replace(/\r\n?/g, '\n'), from, to);
-    })
-    .finally(() => {
-      state.loading--;
-      updateBusy();
-    });
-}, true);
+    checker.read(bytes, 'clipboard.html')
+      .then((text) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
+      .then((text) => (text.trim() ? text : plain), () => plain) // unreadable: paste the plain text, quietly
+      .then((text) => {
+        const same = input.value === at.value;
+        const from = same ? at.start : input.selectionStart;
+        const to = same ? at.end : input.selectionEnd;
+        editor.focus();
+        return editor.insert(text.replace(/\r\n?/g, '\n'), from, to);
+      })
+      .finally(() => {
+        state.loading--;
+        updateBusy();
+      });
+  }, true);
+}

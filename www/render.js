@@ -1,47 +1,13 @@
-// Drawing the current document (summary, findings, tables) and the list of
-// open documents, and keeping what is shown in step with the checks.
+// The page around the view (view.js): the list of open documents, the
+// buttons that need a report, keeping the texts, the status line.
 
 import { h, clear } from './dom.js';
-import { drawTables, cellKey } from './tables.js';
-import { drawSummary } from './summary.js';
-import { drawFindings, applyFilters } from './findings.js';
-import { rovingCells } from './grid.js';
 import { canAnnotateDocx } from './annotate.js';
 import { save, updateShare } from './store.js';
-import { $, SEVERITIES, input, state, checker, currentDoc, setStatus, updateBusy } from './state.js';
+import { runCheck, select, drawView, showStatus } from './view.js';
+import { $, SEVERITIES, hooks, state, currentDoc } from './state.js';
 
-/** @param {Doc} doc */
-export function runCheck(doc) {
-  if (!doc.text) {
-    doc.report = null;
-    doc.want = doc.shown = 0;
-    if (doc === currentDoc()) render();
-    return;
-  }
-  if (doc === currentDoc()) setStatus(checker.ready ? 'checking' : 'loading', checker.ready ? '正在检查…' : '正在加载检查程序…');
-  checker.check(doc).then((result) => {
-    if (!result || result.want !== doc.want) return; // stale: a newer check is on its way
-    doc.report = result.report;
-    doc.ms = result.ms;
-    doc.error = null;
-    doc.shown = result.want;
-    drawDocList();
-    if (doc === currentDoc()) render();
-  }, (error) => {
-    doc.error = `检查时出错：${error.message}`;
-    doc.shown = doc.want;
-    if (doc === currentDoc()) render();
-  });
-  updateBusy();
-}
-
-/** Shows document `index`. */
-export function select(index) {
-  state.current = index;
-  const doc = currentDoc();
-  if (input.value !== doc.text) input.value = doc.text;
-  render();
-}
+export { runCheck, select };
 
 export function drawDocList() {
   const nav = $('docs');
@@ -67,40 +33,18 @@ export function drawDocList() {
 export function render() {
   const doc = currentDoc();
   drawDocList();
-  const fileError = $('file-error');
-  fileError.hidden = !doc.error;
-  fileError.textContent = doc.error ?? '';
   const report = doc.error ? null : doc.report;
-  $('summary').hidden = Boolean(doc.error);
-  $('findings').hidden = !report;
-  $('tables').hidden = !report;
   for (const id of ['export-json', 'export-tables', 'export-layout', 'export-findings', 'export-annotated']) {
     /** @type {HTMLButtonElement} */ ($(id)).disabled = !report;
   }
   const docxButton = /** @type {HTMLButtonElement} */ ($('export-annotated-docx'));
   docxButton.hidden = !doc.docx;
   docxButton.disabled = !canAnnotateDocx(doc);
-  drawSummary(report, doc);
-  const byCell = new Map();
-  for (const d of report?.diagnostics ?? []) {
-    if (!d.cell) continue;
-    const key = cellKey(d.cell);
-    byCell.set(key, [...(byCell.get(key) ?? []), d]);
-  }
-  state.byCell = byCell;
-  drawFindings(report);
-  const area = clear($('table-area'));
-  if (report) area.append(drawTables(report, byCell, doc.text));
-  rovingCells(area);
-  applyFilters();
+  drawView();
   document.body.classList.toggle('has-report', Boolean(report));
   updateShare();
   if (!doc.text || doc.shown === doc.want) save();
-  if (checker.failed) setStatus('error', checker.failed);
-  else if (doc.error) setStatus('error', doc.error);
-  else if (report && doc.shown === doc.want) {
-    setStatus('done', `检查完成，用时 ${doc.ms < 10 ? doc.ms.toFixed(1) : Math.round(doc.ms)} 毫秒。`);
-  } else if (doc.text) setStatus(checker.ready ? 'checking' : 'loading', checker.ready ? '正在检查…' : '正在加载检查程序…');
-  else if (checker.ready) setStatus('idle', '检查程序已就绪。');
-  updateBusy();
+  showStatus();
 }
+hooks.render = render;
+hooks.docList = drawDocList;

@@ -13,7 +13,6 @@
 /** @typedef {{id: number, name: string, source: string, text: string, report: Report|null, docx?: {bytes: ArrayBuffer, text: string},
  *   error: string|null, ms: number|null, want: number, shown: number, failed?: boolean, pdf?: boolean}} Doc */
 
-import { Checker } from './checker.js';
 import { createEditor } from './editor.js';
 import { template } from './tables.js';
 
@@ -28,29 +27,69 @@ export const SEV = {
 export const sevLabel = (s) => template()?.severities?.[s] ?? s;
 export const SEVERITIES = /** @type {const} */ (['error', 'warning', 'info']);
 
-export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+/**
+ * Where the view is drawn: the page's document, or the shadow root of an
+ * `<xxgk-checker>` (component.js). `busy` is the element whose `data-busy`
+ * tells tests (and styles) whether what is shown is up to date; `config`
+ * gives the rule configuration the checks use (`{select, ignore, severity}`).
+ * @type {{root: Document|ShadowRoot, busy: HTMLElement, host: HTMLElement|null, config: () => any}}
+ */
+export const view = { root: document, busy: /** @type {any} */ (null), host: null, config: () => null };
+
+export const $ = (id) => /** @type {HTMLElement} */ (view.root.getElementById(id));
+/** Every element of the view that matches a selector. */
+export const $$ = (selector) => view.root.querySelectorAll(selector);
 /**
  * What the editor calls back: set by input.js (an edit) and findings.js (a
- * mark clicked, F8 / Shift+F8), which import this module.
+ * mark clicked, F8 / Shift+F8); `render` and `docList` redraw what is shown
+ * (view.js for the component, render.js for the page).
  */
-export const hooks = { edit: () => {}, mark: (_index) => {}, next: (_dir) => {} };
+export const hooks = {
+  edit: () => {}, mark: (_index) => {}, next: (_dir) => {},
+  render: () => {}, docList: () => {},
+  /** A finding was chosen (the component's `xxgk-finding` event). */
+  finding: (_d, _index) => {},
+};
 
 /** The report's text (editor.js); `input` is its host element, with a textarea's `value` and selection. */
-export const editor = createEditor($('input'), {
-  label: '报告全文',
-  placeholder: '粘贴政府信息公开工作年度报告全文……',
-  onEdit: () => hooks.edit(),
-  onMark: (index) => hooks.mark(index),
-  onNext: (dir) => hooks.next(dir),
-});
-export const input = /** @type {HTMLElement & {value: string, selectionStart: number, selectionEnd: number}} */ ($('input'));
-const status = $('status');
+export let editor = /** @type {ReturnType<typeof createEditor>} */ (/** @type {any} */ (null));
+export let input = /** @type {HTMLElement & {value: string, selectionStart: number, selectionEnd: number}} */ (/** @type {any} */ (null));
+let status = /** @type {HTMLElement} */ (/** @type {any} */ (null));
+
+/**
+ * What checks the texts: the page's worker (checker.js) or the component's
+ * checker in the page's main thread (component.js). The interface of
+ * checker.js: `ready`, `failed`, `check(doc)`, `read(bytes, name)`, `onready`, `onfail`.
+ * @type {any}
+ */
+export let checker = null;
+
+/**
+ * Makes the view in `root` (which holds the elements the view modules draw
+ * into: #input, #status, #summary, #findings, #tables, …), with `theChecker`.
+ * @param {Document|ShadowRoot} root
+ * @param {any} theChecker
+ * @param {HTMLElement} busy
+ */
+export function mountView(root, theChecker, busy) {
+  view.root = root;
+  view.busy = busy;
+  view.host = root instanceof ShadowRoot ? /** @type {HTMLElement} */ (root.host) : null;
+  checker = theChecker;
+  status = $('status');
+  editor = createEditor($('input'), {
+    label: '报告全文',
+    placeholder: '粘贴政府信息公开工作年度报告全文……',
+    onEdit: () => hooks.edit(),
+    onMark: (index) => hooks.mark(index),
+    onNext: (dir) => hooks.next(dir),
+  });
+  input = /** @type {any} */ ($('input'));
+}
 
 /** @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, saving: number,
  *   byCell: Map<string, Diagnostic[]>, currentFinding: number}} */
 export const state = { docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, saving: 0, byCell: new Map(), currentFinding: -1 };
-
-export const checker = new Checker();
 
 export function setStatus(kind, text) {
   status.dataset.state = kind;
@@ -64,9 +103,9 @@ export function currentDoc() {
 /** `data-busy` tells tests (and styles) whether what is shown is up to date. */
 export function updateBusy() {
   const doc = currentDoc();
-  const busy = !checker.ready || state.loading > 0 || state.saving > 0
+  const busy = !checker?.ready || state.loading > 0 || state.saving > 0
     || (doc && !doc.error && (doc.want === -1 || (doc.text !== '' && doc.shown !== doc.want)));
-  document.body.dataset.busy = String(Boolean(busy) && status.dataset.state !== 'error');
+  if (view.busy) view.busy.dataset.busy = String(Boolean(busy) && status.dataset.state !== 'error');
 }
 
 export function newDoc(name, source, text) {

@@ -1,7 +1,7 @@
 // The checker runs here, off the page's main thread, so that typing and
 // scrolling never wait for it, even on a 5 MB paste.
 //
-// Messages in:  {id, kind: 'check', text, source} | {id, kind: 'read', bytes: ArrayBuffer, name}
+// Messages in:  {id, kind: 'check', text, source, config?} (config: {select, ignore, severity}) | {id, kind: 'read', bytes: ArrayBuffer, name}
 //               {id, kind: 'pdf-layout', pages} (what pdf.js read from a PDF's pages, see pdf.js)
 //               {id, kind: 'annotate-docx', bytes: ArrayBuffer, findings} (see annotate.js)
 // Messages out: {kind: 'ready', version, rules, template} | {kind: 'init-error', message}
@@ -42,7 +42,7 @@ self.onmessage = async (event) => {
   try {
     if (msg.kind === 'check') {
       const start = performance.now();
-      const report = check(msg.text, { source: msg.source });
+      const report = check(msg.text, { ...(msg.config ?? {}), source: msg.source });
       self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - start });
     } else if (msg.kind === 'read') {
       // A text file in any encoding, a saved web page or a Word document, read
