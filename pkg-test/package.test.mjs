@@ -3,7 +3,8 @@
 // esbuild and the same example as plain <script type="module"> without a
 // bundler, each served with a strict Content-Security-Policy and run in
 // headless Chromium; and the package's TypeScript declarations checked with
-// tsc against a typed example and against real reports.
+// tsc against a typed example and against real reports. The element
+// <xxgk-checker> (xxgk/element) likewise: element.test.mjs.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -172,7 +173,7 @@ test('the package in Node.js: initSync, ok, and the declarations hold for real r
   assert.equal(manifest.name, 'xxgk');
   assert.equal(manifest.version, VERSION);
   assert.deepEqual(fs.readdirSync(pkg).sort(),
-    ['README.md', 'index.d.ts', 'index.js', 'package.json', 'xxgk.js', 'xxgk_bg.wasm']);
+    ['README.md', 'element.d.ts', 'element.js', 'index.d.ts', 'index.js', 'package.json', 'xxgk.js', 'xxgk_bg.wasm']);
   const xxgk = await import(pathToFileURL(path.join(pkg, 'index.js')));
   xxgk.initSync({ module: fs.readFileSync(path.join(pkg, 'xxgk_bg.wasm')) });
   assert.throws(() => xxgk.ok('text'), TypeError);

@@ -28,20 +28,6 @@ export const VIEW_CSS = `/* <xxgk-checker>: the view's look (the same classes as
   background: var(--xxgk-background, transparent);
 }
 :host([hidden]) { display: none; }
-.view { display: flex; flex-direction: column; gap: var(--xxgk-gap, .8rem); }
-.box { background: var(--xxgk-box-background, #fff); border: 1px solid var(--line); border-radius: var(--xxgk-radius, 6px); padding: .8rem 1rem; }
-.drop { display: flex; flex-direction: column; gap: .4rem; }
-.editor { flex: none; height: var(--xxgk-editor-height, 22rem); }
-.tip { position: fixed; }
-:host([editor="false"]) .drop, :host([summary="false"]) #summary, :host([findings="false"]) #findings,
-:host([tables="false"]) #tables { display: none !important; }
-:host([compact]) { font-size: .875em; }
-:host([compact]) .view { gap: .4rem; }
-:host([compact]) .box { padding: .4rem .6rem; }
-:host([compact]) .legend, :host([compact]) .facts, :host([compact]) details.rule, :host([compact]) .meta .where,
-:host([compact]) h2, :host([compact]) .editor-tools { display: none !important; }
-:host([compact]) .editor { height: var(--xxgk-editor-height, 12rem); }
-:host([compact]) #finding-groups { max-height: var(--xxgk-findings-max-height, 14rem); }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
@@ -198,4 +184,20 @@ td.current { box-shadow: inset 0 0 0 3px var(--ink); animation: flash 1.2s ease-
 .tip p { margin: .15rem 0; }
 .tip .sev-error .icon { color: #ff8a80; }
 .tip .sev-warning .icon { color: #ffcc80; }
+.tip .sev-info .icon { color: #90caf9; }
+/* The element's own layout and switches (after the page's rules, which they adjust). */
+.view { display: flex; flex-direction: column; gap: var(--xxgk-gap, .8rem); }
+.box { background: var(--xxgk-box-background, #fff); border: 1px solid var(--line); border-radius: var(--xxgk-radius, 6px); padding: .8rem 1rem; }
+.drop { display: flex; flex-direction: column; gap: .4rem; }
+.editor { flex: none; min-height: 0; height: var(--xxgk-editor-height, 22rem); }
+.tip { position: fixed; }
+:host([editor="false"]) .drop, :host([summary="false"]) #summary, :host([findings="false"]) #findings,
+:host([tables="false"]) #tables { display: none !important; }
+:host([compact]) { font-size: .875em; }
+:host([compact]) .view { gap: .4rem; }
+:host([compact]) .box { padding: .4rem .6rem; }
+:host([compact]) .legend, :host([compact]) .facts, :host([compact]) details.rule, :host([compact]) .meta .where,
+:host([compact]) h2, :host([compact]) .editor-tools { display: none !important; }
+:host([compact]) .editor { height: var(--xxgk-editor-height, 12rem); }
+:host([compact]) #finding-groups { max-height: var(--xxgk-findings-max-height, 14rem); }
 `;
