@@ -1,4 +1,5 @@
-// Embedding the checker in another page: the whole API is four functions of
+// Embedding the checker in another page (the element <xxgk-checker>: see
+// embed-element.js): the whole API is four functions of
 // the ES module built by wasm-bindgen (www/pkg/xxgk.js):
 //
 //   import init, { check, checkJson, decode, rules, version } from './pkg/xxgk.js';

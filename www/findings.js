@@ -72,6 +72,7 @@ function explanation(code) {
 function findingItem(report, d, index, consequences) {
   const li = h('li', {
     class: `finding sev-${d.severity}${consequences.length ? ' root' : ''}`,
+    part: 'finding',
     dataset: {
       index: String(index), code: d.code, severity: d.severity,
       cell: d.cell ? cellKey(d.cell) : '',

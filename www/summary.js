@@ -23,7 +23,7 @@ function verdict(report, counts) {
     text = counts.info ? `可以发布：没有错误和警告（有 ${counts.info} 条提示）。` : '可以发布：没有发现问题。';
   }
   if (unread) text += '部分文字未能读成数字，结论以人工核对为准。';
-  return h('p', { class: `verdict verdict-${kind}`, dataset: { verdict: kind } }, text);
+  return h('p', { class: `verdict verdict-${kind}`, part: 'verdict', dataset: { verdict: kind } }, text);
 }
 
 export function drawSummary(report, doc) {

@@ -3,10 +3,10 @@
 // whenever the server is reachable; the cache answers when it is not).
 // Only this origin's GET requests are handled; the page makes no others.
 
-const CACHE = 'xxgk-v4';
+const CACHE = 'xxgk-v5';
 const SHELL = [
   './', './index.html', './style.css', './app.js', './state.js', './checker.js',
-  './input.js', './files.js', './render.js', './summary.js', './findings.js',
+  './input.js', './files.js', './render.js', './view.js', './summary.js', './findings.js',
   './selection.js', './cells.js', './rules.js', './downloads.js', './dom.js',
   './tables.js', './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
   './editor.js', './grid.js', './store.js', './vendor/codemirror.js',
