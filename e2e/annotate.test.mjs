@@ -85,8 +85,8 @@ describe('the annotated report', { timeout: 300_000 }, () => {
     assert.equal(got.scripts, 0);
     assert.equal(got.images, 0);
     assert.equal(got.pwned, null);
-    assert.equal(got.tables, await page.evaluate(() => document.querySelectorAll('#table-area table').length));
-    assert.equal(got.markedCells, await page.evaluate(() => document.querySelectorAll('#table-area td.sev-error, #table-area td.sev-warning, #table-area td.sev-info').length),
+    assert.equal(got.tables, await page.evaluate(() => xxgkView().querySelectorAll('#table-area table').length));
+    assert.equal(got.markedCells, await page.evaluate(() => xxgkView().querySelectorAll('#table-area td.sev-error, #table-area td.sev-warning, #table-area td.sev-info').length),
       'the tables as the page draws them');
 
     // Only errors: the annotated page lists and marks only those.

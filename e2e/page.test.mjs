@@ -101,7 +101,7 @@ describe('the page', { timeout: 900_000 }, () => {
 
     // The print view: only the report, its findings and its tables.
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.left')).display), 'none');
+    assert.equal(await page.evaluate(() => getComputedStyle(xxgkView().querySelector('.left')).display), 'none');
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.actions')).display), 'none');
     await shot(page, '03-print-view');
     await page.pdf({ path: path.join(ARTIFACTS, '03-print.pdf'), format: 'A4', landscape: true, printBackground: true });
@@ -146,12 +146,12 @@ describe('the page', { timeout: 900_000 }, () => {
       const d = report.diagnostics[index];
       await li.locator(':scope > button.go').click();
       const sel = await page.evaluate(() => {
-        const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+        const ta = /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input'));
         return {
-          start: ta.selectionStart, end: ta.selectionEnd, focused: ta.contains(document.activeElement),
+          start: ta.selectionStart, end: ta.selectionEnd, focused: ta.contains(xxgkView().activeElement),
           selected: ta.value.slice(ta.selectionStart, ta.selectionEnd),
-          current: document.querySelector('td.current')?.getAttribute('data-key') ?? null,
-          related: Array.from(document.querySelectorAll('td.related'), (td) => td.getAttribute('data-key')),
+          current: xxgkView().querySelector('td.current')?.getAttribute('data-key') ?? null,
+          related: Array.from(xxgkView().querySelectorAll('td.related'), (td) => td.getAttribute('data-key')),
         };
       });
       assert.ok(d.span, `${d.code} has a span`);
@@ -178,7 +178,7 @@ describe('the page', { timeout: 900_000 }, () => {
     // Clicking a cell selects it in the text.
     await page.click('#table-area td[data-key="review||4"]');
     const cellSel = await page.evaluate(() => {
-      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+      const ta = /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input'));
       return ta.value.slice(ta.selectionStart, ta.selectionEnd);
     });
     assert.equal(cellSel, '2');
@@ -191,7 +191,7 @@ describe('the page', { timeout: 900_000 }, () => {
     assert.equal(await page.getAttribute('#finding-groups li.finding:visible', 'data-code'), 'T3-REV');
     // A rule's explanation opens in place.
     await page.click('#finding-groups section.group:not([hidden]) details.rule summary');
-    await page.waitForFunction(() => (document.querySelector('#finding-groups section.group:not([hidden]) details.rule[open]')
+    await page.waitForFunction(() => (xxgkView().querySelector('#finding-groups section.group:not([hidden]) details.rule[open]')
       ?.textContent?.length ?? 0) > 60);
     await shot(page, '22-filter-and-explanation', { fullPage: false });
     await done(session);
@@ -206,7 +206,7 @@ describe('the page', { timeout: 900_000 }, () => {
     const gbk = encodeGbk(SAMPLE);
     fs.writeFileSync(path.join(tmp, 'gbk.txt'), gbk);
     await dropFiles(page, [{ name: '示例GBK.txt', buffer: gbk }]);
-    await page.waitForFunction(() => document.getElementById('input').value.length > 0);
+    await page.waitForFunction(() => xxgkView().getElementById('input').value.length > 0);
     await settled(page);
     assert.equal(await inputValue(page), SAMPLE, 'GBK bytes decode to the same text');
     const gbkReport = JSON.parse(nativeJson({ file: path.join(tmp, 'gbk.txt') }));
@@ -330,8 +330,8 @@ describe('the page', { timeout: 900_000 }, () => {
     await shot(page, '40-hostile-text');
     const check = await page.evaluate(() => ({
       pwned: window.__pwned,
-      markup: document.querySelectorAll('main img, main script, main svg, main iframe, main a, main b, main style').length,
-      agency: document.querySelector('#summary dd[data-field="agency"]')?.textContent,
+      markup: xxgkView().querySelectorAll('main img, main script, main svg, main iframe, main a, main b, main style').length,
+      agency: xxgkView().querySelector('#summary dd[data-field="agency"]')?.textContent,
       visible: getComputedStyle(document.body).display,
     }));
     assert.equal(check.pwned, undefined, 'no pasted script ran');
@@ -346,7 +346,7 @@ describe('the page', { timeout: 900_000 }, () => {
     await page.waitForFunction(() => document.querySelectorAll('#doc-list li').length === 2);
     await settled(page);
     assert.equal(await page.textContent('#summary dd[data-field="source"]'), '<img src=x onerror=alert(11)>.txt');
-    assert.equal(await page.evaluate(() => document.querySelectorAll('main img, nav img').length), 0);
+    assert.equal(await page.evaluate(() => xxgkView().querySelectorAll('main img').length + document.querySelectorAll('nav img').length), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     const leaked = session.requests.filter((u) => /\/x$/.test(u));
     assert.deepEqual(leaked, [], 'no image from the text was fetched');
@@ -359,7 +359,7 @@ describe('the page', { timeout: 900_000 }, () => {
     const big = `${SAMPLE}\n`.repeat(200);
     const other = SAMPLE.replace('示例县教育局2021年', '示例县卫生健康局2021年');
     await page.evaluate(async ([a, b]) => {
-      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+      const ta = /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input'));
       ta.value = a;
       ta.dispatchEvent(new Event('input'));
       await new Promise((r) => setTimeout(r, 150)); // the long check is under way
@@ -382,12 +382,12 @@ describe('the page', { timeout: 900_000 }, () => {
     // (Laying out 5 MB in the textarea is the browser's own one-off cost.)
     let started = Date.now();
     await page.evaluate((t) => {
-      /** @type {HTMLTextAreaElement} */ (document.getElementById('input')).value = t;
+      /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input')).value = t;
     }, text);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     const layout = Date.now() - started;
     started = Date.now();
-    await page.evaluate(() => document.getElementById('input').dispatchEvent(new Event('input')));
+    await page.evaluate(() => xxgkView().getElementById('input').dispatchEvent(new Event('input')));
     // While the worker checks, the page keeps answering.
     const lags = [];
     while (await page.evaluate(() => document.body.dataset.busy) === 'true' && Date.now() - started < 120_000) {
@@ -398,19 +398,19 @@ describe('the page', { timeout: 900_000 }, () => {
     await settled(page, 120_000);
     const elapsed = Date.now() - started;
     assert.ok(lags.every((ms) => ms < 500), `frames kept coming while checking: ${lags.join(',')}`);
-    assert.equal(await page.evaluate(() => document.getElementById('input').value.length), text.length);
+    assert.equal(await page.evaluate(() => xxgkView().getElementById('input').value.length), text.length);
     assert.equal(await page.getAttribute('#status', 'data-state'), 'done');
     const native = JSON.parse(nativeJson({ text }));
     await assertDrawnEquals(page, native, '5 MB');
     // Typing at the end still works and is checked again.
     await page.evaluate(() => {
-      const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+      const ta = /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input'));
       ta.focus();
       ta.setSelectionRange(ta.value.length, ta.value.length);
     });
     await page.keyboard.press('x');
     await settled(page, 120_000);
-    assert.equal(await page.evaluate(() => document.getElementById('input').value.length), text.length + 1);
+    assert.equal(await page.evaluate(() => xxgkView().getElementById('input').value.length), text.length + 1);
     await shot(page, '50-five-megabytes', { fullPage: false });
     console.log(`# 5 MB paste: textarea layout ${layout} ms; result shown ${elapsed} ms after the input event; longest frame while checking ${Math.max(0, ...lags)} ms`);
     await done(session);
@@ -430,7 +430,7 @@ describe('the page', { timeout: 900_000 }, () => {
     await context.setOffline(true);
     await page.reload();
     // The text checked before the reload is restored (and checked again).
-    await page.waitForFunction(() => ['idle', 'done'].includes(document.getElementById('status')?.dataset.state ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(() => ['idle', 'done'].includes(xxgkView().getElementById('status')?.dataset.state ?? ''), null, { timeout: 30_000 });
     await page.click('#sample');
     await settled(page);
     assert.equal(await page.locator('#finding-groups li.finding').count(), 4);

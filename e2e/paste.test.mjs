@@ -30,7 +30,7 @@ function clipboardHtml(body) {
  */
 async function pasteData(page, data, selection = null) {
   const prevented = await page.evaluate(([items, sel]) => {
-    const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+    const ta = /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input'));
     ta.focus();
     if (sel) ta.setSelectionRange(sel[0], sel[1]);
     const transfer = new DataTransfer();
@@ -59,7 +59,7 @@ function essence(report) {
 }
 
 const setText = (page, text) => page.evaluate((t) => {
-  const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+  const ta = /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input'));
   ta.value = t;
   ta.dispatchEvent(new Event('input'));
 }, text);
@@ -97,14 +97,15 @@ describe('pasting', { timeout: 600_000 }, () => {
         if (!d.span) continue;
         await items.nth(i).locator(':scope > button.go').click();
         const sel = await page.evaluate(() => {
-          const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('input'));
+          const ta = /** @type {HTMLTextAreaElement} */ (xxgkView().getElementById('input'));
           return [ta.selectionStart, ta.selectionEnd];
         });
         assert.deepEqual(sel, [utf16At(shown, d.span.start), utf16At(shown, d.span.end)], `${label}: ${d.code} selects its span`);
       }
     }
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing in the pasted markup ran');
-    assert.equal(await page.evaluate(() => document.querySelectorAll('body img, body svg:not(.icon)').length), 0);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('body img, body svg:not(.icon)').length
+      + xxgkView().querySelectorAll('img, svg:not(.icon)').length), 0);
     assert.deepEqual(session.requests.filter((u) => /\/x$/.test(u)), [], 'no pasted image was fetched');
     await done(session);
   });
@@ -128,7 +129,7 @@ describe('pasting', { timeout: 600_000 }, () => {
     assert.equal(await pasteData(page, { 'text/html': html, 'text/plain': rest }, [at, at + '【表格】'.length]), true);
     const after = `${head}${read}${tail}`;
     assert.equal(await inputValue(page), after);
-    const caret = await page.evaluate(() => document.getElementById('input').selectionStart);
+    const caret = await page.evaluate(() => xxgkView().getElementById('input').selectionStart);
     assert.equal(caret, head.length + read.length, 'the caret is after the pasted text');
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text: after })), 'pasted in the middle');
     await shot(page, '91-paste-at-caret');
@@ -154,7 +155,7 @@ describe('pasting', { timeout: 600_000 }, () => {
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await page.focus('#input .cm-content');
     await page.keyboard.press('Control+V');
-    await page.waitForFunction(() => document.getElementById('input').value.length > 0);
+    await page.waitForFunction(() => xxgkView().getElementById('input').value.length > 0);
     await settled(page);
     assert.equal(await inputValue(page), text);
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text })), 'plain-text paste');

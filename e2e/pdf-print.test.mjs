@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ARTIFACTS, FIXTURES, closeApp, dropFiles, launch, nativeJson, openApp, settled, startServer,
-  inputValue, noSpans, printableBody,
+  inputValue, noSpans, printableBody, withView,
 } from './support.mjs';
 
 const FILES = ['clean_2021_tabs.txt', 'clean_2019_tabs.txt', 'bad_cells_2019.txt', 'blank_cells_2022.txt', 't2_group_2021.txt'];
@@ -114,16 +114,16 @@ describe('PDFs printed by Chromium (Noto CJK, print header and footer, tables ac
   test('the PDF layout module is fetched only when a PDF is opened', async () => {
     const { pdfPath } = await print(FILES[0], 'Noto Sans CJK SC');
     // No service worker here: it would fetch every file of the app to keep it offline.
-    const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+    const context = await withView(await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' }));
     const fetched = [];
     context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     const app = await context.newPage();
     await app.goto(server.origin + '/');
-    await app.waitForFunction(() => ['idle', 'done'].includes(document.getElementById('status')?.dataset.state ?? ''), null, { timeout: 30_000 });
+    await app.waitForFunction(() => ['idle', 'done'].includes(xxgkView().getElementById('status')?.dataset.state ?? ''), null, { timeout: 30_000 });
     assert.ok(fetched.includes('/pkg/xxgk_bg.wasm'), 'the checker is fetched at once');
     assert.deepEqual(fetched.filter((p) => /xxgk_pdf|pdfjs/.test(p)), [], 'nothing for PDFs before a PDF is opened');
     await dropFiles(app, [{ name: 'report.pdf', type: 'application/pdf', buffer: fs.readFileSync(pdfPath) }]);
-    await app.waitForFunction(() => document.getElementById('input').value.length > 0, null, { timeout: 60_000 });
+    await app.waitForFunction(() => xxgkView().getElementById('input').value.length > 0, null, { timeout: 60_000 });
     assert.ok(fetched.includes('/pkg/xxgk_pdf_bg.wasm'), 'the PDF layout module is fetched for a PDF');
     await context.close();
   });
@@ -139,7 +139,7 @@ describe('PDFs printed by Chromium (Noto CJK, print header and footer, tables ac
         const session = await openApp(browser, server.origin);
         const app = session.page;
         await dropFiles(app, [{ name: `${base}.pdf`, type: 'application/pdf', buffer: pdf }]);
-        await app.waitForFunction(() => document.getElementById('input').value.length > 0, null, { timeout: 60_000 });
+        await app.waitForFunction(() => xxgkView().getElementById('input').value.length > 0, null, { timeout: 60_000 });
         await settled(app);
         const shown = await inputValue(app);
         const pdfNote = { visible: await app.isVisible('#pdf-note'), text: await app.textContent('#pdf-note') ?? '' };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   ARTIFACTS, FIXTURES, WWW, assertDrawnEquals, closeApp, dropFiles, launch, nativeJson, openApp, settled, shot, startServer,
   inputValue,
-  noSpans, printableBody,
+  noSpans, printableBody, withView,
 } from './support.mjs';
 
 const FILES = [
@@ -67,7 +67,7 @@ describe('PDF files (www/pdf.js)', () => {
     server = await startServer();
     browser = await launch();
     printer = await (await browser.newContext()).newPage();
-    const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+    const context = await withView(await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' }));
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('pageerror', e));
     await page.goto(server.origin + '/sample.txt');
@@ -144,7 +144,7 @@ describe('PDF files (www/pdf.js)', () => {
     const session = await openApp(browser, server.origin);
     const app = session.page;
     await dropFiles(app, [{ name: name.replace(/\.txt$/, '.pdf'), type: 'application/pdf', buffer: pdf }]);
-    await app.waitForFunction(() => document.getElementById('input').value.length > 0, null, { timeout: 30_000 });
+    await app.waitForFunction(() => xxgkView().getElementById('input').value.length > 0, null, { timeout: 30_000 });
     await settled(app);
     const shown = await inputValue(app);
     // The page draws exactly what the CLI reports for the text it shows …

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  ARTIFACTS, ROOT, WWW, assertDrawnEquals, inputValue, nativeJson, paste, settled, shot, useBrowser,
+  ARTIFACTS, ROOT, WWW, assertDrawnEquals, inputValue, nativeJson, paste, settled, shot, useBrowser, withView,
 } from './support.mjs';
 
 const SAMPLE = fs.readFileSync(path.join(WWW, 'sample.txt'), 'utf8');
@@ -93,10 +93,10 @@ describe('the page at scale', { timeout: 600_000 }, () => {
 
     // F8 / Shift+F8: the next and previous findings in the text.
     await page.focus('#input .cm-content');
-    await page.evaluate(() => /** @type {any} */ (document.getElementById('input')).setSelectionRange(0, 0));
+    await page.evaluate(() => /** @type {any} */ (xxgkView().getElementById('input')).setSelectionRange(0, 0));
     const order = report.diagnostics.map((x, i) => [x, i]).filter(([x]) => x.span)
       .sort((a, b) => a[0].span.start - b[0].span.start || a[1] - b[1]).map(([, i]) => i);
-    const current = () => page.evaluate(() => Number(document.querySelector('li.finding.current-finding')?.getAttribute('data-index')));
+    const current = () => page.evaluate(() => Number(xxgkView().querySelector('li.finding.current-finding')?.getAttribute('data-index')));
     await page.keyboard.press('F8');
     assert.equal(await current(), order[0]);
     await page.keyboard.press('F8');
@@ -152,15 +152,15 @@ describe('the page at scale', { timeout: 600_000 }, () => {
       report.diagnostics[1].caused_by = last;
       currentDoc().report = report;
       render();
-      const root = document.querySelector(`#finding-groups li.finding[data-index="${last}"]`);
+      const root = xxgkView().querySelector(`#finding-groups li.finding[data-index="${last}"]`);
       return {
         last,
-        firstGroup: document.querySelector('#finding-groups section.group')?.getAttribute('data-code'),
+        firstGroup: xxgkView().querySelector('#finding-groups section.group')?.getAttribute('data-code'),
         code: report.diagnostics[last].code,
         under: Array.from(root?.querySelectorAll('.consequences li.finding') ?? [], (li) => Number(li.getAttribute('data-index'))),
-        items: document.querySelectorAll('#finding-groups li.finding').length,
+        items: xxgkView().querySelectorAll('#finding-groups li.finding').length,
         total: report.diagnostics.length,
-        verdict: document.querySelector('#summary .verdict')?.textContent,
+        verdict: xxgkView().querySelector('#summary .verdict')?.textContent,
       };
     });
     assert.equal(shown.firstGroup, shown.code, 'the root\'s group comes first');
@@ -188,14 +188,14 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     const started = Date.now();
     const t0 = await now();
     await page.keyboard.press('Control+V');
-    await page.waitForFunction((n) => /** @type {any} */ (document.getElementById('input')).length === n, text.length, { timeout: 60_000 });
+    await page.waitForFunction((n) => /** @type {any} */ (xxgkView().getElementById('input')).length === n, text.length, { timeout: 60_000 });
     const t1 = await now();
     await settled(page, 120_000);
     const t2 = await now();
     const elapsed = Date.now() - started;
     // Scroll through the text: only what is in view is drawn.
     await page.evaluate(async () => {
-      const scroller = document.getElementById('input').shadowRoot.querySelector('.cm-scroller');
+      const scroller = xxgkView().getElementById('input').shadowRoot.querySelector('.cm-scroller');
       for (const f of [0.25, 0.5, 0.75, 1]) {
         scroller.scrollTop = scroller.scrollHeight * f;
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
@@ -228,7 +228,7 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     // Checked and stored (the page is busy until both are done), then reloaded.
     await settled(page);
     await page.reload();
-    await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'done', null, { timeout: 30_000 });
+    await page.waitForFunction(() => xxgkView().getElementById('status')?.dataset.state === 'done', null, { timeout: 30_000 });
     assert.equal(await inputValue(page), text, 'the reload restored the text');
     assert.ok(await page.locator('#finding-groups li.finding').count() > 0, 'and checked it');
 
@@ -239,10 +239,10 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     const url = await page.inputValue('#share-url');
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#t=[A-Za-z0-9_-]+$/);
     assert.ok(url.length < Buffer.byteLength(text), 'compressed');
-    const other = await harness.browser.newContext();
+    const other = await withView(await harness.browser.newContext());
     const second = await other.newPage();
     await second.goto(url);
-    await second.waitForFunction(() => document.getElementById('status')?.dataset.state === 'done', null, { timeout: 30_000 });
+    await second.waitForFunction(() => xxgkView().getElementById('status')?.dataset.state === 'done', null, { timeout: 30_000 });
     assert.equal(await inputValue(second), text, 'the link round-trips');
     assert.equal(new URL(second.url()).hash, '', 'the fragment is dropped once read');
     await other.close();
@@ -252,7 +252,7 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     assert.equal(await inputValue(page), '');
     await settled(page);
     await page.reload();
-    await page.waitForFunction(() => document.getElementById('status')?.dataset.state === 'idle', null, { timeout: 30_000 });
+    await page.waitForFunction(() => xxgkView().getElementById('status')?.dataset.state === 'idle', null, { timeout: 30_000 });
     assert.equal(await inputValue(page), '', 'nothing restored after 清除');
 
     // A file that cannot be read, then a paste: the paste is not given the file's name.
@@ -283,28 +283,28 @@ describe('the page at scale', { timeout: 600_000 }, () => {
     await page.click('#sample');
     await settled(page);
     const order = await page.evaluate(() => ({
-      results: document.querySelector('.right').getBoundingClientRect().top,
-      text: document.querySelector('.left').getBoundingClientRect().top,
+      results: xxgkView().querySelector('.right').getBoundingClientRect().top,
+      text: xxgkView().querySelector('.left').getBoundingClientRect().top,
     }));
     assert.ok(order.results < order.text, 'on a phone the results come first');
     fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'target', 'xxgk-phone.png'), fullPage: true });
 
     // One tab stop per table; the arrow keys move inside it.
-    const stops = await page.evaluate(() => Array.from(document.querySelectorAll('#table-area table'),
+    const stops = await page.evaluate(() => Array.from(xxgkView().querySelectorAll('#table-area table'),
       (t) => t.querySelectorAll('td[tabindex="0"]').length));
     assert.ok(stops.length === 3 && stops.every((n) => n === 1), `one tab stop per table: ${stops}`);
     const first = page.locator('#table-area table.t2 td[tabindex="0"]');
     await first.focus();
-    const before = await page.evaluate(() => document.activeElement?.getAttribute('data-key'));
+    const before = await page.evaluate(() => xxgkView().activeElement?.getAttribute('data-key'));
     await page.keyboard.press('ArrowRight');
-    const right = await page.evaluate(() => document.activeElement?.getAttribute('data-key'));
+    const right = await page.evaluate(() => xxgkView().activeElement?.getAttribute('data-key'));
     assert.notEqual(right, before);
     await page.keyboard.press('ArrowDown');
-    const down = await page.evaluate(() => document.activeElement?.getAttribute('data-key'));
+    const down = await page.evaluate(() => xxgkView().activeElement?.getAttribute('data-key'));
     assert.notEqual(down, right);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('tabindex')), '0', 'the focused cell is the tab stop');
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.equal(await page.evaluate(() => xxgkView().activeElement?.getAttribute('tabindex')), '0', 'the focused cell is the tab stop');
+    const outline = await page.evaluate(() => getComputedStyle(xxgkView().activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
 
     // axe-core: no serious or critical violation, on a phone and on a wide screen.

@@ -72,6 +72,18 @@ export function nativeJson(what) {
   return run.stdout.toString('utf8').replace(/\n$/, '');
 }
 
+/**
+ * Gives the pages of a browser context `xxgkView()`: where the view's elements
+ * are, the shadow root of the page's <xxgk-checker> (the page's own controls
+ * stay in the document). Returns the context.
+ */
+export async function withView(context) {
+  await context.addInitScript(() => {
+    /** @type {any} */ (globalThis).xxgkView = () => document.querySelector('xxgk-checker')?.shadowRoot ?? document;
+  });
+  return context;
+}
+
 /** A page of the app with every request recorded and script-run traps set. */
 export async function openPage(browser, origin, { path: pagePath = '/', viewport = { width: 1440, height: 1000 } } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
@@ -79,6 +91,7 @@ export async function openPage(browser, origin, { path: pagePath = '/', viewport
   const dialogs = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));
+  await withView(context);
   const page = await context.newPage();
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -95,7 +108,7 @@ export async function openPage(browser, origin, { path: pagePath = '/', viewport
 /** Opens the app and waits for the checker to be ready. */
 export async function openApp(browser, origin, options) {
   const session = await openPage(browser, origin, options);
-  await session.page.waitForFunction(() => ['idle', 'done'].includes(document.getElementById('status')?.dataset.state ?? ''),
+  await session.page.waitForFunction(() => ['idle', 'done'].includes(xxgkView().getElementById('status')?.dataset.state ?? ''),
     null, { timeout: 30_000 });
   return session;
 }
@@ -149,7 +162,7 @@ export async function settled(page, timeout = 60_000) {
 /** Pastes text into the report box (value + input event, as a paste does). */
 export async function paste(page, text) {
   await page.evaluate((t) => {
-    const box = /** @type {any} */ (document.getElementById('input'));
+    const box = /** @type {any} */ (xxgkView().getElementById('input'));
     box.value = t;
     box.dispatchEvent(new Event('input'));
   }, text);
@@ -158,7 +171,7 @@ export async function paste(page, text) {
 
 /** The report box's text (the editor's host keeps a textarea's `value`). */
 export function inputValue(page) {
-  return page.evaluate(() => /** @type {any} */ (document.getElementById('input')).value);
+  return page.evaluate(() => /** @type {any} */ (xxgkView().getElementById('input')).value);
 }
 
 /** Saves a full-page screenshot under test-artifacts/. */
@@ -202,9 +215,9 @@ export async function dropFiles(page, files) {
   await page.evaluate((items) => {
     const transfer = new DataTransfer();
     for (const item of items) transfer.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
-    const target = document.getElementById('input');
+    const target = xxgkView().getElementById('input');
     for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
     }
   }, payload);
 }
@@ -404,13 +417,13 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 export function drawn(page) {
   return page.evaluate(() => {
     const cells = {};
-    for (const td of document.querySelectorAll('#table-area td[data-key]')) {
+    for (const td of xxgkView().querySelectorAll('#table-area td[data-key]')) {
       const el = /** @type {HTMLElement} */ (td);
       cells[el.dataset.key ?? ''] = { text: el.textContent, sev: el.dataset.sev ?? null };
     }
     // Listed by rule (and root causes first): compared in the report's order of severity and index.
     const rank = { error: 0, warning: 1, info: 2 };
-    const findings = Array.from(document.querySelectorAll('#finding-groups li.finding'), (li) => {
+    const findings = Array.from(xxgkView().querySelectorAll('#finding-groups li.finding'), (li) => {
       const el = /** @type {HTMLElement} */ (li);
       return {
         index: Number(el.dataset.index),
@@ -422,11 +435,11 @@ export function drawn(page) {
         actual: el.dataset.actual,
       };
     }).sort((a, b) => rank[a.severity] - rank[b.severity] || a.index - b.index);
-    const summary = Object.fromEntries(Array.from(document.querySelectorAll('#summary dd[data-field]'),
+    const summary = Object.fromEntries(Array.from(xxgkView().querySelectorAll('#summary dd[data-field]'),
       (dd) => [/** @type {HTMLElement} */ (dd).dataset.field, dd.textContent]));
-    const counts = Object.fromEntries(Array.from(document.querySelectorAll('#summary li.count'),
+    const counts = Object.fromEntries(Array.from(xxgkView().querySelectorAll('#summary li.count'),
       (li) => [/** @type {HTMLElement} */ (li).dataset.severity, Number(li.querySelector('strong')?.textContent)]));
-    const more = document.querySelectorAll('#finding-groups button.more').length;
+    const more = xxgkView().querySelectorAll('#finding-groups button.more').length;
     return { cells, findings, summary, counts, more };
   });
 }

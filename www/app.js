@@ -1,12 +1,14 @@
 // The page: reads pasted text or files, has the worker check them, and
-// draws the summary, the findings and the three tables. Its parts:
+// draws the summary, the findings and the three tables in <xxgk-checker>
+// (component.js, the same element as the npm package's). Its parts:
 //   state.js      the open documents, the checker, the text box, the status line,
 //                 and where the view is drawn (this document, or the shadow root
 //                 of an <xxgk-checker>, component.js)
 //   checker.js    talking to worker.js, which runs the checker
 //   input.js      typing and pasting into the text box
 //   files.js      the sample report, opening and dropping files
-//   view.js       the current document: summary, findings, tables (shared with component.js)
+//   component.js  the element <xxgk-checker>: the view in a shadow root (view-css.js its look)
+//   view.js       the current document: summary, findings, tables
 //   render.js     the page around it: the list of open documents, buttons, status
 //   summary.js    the summary box
 //   findings.js   the findings and their filters
@@ -18,18 +20,24 @@
 //   grid.js       arrow keys in the tables
 //   store.js      keeping the texts in IndexedDB, the link carrying a text
 
-import { $, state, checker, mountView, setStatus, updateBusy } from './state.js';
+import { $, state, checker, hooks, view, setStatus, updateBusy } from './state.js';
 import { Checker } from './checker.js';
-import { runCheck, render } from './render.js';
-import { startView } from './view.js';
+import { runCheck, render, drawDocList } from './render.js';
+import { XxgkChecker, define } from './component.js';
 import { drawRuleList } from './rules.js';
 import { setTemplate } from './tables.js';
 import './files.js';
 import './downloads.js';
 import { restore } from './store.js';
 
-mountView(document, new Checker(), document.body);
-startView();
+// The view is <xxgk-checker id="checker"> (index.html), checking with the worker;
+// the page draws around it (render.js) and keeps `data-busy` on its body.
+XxgkChecker.use(() => new Checker());
+define();
+view.busy = document.body;
+view.page = true;
+hooks.render = render;
+hooks.docList = drawDocList;
 
 checker.onready = (msg) => {
   setTemplate(msg.template);

@@ -4,7 +4,7 @@
 import { h } from './dom.js';
 import { expectedText, passes, focusFinding } from './findings.js';
 import { selectSpan } from './selection.js';
-import { $, SEV, state, view, currentDoc } from './state.js';
+import { $, SEV, state, view, ownKey, currentDoc } from './state.js';
 
 /** @type {HTMLElement} */
 let tip;
@@ -60,8 +60,8 @@ export function initCells() {
       selectCell(td);
     }
   });
-  (view.host ?? document).addEventListener('keydown', (event) => {
-    if (/** @type {KeyboardEvent} */ (event).key === 'Escape') hideTip(null);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && ownKey(event)) hideTip(null);
   });
 }
 

@@ -8,13 +8,16 @@
 // `report` (read only), `summary`, `findings`, `tables`, `editor` (false
 // hides that part), `compact`. Attributes: `select`, `ignore`, `severity`
 // (lists separated by spaces or commas; severity as `selector:level`),
-// `summary`/`findings`/`tables`/`editor`="false", `compact`, `value`.
+// `summary`/`findings`/`tables`/`editor`="false", `compact`, `columns` (the
+// page's two columns), `value`. Slots: `before-text`, `label`, `tools`,
+// `after-text`, `after-results` (the page puts its own controls there).
 // Events: `xxgk-result` (detail: the report), `xxgk-finding` (detail:
 // {finding, index, report}), both bubbling out of the shadow root.
 //
 // What checks the text is given with `XxgkChecker.use(checker)` before the
-// element is connected: the page gives its worker (checker.js); the package's
-// element.js gives a checker in the main thread (`mainThreadChecker`).
+// element is connected: the page (app.js) gives its worker (checker.js) and
+// then draws around the element (render.js); the package's element.js and
+// embed-element.js give a checker in the main thread (`mainThreadChecker`).
 // One <xxgk-checker> per document: the view's modules keep one view.
 
 import { h } from './dom.js';
@@ -70,37 +73,51 @@ export function mainThreadChecker(load) {
   return self;
 }
 
-/** The view's boxes, with the ids the view's modules draw into. */
+/**
+ * The view's boxes, with the ids the view's modules draw into. Slots let a
+ * page add its own controls (the stand-alone page: its list of open files,
+ * its buttons, its rule list): `before-text`, `label`, `tools`, `after-text`,
+ * `after-results`.
+ */
 function markup() {
   const sev = (s, label) => h('label', { class: `sev-${s}` },
     h('input', { type: 'checkbox', name: 'sev', value: s, checked: true }), ` ${label} `, h('span', { dataset: { count: s } }, '0'));
   return h('div', { class: 'view', part: 'view' },
-    h('div', { class: 'drop box', part: 'text' },
-      h('div', { class: 'editor-tools' },
-        h('button', { type: 'button', id: 'prev-finding', title: '上一个问题（Shift+F8）', disabled: true }, '↑ 上一个问题'),
-        h('button', { type: 'button', id: 'next-finding', title: '下一个问题（F8）', disabled: true }, '↓ 下一个问题')),
-      h('div', { id: 'input', class: 'editor', part: 'editor' }),
-      h('p', { id: 'status', role: 'status', part: 'status', dataset: { state: 'loading' } }, '正在加载检查程序…')),
-    h('section', { id: 'file-error', class: 'file-error box', role: 'alert', hidden: true }),
-    h('section', { id: 'summary', class: 'box', part: 'summary', 'aria-labelledby': 'summary-title' },
-      h('h2', { id: 'summary-title' }, '概况')),
-    h('section', { id: 'findings', class: 'box', part: 'findings', 'aria-labelledby': 'findings-title', hidden: true },
-      h('h2', { id: 'findings-title' }, '发现的问题'),
-      h('div', { class: 'filters', id: 'filters', hidden: true },
-        h('fieldset', null, h('legend', null, '按严重程度'), sev('error', '错误'), sev('warning', '警告'), sev('info', '提示')),
-        h('label', null, '按规则 ', h('select', { id: 'code-filter' }, h('option', { value: '' }, '全部规则'))),
-        h('label', null, '按表格 ', h('select', { id: 'table-filter' }, h('option', { value: '' }, '全部')))),
-      h('p', { id: 'filter-note', class: 'filter-note', hidden: true }),
-      h('p', { id: 'section-note', class: 'section-note', hidden: true }),
-      h('p', { id: 'pdf-note', class: 'section-note', hidden: true }),
-      h('div', { id: 'finding-groups' })),
-    h('section', { id: 'tables', class: 'box', part: 'tables', 'aria-labelledby': 'tables-title', hidden: true },
-      h('h2', { id: 'tables-title' }, '统计表'),
-      h('p', { class: 'legend' },
-        h('span', { class: 'cell-demo sev-error' }, '错误'), h('span', { class: 'cell-demo sev-warning' }, '警告'),
-        h('span', { class: 'cell-demo sev-info' }, '提示'), h('span', { class: 'cell-demo blank' }), ' 空白',
-        ' · 点击单元格可在原文中找到它。'),
-      h('div', { id: 'table-area' })),
+    h('section', { class: 'left', 'aria-label': '报告文字' },
+      h('slot', { name: 'before-text' }),
+      h('div', { class: 'drop box', part: 'text' },
+        h('slot', { name: 'label' }),
+        h('div', { class: 'editor-tools' },
+          h('button', { type: 'button', id: 'prev-finding', title: '上一个问题（Shift+F8）', disabled: true }, '↑ 上一个问题'),
+          h('button', { type: 'button', id: 'next-finding', title: '下一个问题（F8）', disabled: true }, '↓ 下一个问题'),
+          h('slot', { name: 'tools' })),
+        h('div', { id: 'input', class: 'editor', part: 'editor' }),
+        h('slot', { name: 'after-text' }),
+        h('p', { id: 'status', role: 'status', part: 'status', dataset: { state: 'loading' } }, '正在加载检查程序…'))),
+    h('main', { class: 'right' },
+      h('section', { id: 'file-error', class: 'file-error box', role: 'alert', hidden: true }),
+      h('section', { id: 'summary', class: 'box', part: 'summary', 'aria-labelledby': 'summary-title' },
+        h('h2', { id: 'summary-title' }, '概况')),
+      h('section', { id: 'findings', class: 'box', part: 'findings', 'aria-labelledby': 'findings-title', hidden: true },
+        h('h2', { id: 'findings-title' }, '发现的问题'),
+        h('div', { class: 'filters', id: 'filters', hidden: true },
+          h('fieldset', null, h('legend', null, '按严重程度'), sev('error', '错误'), sev('warning', '警告'), sev('info', '提示')),
+          h('label', null, '按规则 ', h('select', { id: 'code-filter' }, h('option', { value: '' }, '全部规则'))),
+          h('label', null, '按表格 ', h('select', { id: 'table-filter' }, h('option', { value: '' }, '全部')))),
+        h('p', { id: 'filter-note', class: 'filter-note', hidden: true }),
+        h('p', { id: 'section-note', class: 'section-note', hidden: true }),
+        h('p', { id: 'pdf-note', class: 'section-note', hidden: true }),
+        h('div', { id: 'finding-groups' })),
+      h('section', { id: 'tables', class: 'box', part: 'tables', 'aria-labelledby': 'tables-title', hidden: true },
+        h('h2', { id: 'tables-title' }, '统计表'),
+        h('p', { class: 'legend' },
+          h('span', { class: 'cell-demo sev-error' }, '错误'), h('span', { class: 'cell-demo sev-warning' }, '警告'),
+          h('span', { class: 'cell-demo sev-info' }, '提示'), h('span', { class: 'cell-demo blank' }), ' 空白',
+          h('span', { class: 'cell-demo unreadable' }, h('s', null, '约5')), ' 无法读成数字',
+          h('span', { class: 'cell-demo inferred' }, '35'), ' 由勾稽关系推断（原文数字连在一起）',
+          ' · 鼠标悬停或用 Tab 键选中有标记的单元格可查看问题；点击单元格可在原文中找到它。'),
+        h('div', { id: 'table-area' })),
+      h('slot', { name: 'after-results' })),
     h('div', { id: 'tip', class: 'tip', role: 'tooltip', hidden: true }));
 }
 

@@ -8,7 +8,7 @@
 import { h, clear } from './dom.js';
 import { cellKey, cellName, template } from './tables.js';
 import { selectSpan } from './selection.js';
-import { $, $$, SEV, sevLabel, SEVERITIES, editor, hooks, input, state, view, currentDoc } from './state.js';
+import { $, $$, SEV, sevLabel, SEVERITIES, editor, hooks, input, state, view, ownKey, currentDoc } from './state.js';
 
 /** A group with more findings than this starts folded. */
 const FOLD_AT = 15;
@@ -351,10 +351,9 @@ export function initFindings() {
   });
   $('next-finding').addEventListener('click', () => step(1));
   $('prev-finding').addEventListener('click', () => step(-1));
-  (view.host ?? document).addEventListener('keydown', (event) => {
-    const key = /** @type {KeyboardEvent} */ (event);
-    if (key.key !== 'F8' || key.defaultPrevented || key.altKey || key.ctrlKey || key.metaKey) return;
-    key.preventDefault();
-    step(key.shiftKey ? -1 : 1);
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'F8' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || !ownKey(event)) return;
+    event.preventDefault();
+    step(event.shiftKey ? -1 : 1);
   });
 }

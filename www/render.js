@@ -5,7 +5,7 @@ import { h, clear } from './dom.js';
 import { canAnnotateDocx } from './annotate.js';
 import { save, updateShare } from './store.js';
 import { runCheck, select, drawView, showStatus } from './view.js';
-import { $, SEVERITIES, hooks, state, currentDoc } from './state.js';
+import { $, SEVERITIES, state, currentDoc } from './state.js';
 
 export { runCheck, select };
 
@@ -46,5 +46,3 @@ export function render() {
   if (!doc.text || doc.shown === doc.want) save();
   showStatus();
 }
-hooks.render = render;
-hooks.docList = drawDocList;

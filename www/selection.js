@@ -7,7 +7,7 @@ import { editor, input, view } from './state.js';
 /** Selects a span's characters in the editor and brings them into its view. */
 export function selectSpan(span, focus = true) {
   if (!span?.utf16) return;
-  if (view.host && input.getClientRects().length) {
+  if (view.host && !view.page && input.getClientRects().length) {
     const box = input.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) input.scrollIntoView({ block: 'nearest' });
   }

@@ -31,12 +31,18 @@ export const SEVERITIES = /** @type {const} */ (['error', 'warning', 'info']);
  * Where the view is drawn: the page's document, or the shadow root of an
  * `<xxgk-checker>` (component.js). `busy` is the element whose `data-busy`
  * tells tests (and styles) whether what is shown is up to date; `config`
- * gives the rule configuration the checks use (`{select, ignore, severity}`).
- * @type {{root: Document|ShadowRoot, busy: HTMLElement, host: HTMLElement|null, config: () => any}}
+ * gives the rule configuration the checks use (`{select, ignore, severity}`);
+ * `page`: the element is the page's whole view (F8 and Escape work anywhere on
+ * the page, not only inside it; the window is never scrolled to the text box).
+ * @type {{root: Document|ShadowRoot, busy: HTMLElement, host: HTMLElement|null, config: () => any, page: boolean}}
  */
-export const view = { root: document, busy: /** @type {any} */ (null), host: null, config: () => null };
+export const view = { root: document, busy: /** @type {any} */ (null), host: null, config: () => null, page: false };
 
-export const $ = (id) => /** @type {HTMLElement} */ (view.root.getElementById(id));
+/** Whether a key pressed belongs to the view (see `page`). */
+export const ownKey = (event) => view.page || !view.host || event.composedPath().includes(view.host);
+
+/** An element of the view, or else of the page (a page's own controls, given to an element's slots). */
+export const $ = (id) => /** @type {HTMLElement} */ (view.root.getElementById(id) ?? document.getElementById(id));
 /** Every element of the view that matches a selector. */
 export const $$ = (selector) => view.root.querySelectorAll(selector);
 /**

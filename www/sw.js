@@ -6,7 +6,7 @@
 const CACHE = 'xxgk-v5';
 const SHELL = [
   './', './index.html', './style.css', './app.js', './state.js', './checker.js',
-  './input.js', './files.js', './render.js', './view.js', './summary.js', './findings.js',
+  './input.js', './files.js', './render.js', './view.js', './component.js', './view-css.js', './summary.js', './findings.js',
   './selection.js', './cells.js', './rules.js', './downloads.js', './dom.js',
   './tables.js', './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
   './editor.js', './grid.js', './store.js', './vendor/codemirror.js',

@@ -186,7 +186,7 @@ td.current { box-shadow: inset 0 0 0 3px var(--ink); animation: flash 1.2s ease-
 .tip .sev-warning .icon { color: #ffcc80; }
 .tip .sev-info .icon { color: #90caf9; }
 /* The element's own layout and switches (after the page's rules, which they adjust). */
-.view { display: flex; flex-direction: column; gap: var(--xxgk-gap, .8rem); }
+.view, .left, .right { display: flex; flex-direction: column; gap: var(--xxgk-gap, .8rem); min-width: 0; }
 .box { background: var(--xxgk-box-background, #fff); border: 1px solid var(--line); border-radius: var(--xxgk-radius, 6px); padding: .8rem 1rem; }
 .drop { display: flex; flex-direction: column; gap: .4rem; }
 .editor { flex: none; min-height: 0; height: var(--xxgk-editor-height, 22rem); }
@@ -200,4 +200,37 @@ td.current { box-shadow: inset 0 0 0 3px var(--ink); animation: flash 1.2s ease-
 :host([compact]) h2, :host([compact]) .editor-tools { display: none !important; }
 :host([compact]) .editor { height: var(--xxgk-editor-height, 12rem); }
 :host([compact]) #finding-groups { max-height: var(--xxgk-findings-max-height, 14rem); }
+
+/* Two columns (the attribute "columns"; the stand-alone page): the text on the
+   left, kept in view, the results on the right; one column on narrow screens,
+   the results first once there are some. */
+:host([columns]) .view { display: grid; grid-template-columns: minmax(320px, 38%) minmax(0, 1fr); gap: 1rem; align-items: start; }
+:host([columns]) .left { position: sticky; top: .5rem; height: calc(100vh - 1rem); gap: .6rem; min-height: 24rem; }
+:host([columns]) .right { gap: 1rem; }
+:host([columns]) .drop { flex: 1; min-height: 0; }
+:host([columns]) .editor { flex: 1; height: auto; min-height: 12rem; }
+:host-context(body.dragging) .drop { outline: 3px dashed var(--brand); outline-offset: -3px; background: #eef4fa; }
+@media (max-width: 900px) {
+  :host([columns]) .view { grid-template-columns: minmax(0, 1fr); }
+  :host([columns]) .left { position: static; height: auto; min-height: 0; }
+  :host([columns]) .editor { height: 40vh; flex: none; }
+  :host([columns]) #finding-groups { max-height: none; }
+  :host([columns][data-report]) .left { order: 2; }
+  :host([columns][data-report]) .right { order: 1; }
+}
+@media print {
+  .left, .filters, .legend, .tip, details.rule, .more, .group-toggle::before { display: none !important; }
+  .group.folded > .group-body { display: block; }
+  .view, :host([columns]) .view { display: block; }
+  .right > section { border: 0; padding: 0; margin-top: 4mm; }
+  #finding-groups { max-height: none; overflow: visible; }
+  .group h3 { position: static; }
+  .finding { break-inside: avoid; background: none; }
+  .scroll { overflow: visible; }
+  .table-figure { break-inside: avoid; }
+  .grid { font-size: 8pt; }
+  td.sev-error, td.sev-warning, td.sev-info, .count, td.void, .grid th {
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
+}
 `;

@@ -75,6 +75,7 @@ export function drawView() {
   if (report) area.append(drawTables(report, byCell, doc.text));
   rovingCells(area);
   applyFilters();
+  view.host?.toggleAttribute('data-report', Boolean(report));
   return report;
 }
 
