@@ -46,9 +46,12 @@ export const editor = createEditor($('input'), {
 export const input = /** @type {HTMLElement & {value: string, selectionStart: number, selectionEnd: number}} */ ($('input'));
 const status = $('status');
 
-/** @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, saving: number,
- *   byCell: Map<string, Diagnostic[]>, currentFinding: number}} */
-export const state = { docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, saving: 0, byCell: new Map(), currentFinding: -1 };
+/** `drawing`: the tables of a result are still being drawn (render.js draws them one per frame).
+ * @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, saving: number,
+ *   drawing: number, byCell: Map<string, Diagnostic[]>, currentFinding: number}} */
+export const state = {
+  docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, saving: 0, drawing: 0, byCell: new Map(), currentFinding: -1,
+};
 
 export const checker = new Checker();
 
@@ -64,7 +67,7 @@ export function currentDoc() {
 /** `data-busy` tells tests (and styles) whether what is shown is up to date. */
 export function updateBusy() {
   const doc = currentDoc();
-  const busy = !checker.ready || state.loading > 0 || state.saving > 0
+  const busy = !checker.ready || state.loading > 0 || state.saving > 0 || state.drawing > 0
     || (doc && !doc.error && (doc.want === -1 || (doc.text !== '' && doc.shown !== doc.want)));
   document.body.dataset.busy = String(Boolean(busy) && status.dataset.state !== 'error');
 }
