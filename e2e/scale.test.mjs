@@ -212,8 +212,13 @@ describe('the page at scale', { timeout: 600_000 }, () => {
       + `while checking, drawing and storing: ${checking.join(', ') || 'none'}; while scrolling: ${scrolling.join(', ') || 'none'}; lines drawn: ${lines}`);
     assert.equal(await inputValue(page), text);
     assert.ok(lines < 2000, `only the lines in view are drawn (${lines})`);
-    // The goal is no task over 50 ms; on a busy shared machine scheduling alone
-    // exceeds that, so the bound checked is XXGK_LONG_TASK_MS (default 500 ms).
+    // The goal is no task over 50 ms. What the page itself does is split into
+    // tasks well under that (the paste in pieces, the tables one per frame, the
+    // storing in parts); what is left is the browser's: reading the clipboard in
+    // the paste event and CodeMirror drawing a far part of the text on a scroll.
+    // On a busy shared machine (load average 8–11 on 2 cores) the process is
+    // descheduled inside tasks and single tasks of 200–430 ms were still seen,
+    // so the bound checked is XXGK_LONG_TASK_MS (default 500 ms).
     const limit = Number(process.env.XXGK_LONG_TASK_MS ?? 500);
     assert.deepEqual([...pasting, ...checking, ...scrolling].filter((ms) => ms > limit), [], `no long task over ${limit} ms`);
     await assertDrawnEquals(page, JSON.parse(nativeJson({ text })), '5 MB paste');

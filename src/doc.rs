@@ -1,11 +1,15 @@
 //! Document structure: title (agency, year), the statistical-period
-//! sentence, the six section headings and the signature date (spec §1, §8.1).
+//! sentence, the six section headings, the signature date (spec §1, §8.1)
+//! and the agency where the title does not name it ([`agency`]).
 
 use crate::headings::heading_of;
 use crate::layout::TextLine;
 use crate::range::{ByteRange, LineRange};
 use crate::text::find_year;
-use crate::text::{cn_digit, cn_numeral, contains, fold, is_han, is_space, key, trim};
+use crate::text::{cn_digit, cn_numeral, contains, fold, is_space, key, trim};
+
+mod agency;
+pub(crate) use agency::looks_like_agency;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -119,6 +123,9 @@ pub fn read(text: &str, lines: &[TextLine]) -> Structure {
     if s.agency.is_none() {
         s.agency = find_signature_agency(text, lines, &s);
     }
+    if s.agency.is_none() {
+        s.agency = agency::find_text_agency(text, lines, &s);
+    }
     s
 }
 
@@ -194,19 +201,6 @@ fn nonempty_between(text: &str, lines: &[TextLine], a: usize, b: usize) -> usize
 }
 
 // ---- title, agency, year -----------------------------------------------------
-
-const AGENCY_END: &[char] = &[
-    '局', '委', '会', '室', '厅', '办', '府', '院', '部', '署', '心', '处', '所', '站', '队', '馆',
-    '镇', '乡', '道', '司', '团', '校', '区', '县', '市', '省', '盟', '旗',
-];
-
-fn looks_like_agency(k: &str) -> bool {
-    let n = k.chars().count();
-    (3..=30).contains(&n)
-        && k.chars().all(is_han)
-        && k.chars().last().is_some_and(|c| AGENCY_END.contains(&c))
-        && !k.contains("报告")
-}
 
 fn find_title(text: &str, lines: &[TextLine], limit: usize, s: &mut Structure) {
     let mut seen = Vec::new();

@@ -349,8 +349,9 @@ pub struct Report {
     pub template: Template,
     /// The report year, from the title, else the statistical period.
     pub year: Option<i32>,
-    /// The reporting agency, from the title, a line above it, or the
-    /// signature.
+    /// The reporting agency as the report names it: from the title, a line
+    /// above it, the signature, the contact sentence, the preamble or the
+    /// statistical-period sentence, in that order (docs/json.md).
     pub agency: Option<String>,
     /// Signature date `YYYY-MM-DD`, if the report ends with one.
     pub date: Option<String>,

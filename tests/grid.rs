@@ -134,6 +134,7 @@ fn certain_layouts_read_every_cell() {
         Variant::NaturalTwoCells,
         Variant::EmptyLabelColumns,
         Variant::Split,
+        Variant::HeaderApart,
     ] {
         for f in [Format::F2019, Format::F2021] {
             for (name, n, all, log) in read(f, var, BOTH) {
@@ -180,6 +181,18 @@ fn a_table_continued_on_another_grid() {
     }
 }
 
+/// Table 2's header apart from its rows on a grid of other widths: the two
+/// are not joined, and no number is read into another cell.
+#[test]
+fn a_header_apart_on_another_grid() {
+    for f in [Format::F2019, Format::F2021] {
+        for (name, n, all, log) in read(f, Variant::HeaderApartOtherGrid, &["docx"]) {
+            assert_eq!(n.misplaced, 0, "{name}\n{log}");
+            assert_eq!(n.right + n.unplaced, all, "{name}");
+        }
+    }
+}
+
 /// Two numbers under one header: that row is unplaced, the others right.
 #[test]
 fn two_numbers_under_one_header_leave_the_row_unplaced() {
@@ -218,6 +231,8 @@ fn no_variant_misplaces_a_number() {
         Variant::Split,
         Variant::SplitOtherGrid,
         Variant::Ambiguous,
+        Variant::HeaderApart,
+        Variant::HeaderApartOtherGrid,
     ] {
         for f in [Format::F2019, Format::F2021] {
             for (name, n, all, _log) in read(f, var, BOTH) {

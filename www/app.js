@@ -59,3 +59,18 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
 
 render();
 restore();
+
+// The severity icons (✖ ▲ ℹ) and the blank-cell box are in none of the page's
+// fonts on some systems: the first time one is drawn the browser searches every
+// font on the system for it, which can hold up the page for tens of
+// milliseconds. That search is done here, while the checker loads, so that the
+// first report's drawing does not wait for it.
+requestAnimationFrame(() => setTimeout(() => {
+  const probe = document.createElement('span');
+  probe.className = 'offscreen';
+  probe.setAttribute('aria-hidden', 'true');
+  probe.textContent = '✖▲ℹ□•▾▸';
+  document.body.append(probe);
+  void probe.offsetWidth;
+  probe.remove();
+}, 0));

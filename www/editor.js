@@ -22,7 +22,7 @@ import {
 
 const RANK = { error: 0, warning: 1, info: 2 };
 /** The longest piece of a paste put in at once (characters). */
-const CHUNK = 128 * 1024;
+const CHUNK = 64 * 1024;
 const C = { error: '#b3261e', errorBg: '#fdecea', warning: '#8a5300', warningBg: '#fff3dc', info: '#1a5fb4', infoBg: '#e7effa' };
 
 /** The editor's look (severity never by colour alone: wavy, dashed, dotted; ✖ ▲ ℹ). */

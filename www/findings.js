@@ -253,7 +253,7 @@ export function applyFilters() {
 }
 
 /** The tables' marks show only the findings that pass the filters. */
-function markCells() {
+export function markCells() {
   for (const td of $$('#table-area td[data-key]')) {
     const el = /** @type {HTMLElement} */ (td);
     const found = (state.byCell.get(el.dataset.key ?? '') ?? []).filter(passes);

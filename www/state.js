@@ -93,9 +93,12 @@ export function mountView(root, theChecker, busy) {
   input = /** @type {any} */ ($('input'));
 }
 
-/** @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, saving: number,
- *   byCell: Map<string, Diagnostic[]>, currentFinding: number}} */
-export const state = { docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, saving: 0, byCell: new Map(), currentFinding: -1 };
+/** `drawing`: the tables of a result are still being drawn (render.js draws them one per frame).
+ * @type {{docs: Doc[], current: number, rules: Map<string, any>, nextDoc: number, loading: number, saving: number,
+ *   drawing: number, byCell: Map<string, Diagnostic[]>, currentFinding: number}} */
+export const state = {
+  docs: [], current: 0, rules: new Map(), nextDoc: 1, loading: 0, saving: 0, drawing: 0, byCell: new Map(), currentFinding: -1,
+};
 
 export function setStatus(kind, text) {
   status.dataset.state = kind;
@@ -109,7 +112,7 @@ export function currentDoc() {
 /** `data-busy` tells tests (and styles) whether what is shown is up to date. */
 export function updateBusy() {
   const doc = currentDoc();
-  const busy = !checker?.ready || state.loading > 0 || state.saving > 0
+  const busy = !checker?.ready || state.loading > 0 || state.saving > 0 || state.drawing > 0
     || (doc && !doc.error && (doc.want === -1 || (doc.text !== '' && doc.shown !== doc.want)));
   if (view.busy) view.busy.dataset.busy = String(Boolean(busy) && status.dataset.state !== 'error');
 }

@@ -52,7 +52,12 @@ export function save() {
   const docs = state.docs.filter((d) => d === pasted || (d.text && !d.failed));
   const meta = {
     current: Math.max(0, docs.indexOf(currentDoc())),
-    docs: docs.map((d) => ({ name: d.name, source: d.source, pasted: d === pasted, parts: Math.ceil(d.text.length / PART) })),
+    // What the view needs besides the text: the name, and the kind (a PDF's
+    // note; a Word document's bytes, for its annotated copy, in a record of its own).
+    docs: docs.map((d) => ({
+      name: d.name, source: d.source, pasted: d === pasted, parts: Math.ceil(d.text.length / PART),
+      pdf: Boolean(d.pdf), docx: Boolean(d.docx),
+    })),
   };
   state.saving++;
   updateBusy();
@@ -62,6 +67,10 @@ export function save() {
         await nextTask();
         const part = d.text.slice(j * PART, (j + 1) * PART);
         await request('readwrite', (store) => store.put(part, `text:${i}:${j}`));
+      }
+      if (d.docx) {
+        await nextTask();
+        await request('readwrite', (store) => store.put(d.docx, `docx:${i}`));
       }
     }
     await nextTask();
@@ -117,10 +126,13 @@ async function restoreFrom() {
   }
   if (!snapshot?.docs?.length || currentDoc().text || state.docs.length > 1) return; // nothing kept, or work began meanwhile
   const texts = [];
+  const words = [];
   for (const [i, d] of snapshot.docs.entries()) {
     const parts = [];
     for (let j = 0; j < (Number(d.parts) || 0); j++) parts.push(await request('readonly', (store) => store.get(`text:${i}:${j}`)));
     texts.push(parts.map((p) => String(p ?? '')).join(''));
+    const docx = d.docx ? await request('readonly', (store) => store.get(`docx:${i}`)).catch(() => null) : null;
+    words.push(docx?.bytes instanceof ArrayBuffer && typeof docx.text === 'string' ? docx : null);
   }
   if (currentDoc().text || state.docs.length > 1) return; // work began meanwhile
   const docs = snapshot.docs.map((d, i) => {
@@ -128,7 +140,10 @@ async function restoreFrom() {
       pasted.text = texts[i];
       return pasted;
     }
-    return newDoc(String(d.name), String(d.source), texts[i]);
+    const doc = newDoc(String(d.name), String(d.source), texts[i]);
+    if (d.pdf === true) doc.pdf = true;
+    if (words[i]) doc.docx = words[i];
+    return doc;
   });
   select(Math.max(0, state.docs.indexOf(docs[snapshot.current] ?? pasted)));
   if (checker.ready) for (const doc of state.docs) if (doc.text) runCheck(doc);

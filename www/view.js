@@ -5,7 +5,7 @@
 import { clear } from './dom.js';
 import { drawTables, cellKey } from './tables.js';
 import { drawSummary } from './summary.js';
-import { drawFindings, applyFilters, initFindings } from './findings.js';
+import { drawFindings, applyFilters, initFindings, markCells } from './findings.js';
 import { rovingCells, initGrid } from './grid.js';
 import { initCells } from './cells.js';
 import { initInput } from './input.js';
@@ -52,6 +52,37 @@ export function select(index) {
   hooks.render();
 }
 
+/** The drawing of tables under way: a newer drawView() replaces it. */
+let tablesDrawn = 0;
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * Draws the tables after the summary and the findings, and puts them into the
+ * view one per frame, so that building them and laying out each (the first
+ * drawing of a page takes the longest) are tasks of their own, none holding up
+ * the page for long. The view is busy until the last one is in.
+ * @param {HTMLElement} area
+ * @param {(() => DocumentFragment)|null} draw
+ */
+async function drawTablesByFrames(area, draw) {
+  const mine = ++tablesDrawn;
+  state.drawing++;
+  try {
+    if (draw) await nextFrame();
+    if (mine !== tablesDrawn) return;
+    for (const [i, figure] of Array.from(draw?.().children ?? []).entries()) {
+      if (i > 0) await nextFrame();
+      if (mine !== tablesDrawn) return;
+      area.append(figure);
+    }
+    rovingCells(area);
+    markCells();
+  } finally {
+    state.drawing--;
+    updateBusy();
+  }
+}
+
 /** Draws the current document's summary, findings and tables (what `report` holds, or nothing). */
 export function drawView() {
   const doc = currentDoc();
@@ -72,9 +103,8 @@ export function drawView() {
   state.byCell = byCell;
   drawFindings(report);
   const area = clear($('table-area'));
-  if (report) area.append(drawTables(report, byCell, doc.text));
-  rovingCells(area);
   applyFilters();
+  drawTablesByFrames(area, report ? () => drawTables(report, byCell, doc.text) : null);
   view.host?.toggleAttribute('data-report', Boolean(report));
   return report;
 }

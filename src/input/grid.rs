@@ -72,16 +72,20 @@ const LAYOUT_CHARS: usize = 160;
 
 /// State carried from one table of a document to the next: the budget of
 /// empty cells that spans may still add, and the columns of the last table
-/// whose header was read (for a table continued without its header).
+/// whose header was read (for a table continued without its header) or the
+/// rows of a table that is only a header (for a table of rows after it).
 #[derive(Debug, Default)]
 pub(crate) struct GridState {
     pub budget: usize,
-    pub(crate) last: Option<columns::Columns>,
+    pub(crate) last: columns::Carry,
 }
 
 impl GridState {
     pub(crate) fn new(budget: usize) -> GridState {
-        GridState { budget, last: None }
+        GridState {
+            budget,
+            last: columns::Carry::default(),
+        }
     }
 }
 

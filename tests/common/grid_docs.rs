@@ -161,6 +161,12 @@ pub enum Variant {
     SplitOtherGrid,
     /// `自然人` over two cells, and one row with a number in both.
     Ambiguous,
+    /// Table 2's header a table of its own, its rows the next table (a page
+    /// break in Word), the same grid in both; `自然人` over two cells, each
+    /// value in the first of two cells (as `NaturalTwoCells`).
+    HeaderApart,
+    /// Same, the rows on a grid of other widths.
+    HeaderApartOtherGrid,
 }
 
 pub const T2_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
@@ -174,7 +180,7 @@ pub fn values(v: &[i64], var: Variant, row: usize) -> Vec<C> {
                     out.push(span(&x, 2, 1));
                     continue;
                 }
-                Variant::NaturalTwoCells => {
+                Variant::NaturalTwoCells | Variant::HeaderApart | Variant::HeaderApartOtherGrid => {
                     out.push(c(&x));
                     out.push(c(&""));
                     continue;
@@ -345,7 +351,11 @@ pub fn t2_labels(f: Format) -> Vec<T2Label> {
 pub fn t2(f: Format, var: Variant, k: &Known) -> Vec<Grid> {
     let nat = matches!(
         var,
-        Variant::NaturalTwo | Variant::NaturalTwoCells | Variant::Ambiguous
+        Variant::NaturalTwo
+            | Variant::NaturalTwoCells
+            | Variant::Ambiguous
+            | Variant::HeaderApart
+            | Variant::HeaderApartOtherGrid
     );
     let nat_cols = if nat { 2 } else { 1 };
     let mut g: Grid = vec![
@@ -387,7 +397,11 @@ pub fn t2(f: Format, var: Variant, k: &Known) -> Vec<Grid> {
         .position(|l| l.1.is_some_and(|(g, _)| g == "（四）无法提供"))
         .unwrap();
     let split = matches!(var, Variant::Split | Variant::SplitOtherGrid);
+    let apart = matches!(var, Variant::HeaderApart | Variant::HeaderApartOtherGrid);
     for (i, (group, sub, name)) in labels.iter().enumerate() {
+        if apart && i == 0 {
+            parts.push(std::mem::take(&mut g));
+        }
         if split && i == split_at {
             parts.push(std::mem::take(&mut g));
             // The group label goes on as an empty merged cell.
@@ -471,11 +485,8 @@ pub fn report(f: Format, var: Variant) -> (Vec<Part>, Known) {
         p("三、收到和处理政府信息公开申请情况".into()),
     ];
     for (i, g) in t2(f, var, &k).into_iter().enumerate() {
-        let w = if i > 0 && var == Variant::SplitOtherGrid {
-            1200
-        } else {
-            900
-        };
+        let other = matches!(var, Variant::SplitOtherGrid | Variant::HeaderApartOtherGrid);
+        let w = if i > 0 && other { 1200 } else { 900 };
         parts.push(Part::T(g, w));
     }
     parts.extend([

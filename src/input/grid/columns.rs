@@ -29,7 +29,11 @@
 //! header. When its grid has as many columns as that table's, of the same
 //! widths where the document gives them, its rows are placed as the first
 //! part's; otherwise a row is placed only when one alignment fits and it
-//! has a value under every column, and is unplaced when not. A table whose
+//! has a value under every column, and is unplaced when not. A table that
+//! starts with rows of numbers after a table that is only a header (a page
+//! break in Word, a header set apart on a web page) is read under that
+//! header when the two are one grid: as many columns, of the same widths
+//! where both give them; otherwise its rows are not joined to it. A table whose
 //! header does not describe most of its rows (rows of uneven lengths, as in
 //! a table typed by hand) is written as it is.
 
@@ -49,7 +53,7 @@ pub(crate) enum SlotKind {
 }
 
 /// One grid position of a row.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Slot {
     /// The cell's text (only at its anchor).
     pub text: String,
@@ -76,7 +80,7 @@ pub(crate) struct CellAt {
 }
 
 /// A row expanded to the grid.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct ExpRow {
     pub slots: Vec<Slot>,
     pub node: usize,
@@ -87,6 +91,24 @@ pub(crate) struct ExpRow {
 pub(crate) enum Item {
     Lines(Vec<OutputLine>),
     Row(ExpRow),
+}
+
+/// What one table of a document leaves to the next: the columns of the last
+/// table whose header was read (for a table continued without its header),
+/// or the rows of a table that is only a header (for a table that holds
+/// its rows).
+#[derive(Debug, Default)]
+pub(crate) struct Carry {
+    columns: Option<Columns>,
+    header: Option<Head>,
+}
+
+/// A table that is only a header: its rows, its cells and its grid's widths.
+#[derive(Debug)]
+struct Head {
+    rows: Vec<ExpRow>,
+    cells: Vec<CellAt>,
+    widths: Vec<u32>,
 }
 
 /// The columns of a block, from its header.
@@ -181,7 +203,7 @@ pub(crate) fn arrange(
     items: Vec<Item>,
     cells: &[CellAt],
     widths: &[u32],
-    last: Option<&mut Option<Columns>>,
+    last: Option<&mut Carry>,
     out: &mut Vec<OutputLine>,
 ) {
     let rows: Vec<&ExpRow> = items
@@ -231,19 +253,26 @@ fn plan(
     rows: &[&ExpRow],
     cells: &[CellAt],
     widths: &[u32],
-    last: &mut Option<Columns>,
+    carry: &mut Carry,
 ) -> Vec<Option<String>> {
     let n = rows.len();
     let mut plan: Vec<Option<String>> = vec![None; n];
     let data: Vec<bool> = rows.iter().map(|r| is_data(r)).collect();
     let Some(first) = data.iter().position(|&d| d) else {
-        // A header without values (its rows in the next table) tells no
-        // columns for the next table.
+        // A header without values: its rows may be the next table (see
+        // `joined`), which no earlier table's columns describe.
         if n > 0 {
-            *last = None;
+            carry.columns = None;
+            carry.header = (n <= MAX_HEAD_ROWS).then(|| Head {
+                rows: rows.iter().map(|&r| r.clone()).collect(),
+                cells: cells.to_vec(),
+                widths: widths.to_vec(),
+            });
         }
         return plan;
     };
+    let head = carry.header.take();
+    let last = &mut carry.columns;
     // A table continued on another grid: a row is placed only when one
     // alignment fits and it has a value for each column.
     let mut strict = false;
@@ -255,12 +284,16 @@ fn plan(
             .chunk_by(|a, b| a == b)
             .max_by_key(|run| (run.len(), run[0]))
             .map_or(0, |run| run[0]);
-        match last.take() {
-            Some(c) => {
+        match (last.take(), head) {
+            (Some(c), _) => {
                 strict = !c.continued_by(width, widths);
                 c
             }
-            None => return plan,
+            (None, Some(head)) => match joined(&head, rows, &data, widths, width) {
+                Some(c) => c,
+                None => return plan,
+            },
+            (None, None) => return plan,
         }
     } else {
         let Some(c) = header(
@@ -299,6 +332,25 @@ fn plan(
     }
     *last = Some(cur);
     plan
+}
+
+/// Rows of a table that is only a header, kept for the next table.
+const MAX_HEAD_ROWS: usize = 8;
+
+/// The columns of a table that starts with its rows, from the table before
+/// it that is only a header (a page break in Word, a header set apart on a
+/// web page): only when the two are one grid, the same number of columns
+/// (of the same widths when both give them), so that the join is certain.
+fn joined(
+    head: &Head,
+    rows: &[&ExpRow],
+    data: &[bool],
+    widths: &[u32],
+    width: usize,
+) -> Option<Columns> {
+    let head_rows: Vec<&ExpRow> = head.rows.iter().collect();
+    let c = header(&head_rows, rows, data, &head.cells, &head.widths)?;
+    c.continued_by(width, widths).then_some(c)
 }
 
 /// A row without numbers after a block's rows starts a new block when it

@@ -1,8 +1,9 @@
 //! Finding the report in a saved page with the site around it.
 
+use crate::doc::looks_like_agency;
 use crate::headings::heading_of;
 use crate::input::grid::{OutputKind, OutputLine};
-use crate::text::{find_year, is_han, key};
+use crate::text::{find_year, key};
 
 use super::parse::Node;
 
@@ -170,7 +171,7 @@ pub(super) fn choose(lines: &[OutputLine], nodes: &[Node]) -> Vec<bool> {
         .rev()
         .filter(|&i| !furniture(lines[i].node, 0))
         .take(4)
-        .find(|&i| looks_like_agency(&lines[i].text));
+        .find(|&i| looks_like_agency(lines[i].text.trim()));
     let last_heading = headings.last().copied().unwrap_or(end);
     let mut keep = vec![false; lines.len()];
     for (i, l) in lines.iter().enumerate().skip(from) {
@@ -184,10 +185,4 @@ pub(super) fn choose(lines: &[OutputLine], nodes: &[Node]) -> Vec<bool> {
         keep[a] = true;
     }
     keep
-}
-
-/// A line that is only an agency's name (示例县教育局).
-pub(super) fn looks_like_agency(line: &str) -> bool {
-    let t = line.trim();
-    (3..=30).contains(&t.chars().count()) && t.chars().all(is_han) && !t.contains("报告")
 }
