@@ -14,6 +14,8 @@
 //   editor.js     the text editor (CodeMirror), its marks and hovers
 //   grid.js       arrow keys in the tables
 //   store.js      keeping the texts in IndexedDB, the link carrying a text
+//   batch-view.js the batch view: many reports checked at once (batch.js,
+//                 pool.js, batch-worker.js, zip.js, batch-open.js)
 
 import { $, state, checker, setStatus, updateBusy } from './state.js';
 import { runCheck, render } from './render.js';
@@ -24,6 +26,7 @@ import './files.js';
 import './cells.js';
 import './downloads.js';
 import { restore } from './store.js';
+import './batch-view.js';
 
 checker.onready = (msg) => {
   setTemplate(msg.template);
