@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
-import { ARTIFACTS, FIXTURES, ROOT, cliPath, nativeJson, shot, txtFiles, useBrowser } from './support.mjs';
+import { ARTIFACTS, FIXTURES, ROOT, cliPath, dropFiles, nativeJson, shot, txtFiles, useBrowser } from './support.mjs';
 
 const harness = useBrowser();
 const { app, done } = harness;
@@ -150,17 +150,20 @@ function parseCsv(text) {
   return rows;
 }
 
-/** Waits until every report of the batch is checked and every pair compared. */
-async function finished(page, count) {
-  await page.waitForFunction((n) => {
+/**
+ * Waits until every report of the batch is checked and every pair compared;
+ * `run`: the files of the last run, which the progress bar counts.
+ */
+async function finished(page, count, run = count) {
+  await page.waitForFunction(([n, files]) => {
     const rows = document.querySelectorAll('#batch-grid tbody tr');
     const bar = /** @type {HTMLProgressElement} */ (document.getElementById('batch-progress'));
     const box = document.getElementById('batch');
     return rows.length === n && box.dataset.running === 'false' && box.dataset.comparing === 'false'
-      && bar.value === n && bar.max === n
+      && bar.value === files && bar.max === files
       && !document.querySelector('#batch-grid tr[data-status="waiting"]')
       && !document.querySelector('#batch-pairs .pending');
-  }, count, { timeout: 120_000, polling: 100 });
+  }, [count, run], { timeout: 120_000, polling: 100 });
 }
 
 /** The grid as rows of cell texts (name first, then the summary's 16 columns). */
@@ -368,6 +371,15 @@ describe('batch view', () => {
     assert.deepEqual(rows.map((r) => r.cells[0]).sort(), FILES.map((f) => f.name).sort());
     assert.ok(rows.every((r) => r.cells.length === 16), 'every file was read and checked');
     assert.ok(await page.$('#batch-pairs article.pair[data-this="series/a_health_2022.txt"] li[data-code="T2-XYR"]'));
+    // Files dropped on the batch view join the batch (not the single-report view).
+    const docs = await page.$$eval('#doc-list li', (l) => l.length);
+    await dropFiles(page, ['2019', '2020'].map((y) => ({
+      name: `dropped_${y}.txt`,
+      buffer: Buffer.from(fs.readFileSync(path.join(COMPARE, `edu_${y}.txt`), 'utf8').replaceAll('示例县教育局', '示例丙县教育局')),
+    })));
+    await finished(page, 52, 2);
+    assert.ok(await page.$('#batch-pairs article.pair[data-this="dropped_2020.txt"][data-last="dropped_2019.txt"] .clean'));
+    assert.equal(await page.$$eval('#doc-list li', (l) => l.length), docs);
     await done(session);
   });
 });

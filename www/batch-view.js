@@ -40,11 +40,13 @@ window.addEventListener('dragover', (event) => {
   if (!document.body.classList.contains('batch-mode') || !event.dataTransfer?.types.includes('Files')) return;
   event.preventDefault();
   event.stopPropagation();
+  document.body.classList.add('dragging');
 }, true);
 window.addEventListener('drop', (event) => {
   if (!document.body.classList.contains('batch-mode')) return;
   event.preventDefault();
   event.stopPropagation();
+  document.body.classList.remove('dragging');
   const items = Array.from(event.dataTransfer?.items ?? []);
   const entries = items.map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
   if (entries.length && entries.some((e) => e.isDirectory)) {
