@@ -50,7 +50,7 @@ pub mod template;
 
 #[cfg(all(target_arch = "wasm32", feature = "wasm-checker"))]
 mod wasm;
-#[cfg(all(target_arch = "wasm32", feature = "batch"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "batch", feature = "xlsx")))]
 mod wasm_batch;
 #[cfg(all(target_arch = "wasm32", feature = "pdf-layout"))]
 mod wasm_pdf;

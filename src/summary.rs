@@ -370,7 +370,7 @@ impl TableRows {
 /// # Errors
 ///
 /// The writer's message, in Chinese, when the workbook cannot be made.
-#[cfg(any(not(target_arch = "wasm32"), feature = "batch"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "xlsx"))]
 pub fn xlsx(rows: &[Row], problems: &[Problem], tables: &[TableRows]) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook, XlsxError};
     let run = || -> Result<Vec<u8>, XlsxError> {

@@ -5,7 +5,7 @@
 // #batch section.
 
 import { h, clear } from './dom.js';
-import { batch, COLUMNS, rowOf, nameOf, byId, addFiles, cancel, remove, clearAll, pairing, setLast, exportBatch } from './batch.js';
+import { batch, COLUMNS, rowOf, nameOf, byId, addFiles, cancel, remove, clearAll, pairing, setLast, exportBatch, templateDescription } from './batch.js';
 import { openFullView } from './batch-open.js';
 import { download } from './export.js';
 
@@ -371,6 +371,28 @@ function rowsOf(report, table) {
   return Array.isArray(t) ? [['', t]] : Object.entries(t);
 }
 
+/**
+ * The labels of a table's rows and columns in a report's format, from the
+ * library's template description (the row keys when it is not at hand).
+ */
+function labelsFor(table, format) {
+  const forms = templateDescription()?.formats ?? {};
+  const order = [forms[format], forms['2021'], forms['2019']].filter(Boolean);
+  const rows = new Map();
+  let columns = [];
+  for (const form of order.reverse()) {
+    if (table === 'active') {
+      for (const block of form.active ?? []) for (const r of block.rows ?? []) rows.set(r.key, r.label);
+    } else if (table === 'applications') {
+      for (const r of form.applications?.rows ?? []) rows.set(r.key, (r.path ?? []).slice(1).join(' · ') || r.key);
+      columns = form.applications?.columns ?? columns;
+    } else {
+      columns = (form.review?.groups ?? []).flatMap((g) => g.columns.map((c) => `${g.label}·${c}`));
+    }
+  }
+  return { rows, columns };
+}
+
 function drawSide() {
   const box = $('batch-side');
   const entry = view.side === null ? null : byId(view.side);
@@ -388,10 +410,14 @@ function drawSide() {
     const mapA = new Map(a);
     const mapB = new Map(b);
     const width = Math.max(0, ...[...mapA.values(), ...mapB.values()].map((cells) => cells.length));
-    const side = (map, which) => h('table', { class: 'side-table', dataset: { side: which } },
+    const side = (map, which) => {
+      const labels = labelsFor(table, (which === 'last' ? last : entry).report.template);
+      return h('table', { class: 'side-table', dataset: { side: which } },
       h('caption', null, `${title} · ${which === 'last' ? nameOf(last) : nameOf(entry)}`),
+      labels.columns.length === width ? h('thead', null, h('tr', null, h('td'),
+        labels.columns.map((c) => h('th', { scope: 'col' }, c)))) : null,
       h('tbody', null, keys.map((key) => h('tr', null,
-        h('th', { scope: 'row' }, key || '—'),
+        h('th', { scope: 'row', title: key || null }, labels.rows.get(key) ?? (key || '—')),
         Array.from({ length: width }, (_, i) => {
           const [x, y] = [mapA.get(key)?.[i], mapB.get(key)?.[i]];
           const cell = map.get(key)?.[i];
@@ -399,6 +425,7 @@ function drawSide() {
           if (diff && which === 'this') changed++;
           return h('td', { class: diff ? 'changed' : null, dataset: { key: `${table}|${key}|${i}` } }, cell ? cell.text : '');
         })))));
+    };
     area.append(h('section', { class: 'side-pair' }, h('h4', null, title), h('div', { class: 'side-tables' }, side(mapA, 'last'), side(mapB, 'this'))));
   }
   $('batch-side-note').textContent = `共 ${changed} 个单元格与上年不同。`;

@@ -1,17 +1,18 @@
 // One worker of the batch view's pool (pool.js): reads and checks one report
 // per request, off the page's main thread. The year-over-year comparison and
 // the batch's exports come from a module of their own (pkg/xxgk_batch.js),
-// loaded with the first request that needs it.
+// and the Excel workbook from another (pkg/xxgk_xlsx.js), each loaded with
+// the first request that needs it.
 //
 // Messages in:  {id, kind: 'file', bytes: ArrayBuffer, name} | {id, kind: 'check', text, source}
 //               {id, kind: 'pdf-layout', pages} | {id, kind: 'agency-keys', names}
 //               {id, kind: 'compare', last: {text, source}, this: {text, source}}
 //               {id, kind: 'export', items: [{text, source}], pairs: [[last, this]], format}
-// Messages out: {kind: 'ready'} | {kind: 'init-error', message}
+// Messages out: {kind: 'ready', template} (the library's template description) | {kind: 'init-error', message}
 //               {id, ok: true, text, report, ms} | {id, ok: true, keys} | {id, ok: true, comparison}
 //               {id, ok: true, bytes} | {id, ok: false, message, fatal}
 
-import init, { check, readDocument } from './pkg/xxgk.js';
+import init, { check, readDocument, template } from './pkg/xxgk.js';
 
 /** A module loaded with its first use: `import(url)`, initialised once. */
 function lazy(url, what) {
@@ -28,11 +29,12 @@ function lazy(url, what) {
   };
 }
 const batchModule = lazy('./pkg/xxgk_batch.js', '跨年比较与批量导出组件');
+const xlsxModule = lazy('./pkg/xxgk_xlsx.js', 'Excel 工作簿组件');
 const pdfModule = lazy('./pkg/xxgk_pdf.js', 'PDF 版面组件');
 
 const ready = init().then(
   () => {
-    self.postMessage({ kind: 'ready' });
+    self.postMessage({ kind: 'ready', template: template() });
     return true;
   },
   (error) => {
@@ -69,8 +71,9 @@ self.onmessage = async (event) => {
       const comparison = compareTexts(msg.last.text, msg.last.source, msg.this.text, msg.this.source);
       self.postMessage({ id: msg.id, ok: true, comparison });
     } else if (msg.kind === 'export') {
-      const { batchExport } = await batchModule();
-      const bytes = batchExport(msg.items, msg.pairs, msg.format);
+      const bytes = msg.format === 'xlsx'
+        ? (await xlsxModule()).batchXlsx(msg.items, msg.pairs)
+        : (await batchModule()).batchExport(msg.items, msg.pairs, msg.format);
       self.postMessage({ id: msg.id, ok: true, bytes }, [bytes.buffer]);
     } else {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });

@@ -37,6 +37,9 @@ export const batch = {
 
 let pool = null;
 const getPool = () => (pool ??= new Pool(Pool.defaultSize()));
+/** The library's template description (see src/template), once the pool has started. */
+let described = null;
+export const templateDescription = () => (described ??= pool?.template ?? null);
 
 /** What the grid shows of a report: the command line's summary row (src/summary.rs, Row::of). */
 export function rowOf(entry) {

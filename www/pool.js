@@ -14,6 +14,8 @@ export class Pool {
     /** @type {Job[]} */
     this.queue = [];
     this.seq = 0;
+    /** The library's template description (labels of the tables' rows and columns), once a worker is ready. */
+    this.template = null;
   }
 
   /** The default size: the processor's cores less one for the page, 1 to 4. */
@@ -59,6 +61,7 @@ export class Pool {
   receive(slot, msg) {
     if (msg.kind === 'ready') {
       slot.ready = true;
+      this.template ??= msg.template ?? null;
       this.pump();
       return;
     }
