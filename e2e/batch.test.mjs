@@ -382,4 +382,24 @@ describe('batch view', () => {
     assert.equal(await page.$$eval('#doc-list li', (l) => l.length), docs);
     await done(session);
   });
+
+  test('a run can be cancelled, and the next one starts afresh', async () => {
+    const session = await app();
+    const { page } = session;
+    await page.click('#batch-open');
+    await page.setInputFiles('#batch-files', { name: 'reports.zip', mimeType: 'application/zip', buffer: zipOf(FILES) });
+    await page.click('#batch-cancel');
+    await page.waitForFunction(() => document.getElementById('batch').dataset.running === 'false');
+    await page.waitForFunction(() => !document.querySelector('#batch-grid tr[data-status="waiting"]'));
+    const statuses = await page.$$eval('#batch-grid tbody tr', (trs) => trs.map((tr) => [tr.dataset.status, tr.textContent]));
+    assert.ok(statuses.every(([s, text]) => s === 'done' || (s === 'failed' && text.includes('已取消'))), JSON.stringify(statuses.slice(0, 3)));
+    assert.ok(statuses.filter(([s]) => s === 'done').length < 50, 'some reports were not checked');
+    await page.click('#batch-clear');
+    await page.setInputFiles('#batch-files', ['2021', '2022'].map((y) => ({
+      name: `health_${y}.txt`, mimeType: 'text/plain', buffer: fs.readFileSync(path.join(COMPARE, `health_${y}.txt`)),
+    })));
+    await finished(page, 2);
+    assert.ok(await page.$('#batch-pairs article.pair[data-this="health_2022.txt"] li[data-code="T2-XYR"]'));
+    await done(session);
+  });
 });

@@ -384,7 +384,10 @@ function labelsFor(table, format) {
     if (table === 'active') {
       for (const block of form.active ?? []) for (const r of block.rows ?? []) rows.set(r.key, r.label);
     } else if (table === 'applications') {
-      for (const r of form.applications?.rows ?? []) rows.set(r.key, (r.path ?? []).slice(1).join(' · ') || r.key);
+      for (const r of form.applications?.rows ?? []) {
+        const path = r.path ?? [];
+        rows.set(r.key, (path.length > 1 ? path.slice(1) : path).join(' · ') || r.key);
+      }
       columns = form.applications?.columns ?? columns;
     } else {
       columns = (form.review?.groups ?? []).flatMap((g) => g.columns.map((c) => `${g.label}·${c}`));

@@ -26,6 +26,8 @@ export const batch = {
   run: { total: 0, done: 0, started: 0, active: false, reading: 0 },
   /** How many pairings are being worked out (agency keys, comparisons). */
   comparing: 0,
+  /** Counts the runs cancelled: files still being read for an older one are dropped. */
+  generation: 0,
   /** Agency name → pairing key (from the batch module's agencyKey). */
   keys: new Map(),
   /** This year's entry id → {last, comparison} or {last, error}. */
@@ -87,6 +89,7 @@ export async function addFiles(files) {
   if (!run.active) Object.assign(run, { total: 0, done: 0, started: performance.now(), active: true });
   run.reading++;
   batch.onchange();
+  const generation = batch.generation;
   const queue = [];
   // A folder's files in the order the command line reads a directory (its
   // paths sorted component by component), so that both pair alike.
@@ -117,6 +120,8 @@ export async function addFiles(files) {
       batch.skipped.push(name);
     }
   }
+  // Cancelled (or cleared) while the files were being read: nothing is checked.
+  if (generation !== batch.generation) return;
   run.reading--;
   checkAll(queue);
 }
@@ -183,7 +188,9 @@ export function cancel() {
   }
   pool?.cancel();
   pool = null;
+  batch.generation++;
   batch.run.active = false;
+  batch.run.reading = 0;
   updatePairs();
   batch.onchange();
 }
@@ -200,6 +207,7 @@ export function remove(id) {
 
 export function clearAll() {
   if (batch.run.active) cancel();
+  batch.generation++;
   batch.entries = [];
   batch.comparisons.clear();
   batch.skipped = [];
