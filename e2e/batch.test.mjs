@@ -13,8 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { ARTIFACTS, FIXTURES, ROOT, cliPath, dropFiles, nativeJson, shot, txtFiles, useBrowser } from './support.mjs';
 
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const harness = useBrowser();
 const { app, done } = harness;
 const COMPARE = path.join(ROOT, 'tests', 'compare');
@@ -155,15 +157,26 @@ function parseCsv(text) {
  * `run`: the files of the last run, which the progress bar counts.
  */
 async function finished(page, count, run = count) {
-  await page.waitForFunction(([n, files]) => {
-    const rows = document.querySelectorAll('#batch-grid tbody tr');
-    const bar = /** @type {HTMLProgressElement} */ (document.getElementById('batch-progress'));
-    const box = document.getElementById('batch');
-    return rows.length === n && box.dataset.running === 'false' && box.dataset.comparing === 'false'
-      && bar.value === files && bar.max === files
-      && !document.querySelector('#batch-grid tr[data-status="waiting"]')
-      && !document.querySelector('#batch-pairs .pending');
-  }, [count, run], { timeout: 120_000, polling: 100 });
+  try {
+    await page.waitForFunction(([n, files]) => {
+      const rows = document.querySelectorAll('#batch-grid tbody tr');
+      const bar = /** @type {HTMLProgressElement} */ (document.getElementById('batch-progress'));
+      const box = document.getElementById('batch');
+      return rows.length === n && box.dataset.running === 'false' && box.dataset.comparing === 'false'
+        && bar.value === files && bar.max === files
+        && !document.querySelector('#batch-grid tr[data-status="waiting"]')
+        && !document.querySelector('#batch-pairs .pending');
+    }, [count, run], { timeout: 120_000, polling: 100 });
+  } catch (error) {
+    const state = await page.evaluate(() => ({
+      rows: document.querySelectorAll('#batch-grid tbody tr').length,
+      ...document.getElementById('batch').dataset,
+      progress: document.getElementById('batch-progress-text').textContent,
+      waiting: document.querySelectorAll('#batch-grid tr[data-status="waiting"]').length,
+      pending: document.querySelectorAll('#batch-pairs .pending').length,
+    }));
+    throw new Error(`${error.message}: ${JSON.stringify(state)}`);
+  }
 }
 
 /** The grid as rows of cell texts (name first, then the summary's 16 columns). */
@@ -215,7 +228,7 @@ describe('batch view', () => {
     const click = await page.evaluate(() => window.__click);
     assert.equal(click.running, 'true', 'the click came while the batch was being checked');
     assert.ok(click.at - sent < 1000, `the click was handled within a second (${click.at - sent} ms)`);
-    await page.click('#batch-only-errors'); // off again
+    await page.uncheck('#batch-only-errors'); // off again
     await finished(page, 50);
     const longest = await page.evaluate(() => window.__longest);
     assert.ok(longest < 1000, `no long task over a second on the page's thread (longest ${longest} ms)`);
@@ -309,6 +322,15 @@ describe('batch view', () => {
     assert.deepEqual(shown, expected.sort());
     assert.deepEqual(shownLast, shown);
     await shot(page, 'batch-side-by-side');
+
+    // axe-core: no serious or critical accessibility problem in the batch view.
+    await page.evaluate(AXE);
+    const found = await page.evaluate(async () => {
+      const result = await /** @type {any} */ (window).axe.run(document.getElementById('batch'), { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(found, [], 'axe on the batch view');
 
     // Correcting a pairing: 2022 of one county against the other county's 2021.
     const rowB = all.find((r) => r.cells[0] === 'reports/series/b_health_2022.txt');

@@ -45,6 +45,10 @@ export class Pool {
       event.preventDefault();
       this.lose(slot, `检查程序无法启动：${event.message || '未知错误'}`);
     };
+    // A worker that never gets ready (its module not loaded) is given up.
+    setTimeout(() => {
+      if (!slot.ready && this.workers.includes(slot)) this.lose(slot, '检查程序加载超时，请刷新页面重试。');
+    }, 30_000);
   }
 
   /** A worker that failed: its job fails, and so does the whole queue when no worker is left. */
