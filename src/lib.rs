@@ -45,10 +45,13 @@ pub mod model;
 pub mod render;
 pub mod rules;
 pub mod solve;
+pub mod summary;
 pub mod template;
 
 #[cfg(all(target_arch = "wasm32", feature = "wasm-checker"))]
 mod wasm;
+#[cfg(all(target_arch = "wasm32", any(feature = "batch", feature = "xlsx")))]
+mod wasm_batch;
 #[cfg(all(target_arch = "wasm32", feature = "pdf-layout"))]
 mod wasm_pdf;
 

@@ -19,6 +19,8 @@
 //   editor.js     the text editor (CodeMirror), its marks and hovers
 //   grid.js       arrow keys in the tables
 //   store.js      keeping the texts in IndexedDB, the link carrying a text
+//   batch-view.js the batch view: many reports checked at once (batch.js,
+//                 pool.js, batch-worker.js, zip.js, batch-open.js)
 
 import { $, state, checker, hooks, view, setStatus, updateBusy } from './state.js';
 import { Checker } from './checker.js';
@@ -29,6 +31,7 @@ import { setTemplate } from './tables.js';
 import './files.js';
 import './downloads.js';
 import { restore } from './store.js';
+import './batch-view.js';
 
 // The view is <xxgk-checker id="checker"> (index.html), checking with the worker;
 // the page draws around it (render.js) and keeps `data-busy` on its body.

@@ -5,7 +5,7 @@ pub mod args;
 pub mod check;
 pub mod compare;
 pub mod config;
-pub mod summary;
+pub use xxgk::summary;
 
 use std::ffi::OsString;
 use std::io::{self, Write};

@@ -118,7 +118,8 @@ fn reference(r: &BytesRef) -> Option<String> {
     if let Ok(Some(c)) = r.resolve_char_ref() {
         return (c != '\0').then(|| c.to_string());
     }
-    let c = match r.as_ref() {
+    let name: &[u8] = r;
+    let c = match name {
         b"amp" => '&',
         b"lt" => '<',
         b"gt" => '>',

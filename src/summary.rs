@@ -1,20 +1,30 @@
-//! `xxgk check --summary csv|xlsx|json`: one row per report with its counts
-//! and key figures; the workbook adds every finding and one sheet per table.
+//! A batch of reports in one table: one row per report with its counts and
+//! key figures, as CSV, JSON or an Excel workbook that adds every finding and
+//! one sheet per table. `xxgk check --summary csv|xlsx|json` writes these, and
+//! the page's batch view exports the same files.
 
 use serde::Serialize;
-use xxgk::compare::Comparison;
-use xxgk::template::{table1, table2, table3};
-use xxgk::{Cell, Number, Report, Severity};
+
+use crate::compare::Comparison;
+use crate::template::{table1, table2, table3};
+use crate::{Cell, Number, Report, Rows, Severity};
 
 /// One report's row of the summary.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
+    /// The report's source (its file name).
     pub source: String,
+    /// The agency as read.
     pub agency: Option<String>,
+    /// The report year.
     pub year: Option<i32>,
+    /// The format its tables follow (`2019`, `2021`, …).
     pub template: &'static str,
+    /// Number of errors.
     pub errors: usize,
+    /// Number of warnings.
     pub warnings: usize,
+    /// Number of notes.
     pub infos: usize,
     /// 一、本年新收 (总计 column).
     pub new: Option<f64>,
@@ -37,7 +47,7 @@ pub struct Row {
 }
 
 /// The column titles of the summary, in the order of [`Row`]'s fields.
-const HEADERS: [&str; 16] = [
+pub const HEADERS: [&str; 16] = [
     "文件",
     "机关",
     "年度",
@@ -80,6 +90,8 @@ fn t3(report: &Report, cells: &[usize]) -> Option<f64> {
 }
 
 impl Row {
+    /// The row of a checked report.
+    #[must_use]
     pub fn of(report: &Report) -> Row {
         Row {
             source: report.source.clone(),
@@ -101,7 +113,9 @@ impl Row {
         }
     }
 
-    fn fields(&self) -> Vec<Field> {
+    /// The row's cells, in the order of [`HEADERS`].
+    #[must_use]
+    pub fn fields(&self) -> Vec<Field> {
         let n = |v: Option<f64>| v.map_or(Field::Empty, Field::Number);
         vec![
             Field::Text(self.source.clone()),
@@ -126,15 +140,20 @@ impl Row {
 }
 
 /// A cell of an export.
-enum Field {
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    /// Text, written as a string.
     Text(String),
+    /// A number.
     Number(f64),
+    /// Nothing.
     Empty,
 }
 
 /// A text cell safe to open in a spreadsheet: one starting with `=`, `+`,
 /// `-` or `@` would be read as a formula, so it gets a leading `'`.
-fn safe(text: &str) -> String {
+#[must_use]
+pub fn safe(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {
@@ -144,14 +163,25 @@ fn safe(text: &str) -> String {
 
 /// The summary as CSV: UTF-8 with a byte-order mark (so Excel reads the
 /// Chinese), CRLF line ends, every text field quoted and made [`safe`].
+#[must_use]
 pub fn csv(rows: &[Row]) -> Vec<u8> {
+    csv_of(&HEADERS, rows.iter().map(Row::fields))
+}
+
+/// CSV with [`csv`]'s conventions: the header line, then one line per record.
+fn csv_of(headers: &[&str], records: impl Iterator<Item = Vec<Field>>) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     let quote = |s: &str| format!("\"{}\"", safe(s).replace('"', "\"\""));
-    out.push_str(&HEADERS.map(quote).join(","));
+    out.push_str(
+        &headers
+            .iter()
+            .map(|h| quote(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
     out.push_str("\r\n");
-    for row in rows {
-        let line: Vec<String> = row
-            .fields()
+    for record in records {
+        let line: Vec<String> = record
             .iter()
             .map(|f| match f {
                 Field::Text(s) => quote(s),
@@ -165,7 +195,31 @@ pub fn csv(rows: &[Row]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The column titles of the findings (the workbook's 问题 sheet and [`problems_csv`]).
+pub const PROBLEM_HEADERS: [&str; 6] = ["文件", "代码", "严重程度", "行", "列", "说明"];
+
+/// Every finding as CSV, with [`csv`]'s conventions and the columns of
+/// [`PROBLEM_HEADERS`].
+#[must_use]
+pub fn problems_csv(problems: &[Problem]) -> Vec<u8> {
+    let n = |v: Option<usize>| v.map_or(Field::Empty, |v| Field::Number(v as f64));
+    csv_of(
+        &PROBLEM_HEADERS,
+        problems.iter().map(|p| {
+            vec![
+                Field::Text(p.source.clone()),
+                Field::Text(p.code.to_string()),
+                Field::Text(p.severity.display_name().to_string()),
+                n(p.line),
+                n(p.column),
+                Field::Text(p.message.clone()),
+            ]
+        }),
+    )
+}
+
 /// The summary as a JSON array of objects (the fields of [`Row`]).
+#[must_use]
 pub fn json(rows: &[Row]) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(rows).unwrap_or_default();
     out.push(b'\n');
@@ -173,16 +227,25 @@ pub fn json(rows: &[Row]) -> Vec<u8> {
 }
 
 /// One finding for the 问题 sheet.
+#[derive(Debug, Clone)]
 pub struct Problem {
+    /// The report's source.
     pub source: String,
+    /// Rule code.
     pub code: &'static str,
+    /// How serious it is.
     pub severity: Severity,
+    /// Its line in the report's text.
     pub line: Option<usize>,
+    /// Its column in the report's text.
     pub column: Option<usize>,
+    /// The message.
     pub message: String,
 }
 
 impl Problem {
+    /// A report's findings.
+    #[must_use]
     pub fn of_report(report: &Report) -> Vec<Problem> {
         report
             .diagnostics
@@ -198,6 +261,9 @@ impl Problem {
             .collect()
     }
 
+    /// A comparison's findings, under this year's report, each saying
+    /// which report it was compared with.
+    #[must_use]
     pub fn of_comparison(c: &Comparison) -> Vec<Problem> {
         c.findings
             .iter()
@@ -214,16 +280,24 @@ impl Problem {
 }
 
 /// What a table sheet keeps of one report: its values in the sheet's columns.
+#[derive(Debug, Clone)]
 pub struct TableRows {
+    /// The report's source.
     pub source: String,
-    pub active: Vec<Option<Field2>>,
-    pub applications: Vec<Option<Field2>>,
-    pub review: Vec<Option<Field2>>,
+    /// 表一, in the columns of the workbook's 表一 sheet.
+    pub active: Vec<Option<TableCell>>,
+    /// 表二, in the columns of the 表二 sheet.
+    pub applications: Vec<Option<TableCell>>,
+    /// 表三, in the columns of the 表三 sheet.
+    pub review: Vec<Option<TableCell>>,
 }
 
 /// A table cell for the workbook: the number, else the text as written.
-pub enum Field2 {
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableCell {
+    /// The cell's number.
     Number(f64),
+    /// The cell's text, when it is not a number.
     Text(String),
 }
 
@@ -250,18 +324,20 @@ fn table_columns() -> [Vec<(&'static str, usize, String)>; 3] {
 }
 
 impl TableRows {
+    /// A report's tables.
+    #[must_use]
     pub fn of(report: &Report) -> TableRows {
         let [a, b, c] = table_columns();
         let cell = |c: &Cell| {
             if let Some(v) = c.value {
-                Some(Field2::Number(v.as_f64()))
+                Some(TableCell::Number(v.as_f64()))
             } else if c.text.is_empty() {
                 None
             } else {
-                Some(Field2::Text(c.text.clone()))
+                Some(TableCell::Text(c.text.clone()))
             }
         };
-        let of_rows = |rows: Option<&xxgk::Rows>, cols: &[(&str, usize, String)]| {
+        let of_rows = |rows: Option<&Rows>, cols: &[(&str, usize, String)]| {
             cols.iter()
                 .map(|(k, i, _)| {
                     rows.and_then(|r| r.get(k))
@@ -290,6 +366,11 @@ impl TableRows {
 }
 
 /// The workbook: sheets 汇总, 问题, 表一, 表二, 表三.
+///
+/// # Errors
+///
+/// The writer's message, in Chinese, when the workbook cannot be made.
+#[cfg(any(not(target_arch = "wasm32"), feature = "xlsx"))]
 pub fn xlsx(rows: &[Row], problems: &[Problem], tables: &[TableRows]) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook, XlsxError};
     let run = || -> Result<Vec<u8>, XlsxError> {
@@ -311,10 +392,7 @@ pub fn xlsx(rows: &[Row], problems: &[Problem], tables: &[TableRows]) -> Result<
         }
         ws.set_freeze_panes(1, 0)?;
         let ws = wb.add_worksheet().set_name("问题")?;
-        for (c, h) in ["文件", "代码", "严重程度", "行", "列", "说明"]
-            .iter()
-            .enumerate()
-        {
+        for (c, h) in PROBLEM_HEADERS.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, *h, &bold)?;
         }
         for (r, p) in problems.iter().enumerate() {
@@ -349,8 +427,8 @@ pub fn xlsx(rows: &[Row], problems: &[Problem], tables: &[TableRows]) -> Result<
                 for (c, v) in cells.iter().enumerate() {
                     let c = c as u16 + 1;
                     match v {
-                        Some(Field2::Number(v)) => ws.write_number(r, c, *v)?,
-                        Some(Field2::Text(s)) => ws.write_string(r, c, s)?,
+                        Some(TableCell::Number(v)) => ws.write_number(r, c, *v)?,
+                        Some(TableCell::Text(s)) => ws.write_string(r, c, s)?,
                         None => ws,
                     };
                 }
@@ -362,9 +440,108 @@ pub fn xlsx(rows: &[Row], problems: &[Problem], tables: &[TableRows]) -> Result<
     run().map_err(|e| format!("无法生成 xlsx：{e}"))
 }
 
+/// Everything a batch's exports hold: one row, the findings and the tables
+/// of each report, then the year-over-year comparisons, whose findings are
+/// counted in this year's row and listed after the reports' own.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    /// One row per report, in the order given.
+    pub rows: Vec<Row>,
+    /// Every report's findings, then every comparison's.
+    pub problems: Vec<Problem>,
+    /// Every report's tables.
+    pub tables: Vec<TableRows>,
+    /// The comparisons of the pairs given.
+    pub comparisons: Vec<Comparison>,
+}
+
+impl Batch {
+    /// The batch of checked reports (each with the text it was read from)
+    /// and of the given `(last, this)` pairs of indices into them; a pair
+    /// naming a report that is not there, or one report twice, is skipped.
+    #[must_use]
+    pub fn new(checked: &[(&str, &Report)], pairs: &[(usize, usize)]) -> Batch {
+        let mut batch = Batch {
+            rows: checked.iter().map(|(_, r)| Row::of(r)).collect(),
+            problems: checked
+                .iter()
+                .flat_map(|(_, r)| Problem::of_report(r))
+                .collect(),
+            tables: checked.iter().map(|(_, r)| TableRows::of(r)).collect(),
+            comparisons: Vec::new(),
+        };
+        for &(a, b) in pairs {
+            let (Some((last_text, last)), Some((this_text, this))) =
+                (checked.get(a), checked.get(b))
+            else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            let c = crate::compare(last, last_text, this, this_text);
+            batch.rows[b].compare_findings += c.findings.len();
+            batch.problems.extend(Problem::of_comparison(&c));
+            batch.comparisons.push(c);
+        }
+        batch
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::safe;
+    use super::{problems_csv, safe, Batch, Problem};
+    use crate::{Options, Severity};
+
+    fn fixture(name: &str) -> (String, crate::Report) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/compare")
+            .join(name);
+        let text = std::fs::read_to_string(path).expect("fixture exists");
+        let options = Options {
+            source: name.to_string(),
+            utf16: false,
+        };
+        let report = crate::check(&text, &options);
+        (text, report)
+    }
+
+    #[test]
+    fn a_batch_counts_the_comparisons_of_its_pairs() {
+        let checked: Vec<(String, crate::Report)> = ["health_2021.txt", "health_2022.txt"]
+            .iter()
+            .map(|n| fixture(n))
+            .collect();
+        let both: Vec<(&str, &crate::Report)> =
+            checked.iter().map(|(t, r)| (t.as_str(), r)).collect();
+        // A pair out of range, and a report with itself, are skipped.
+        let batch = Batch::new(&both, &[(0, 1), (0, 7), (1, 1)]);
+        assert_eq!(batch.rows.len(), 2);
+        assert_eq!(batch.comparisons.len(), 1);
+        assert_eq!(batch.rows[0].compare_findings, 0);
+        assert!(batch.rows[1].compare_findings > 0);
+        assert!(batch.problems.iter().any(|p| p.code == "T2-XYR"
+            && p.source == "health_2022.txt"
+            && p.message.starts_with("（与 health_2021.txt 比较）")));
+        assert_eq!(batch.tables.len(), 2);
+    }
+
+    #[test]
+    fn findings_csv_has_a_bom_and_safe_text() {
+        let problems = [Problem {
+            source: "=甲.txt".to_string(),
+            code: "T2-SUM",
+            severity: Severity::Error,
+            line: Some(3),
+            column: None,
+            message: "说明\"引号\"".to_string(),
+        }];
+        let text = String::from_utf8(problems_csv(&problems)).expect("utf-8");
+        assert_eq!(
+            text,
+            "\u{feff}\"文件\",\"代码\",\"严重程度\",\"行\",\"列\",\"说明\"\r\n\"'=甲.txt\",\"T2-SUM\",\"错误\",3,,\"说明\"\"引号\"\"\"\r\n"
+        );
+    }
 
     #[test]
     fn formula_like_text_is_quoted() {
