@@ -51,6 +51,8 @@ pub mod template;
 mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "pdf-layout"))]
 mod wasm_pdf;
+#[cfg(all(target_arch = "wasm32", feature = "wasm-reader"))]
+mod wasm_read;
 
 pub mod annotate;
 mod check;
