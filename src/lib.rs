@@ -54,6 +54,8 @@ mod wasm;
 mod wasm_batch;
 #[cfg(all(target_arch = "wasm32", feature = "pdf-layout"))]
 mod wasm_pdf;
+#[cfg(all(target_arch = "wasm32", feature = "wasm-reader"))]
+mod wasm_read;
 
 pub mod annotate;
 mod check;

@@ -1,6 +1,7 @@
 //! The WebAssembly export layer: a thin shell over [`crate::check`],
-//! [`crate::decode`], [`crate::read_document`] and [`crate::rules::RULES`] for the web page and for
-//! anyone embedding the checker (`import init, { check } from "./pkg/xxgk.js"`).
+//! [`crate::decode`] and [`crate::rules::RULES`] for the web page and for
+//! anyone embedding the checker (`import init, { check } from "./pkg/xxgk.js"`);
+//! `readDocument` is in `src/wasm_read.rs`.
 //!
 //! No logic lives here beyond reading the options, the call into the library
 //! and turning the result into a plain JavaScript value. Results cross the
@@ -133,20 +134,6 @@ pub fn check_json(text: &str, source: Option<String>) -> String {
 #[wasm_bindgen]
 pub fn decode(bytes: &[u8]) -> Result<String, JsValue> {
     crate::decode(bytes).map_err(js_error)
-}
-
-/// Reads a file the way the CLI does — a text file in any encoding, a Word
-/// document (`.docx`) or a saved web page (`.html`), told apart by content and
-/// then by `name`'s extension — and returns `{text, kind}` with `kind` one of
-/// `text`, `html`, `docx`; throws an `Error` with a Chinese message when the
-/// file cannot be read (a PDF, a picture, an old `.doc` …).
-#[wasm_bindgen(js_name = readDocument)]
-pub fn read_document(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
-    let doc = crate::read_document(bytes, name).map_err(js_error)?;
-    let out = js_sys::Object::new();
-    js_sys::Reflect::set(&out, &"text".into(), &doc.text.into())?;
-    js_sys::Reflect::set(&out, &"kind".into(), &doc.kind.as_str().into())?;
-    Ok(out.into())
 }
 
 /// Every check: `[{code, spec, severity, origin, group, title, explanation}]`.

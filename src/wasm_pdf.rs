@@ -1,10 +1,11 @@
 //! The WebAssembly exports the page needs only now and then, built as their
 //! own small module (`scripts/build-wasm`: `--no-default-features --features
-//! pdf-layout`, `www/pkg/xxgk_pdf.js`) that the page loads only when a PDF is
+//! pdf-layout`, `www/pkg/xxgk_pdf.js`) that the page loads only when a file is
 //! opened or an annotated Word document is asked for, so the checker's
 //! module (`www/pkg/xxgk.js`, `src/wasm.rs`) carries neither the table
 //! reconstruction of [`crate::input::pdf`] nor the Word writer of
-//! [`crate::annotate`]: `pdfPagesToText` and `annotateDocx`.
+//! [`crate::annotate`]: `pdfPagesToText` and `annotateDocx` (and, built with
+//! the feature `wasm-reader`, `readDocument` of `src/wasm_read.rs`).
 //!
 //! pdf.js reads the pages in the page (`www/pdf.js`); this rebuilds their text
 //! exactly as the command line rebuilds the same PDF's.

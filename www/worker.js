@@ -8,11 +8,11 @@
 //               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: true, text}
 //               {id, ok: true, bytes} | {id, ok: false, message, fatal}
 
-import init, { check, readDocument, rules, template, version } from './pkg/xxgk.js';
+import { initChecker, check, rules, template, version } from './pkg/xxgk.js';
 
-// The PDF layout and the Word writer are a module of their own
-// (pkg/xxgk_pdf.js), loaded with the first PDF or the first annotated Word
-// document, so that opening the page does not fetch them.
+// The file reader, the PDF layout and the Word writer are a module of their
+// own (pkg/xxgk_pdf.js), loaded with the first file, PDF or annotated Word
+// document, so that opening the page (or pasting text) does not fetch them.
 let extras = null;
 function loadExtras() {
   extras ??= import('./pkg/xxgk_pdf.js').then(async (module) => {
@@ -20,12 +20,12 @@ function loadExtras() {
     return module;
   }).catch((error) => {
     extras = null;
-    throw new Error(`无法加载 PDF 版面与批注组件（${error?.message ?? error}）`);
+    throw new Error(`无法加载文件读取、PDF 版面与批注组件（${error?.message ?? error}）`);
   });
   return extras;
 }
 
-const ready = init().then(
+const ready = initChecker().then(
   () => {
     self.postMessage({ kind: 'ready', version: version(), rules: rules(), template: template() });
     return true;
@@ -47,6 +47,7 @@ self.onmessage = async (event) => {
     } else if (msg.kind === 'read') {
       // A text file in any encoding, a saved web page or a Word document, read
       // by the same code as the command-line tool.
+      const { readDocument } = await loadExtras();
       const doc = readDocument(new Uint8Array(msg.bytes), msg.name);
       self.postMessage({ id: msg.id, ok: true, text: doc.text, docKind: doc.kind });
     } else if (msg.kind === 'pdf-layout') {
