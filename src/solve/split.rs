@@ -156,16 +156,29 @@ fn split_inner(model: &Model, options: &SplitOptions) -> Result<Split, Stop> {
         return Err(Stop::Budget);
     }
 
-    // Phase 1: each run alone.
-    let mut readings: Vec<Vec<Vec<i64>>> = Vec::with_capacity(runs.len());
+    // Phase 1: each run alone. Runs alike (the same digits, breaks, kinds
+    // and local relations: rows of zeros, say) are read once.
+    let mut distinct: Vec<(Shape, Vec<Vec<i64>>)> = Vec::new();
+    let mut reading_of: Vec<usize> = Vec::with_capacity(runs.len());
     for run in 0..runs.len() {
         let local: Vec<&Active> = relations
             .iter()
             .map(|(_, a)| a)
             .filter(|a| a.runs == [run])
             .collect();
-        readings.push(run_readings(model, run, &local, &mut budget)?);
+        let shape = Shape::of(model, run, &local);
+        if let Some(i) = distinct.iter().position(|(s, _)| *s == shape) {
+            reading_of.push(i);
+        } else {
+            reading_of.push(distinct.len());
+            let found = run_readings(model, run, &local, &mut budget)?;
+            distinct.push((shape, found));
+        }
     }
+    let readings: Vec<&[Vec<i64>]> = reading_of
+        .iter()
+        .map(|&i| distinct[i].1.as_slice())
+        .collect();
     let lonely: Vec<usize> = (0..runs.len())
         .filter(|&r| readings[r].is_empty())
         .collect();
@@ -196,7 +209,7 @@ fn split_inner(model: &Model, options: &SplitOptions) -> Result<Split, Stop> {
             .map(|&run| Member {
                 run,
                 first: runs[run].first,
-                readings: &readings[run],
+                readings: readings[run],
             })
             .collect();
         let found = search_group(&members, &links, max_solutions, &mut budget)?;
@@ -284,6 +297,34 @@ fn groups(runs: usize, joint: &[&Active]) -> Vec<Vec<usize>> {
     out
 }
 
+/// What the readings of a run depend on: its text, breaks and kinds, and
+/// its local relations seen from inside it.
+#[derive(PartialEq, Eq)]
+struct Shape<'a> {
+    text: &'a str,
+    breaks: &'a [usize],
+    kinds: &'a [Kind],
+    locals: Vec<(i128, Vec<(usize, i64)>)>,
+}
+
+impl<'a> Shape<'a> {
+    fn of(model: &'a Model, run: usize, local: &[&Active]) -> Shape<'a> {
+        let r = &model.runs()[run];
+        Shape {
+            text: &r.text,
+            breaks: model.run_breaks(run),
+            kinds: model.kinds().get(r.first..r.first + r.count).unwrap_or(&[]),
+            locals: local
+                .iter()
+                .map(|a| {
+                    let terms = a.terms.iter().map(|&(v, c)| (v - r.first, c)).collect();
+                    (a.constant, terms)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A relation seen from inside one run: offsets of its parts in the run.
 struct Local {
     constant: i128,
@@ -297,6 +338,7 @@ fn run_readings(
     local: &[&Active],
     budget: &mut Budget,
 ) -> Result<Vec<Vec<i64>>, Stop> {
+    let run_index = run;
     let run = &model.runs()[run];
     let kinds = &model.kinds()[run.first..run.first + run.count];
     let locals: Vec<Local> = local
@@ -312,8 +354,10 @@ fn run_readings(
             touching[offset].push(i);
         }
     }
+    let breaks = model.run_breaks(run_index);
     let mut cutter = Cutter {
         text: run.text.as_bytes(),
+        breaks,
         kinds,
         locals: &locals,
         touching: &touching,
@@ -335,6 +379,8 @@ fn run_readings(
 
 struct Cutter<'a> {
     text: &'a [u8],
+    /// Offsets where a part must end, sorted.
+    breaks: &'a [usize],
     kinds: &'a [Kind],
     locals: &'a [Local],
     touching: &'a [Vec<usize>],
@@ -358,7 +404,16 @@ impl Cutter<'_> {
         let Some(last_end) = self.text.len().checked_sub(later) else {
             return Ok(());
         };
+        // A part ends at the next break at the latest, and the parts after
+        // it need one at least between each two breaks left.
+        let next = self.breaks.partition_point(|&b| b <= pos);
+        let last_end = last_end.min(self.breaks.get(next).copied().unwrap_or(self.text.len()));
         for end in pos + 1..=last_end {
+            let segments = self.breaks.len() - self.breaks.partition_point(|&b| b <= end)
+                + usize::from(end < self.text.len());
+            if later < segments {
+                continue;
+            }
             budget.step()?;
             match part_value(&self.text[pos..end], self.kinds[part]) {
                 Part::Invalid => {}
@@ -366,8 +421,11 @@ impl Cutter<'_> {
                 Part::Value(v) => {
                     self.values[part] = v;
                     // The longest any later part can be.
-                    let longest = (self.text.len() - end).saturating_sub(later.saturating_sub(1));
-                    if self.feasible(part, longest, |offset| offset <= part) {
+                    let left = Left {
+                        bytes: self.text.len() - end,
+                        parts: later,
+                    };
+                    if self.feasible(part, left, |offset| offset <= part) {
                         self.forward(part + 1, end, budget)?;
                     }
                 }
@@ -385,16 +443,30 @@ impl Cutter<'_> {
             }
             return Ok(());
         };
-        // Parts `0..this` need a byte each.
-        for start in (this..end).rev() {
+        // Parts `0..this` need a byte each, and one at least between each
+        // two breaks before them; this part starts at the break before
+        // `end` at the earliest.
+        let before = self.breaks.partition_point(|&b| b < end);
+        let first_start = match before.checked_sub(1) {
+            Some(i) => this.max(self.breaks[i]),
+            None => this,
+        };
+        for start in (first_start..end).rev() {
+            let segments = self.breaks.partition_point(|&b| b < start) + usize::from(start > 0);
+            if this < segments {
+                continue;
+            }
             budget.step()?;
             match part_value(&self.text[start..end], self.kinds[this]) {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
                 Part::Value(v) => {
                     self.values[this] = v;
-                    let longest = start.saturating_sub(this.saturating_sub(1));
-                    if self.feasible(this, longest, |offset| offset >= this) {
+                    let left = Left {
+                        bytes: start,
+                        parts: this,
+                    };
+                    if self.feasible(this, left, |offset| offset >= this) {
                         self.backward(this, start, budget)?;
                     }
                 }
@@ -404,24 +476,53 @@ impl Cutter<'_> {
     }
 
     /// Whether the relations through `part` can still hold, the parts not
-    /// yet `read` being at most `longest` bytes long. When the arithmetic
-    /// leaves `i128`, the answer is yes: a full reading is checked again by
+    /// yet `read` sharing the bytes `left`. When the arithmetic leaves
+    /// `i128`, the answer is yes: a full reading is checked again by
     /// [`exact`].
-    fn feasible(&self, part: usize, longest: usize, read: impl Fn(usize) -> bool) -> bool {
+    fn feasible(&self, part: usize, left: Left, read: impl Fn(usize) -> bool) -> bool {
+        let longest = left.bytes.saturating_sub(left.parts.saturating_sub(1));
         self.touching[part].iter().all(|&i| {
             let local = &self.locals[i];
             let bounds = || -> Option<bool> {
                 let (mut lo, mut hi) = (local.constant, local.constant);
+                // The parts not read, when each is in this relation with one
+                // coefficient: their sum is bounded by their digits together.
+                let mut same: Option<i64> = None;
+                let mut unread = 0;
                 for &(offset, coeff) in &local.terms {
-                    let coeff = i128::from(coeff);
+                    let coeff128 = i128::from(coeff);
                     if read(offset) {
-                        let term = coeff.checked_mul(self.values[offset])?;
+                        let term = coeff128.checked_mul(self.values[offset])?;
                         lo = lo.checked_add(term)?;
                         hi = hi.checked_add(term)?;
-                    } else {
-                        let extreme = coeff.checked_mul(largest(self.kinds[offset], longest)?)?;
-                        lo = lo.checked_add(extreme.min(0))?;
-                        hi = hi.checked_add(extreme.max(0))?;
+                        continue;
+                    }
+                    unread += 1;
+                    let alike =
+                        self.kinds[offset] == Kind::Count && same.is_none_or(|c| c == coeff);
+                    same = if alike { Some(coeff) } else { Some(0) };
+                }
+                match same {
+                    Some(coeff) if coeff != 0 && unread == left.parts => {
+                        let (least, most) = sum_bounds(left.bytes, left.parts)?;
+                        let (a, b) = (
+                            i128::from(coeff).checked_mul(least)?,
+                            i128::from(coeff).checked_mul(most)?,
+                        );
+                        lo = lo.checked_add(a.min(b))?;
+                        hi = hi.checked_add(a.max(b))?;
+                    }
+                    _ => {
+                        for &(offset, coeff) in &local.terms {
+                            if read(offset) {
+                                continue;
+                            }
+                            let coeff = i128::from(coeff);
+                            let extreme =
+                                coeff.checked_mul(largest(self.kinds[offset], longest)?)?;
+                            lo = lo.checked_add(extreme.min(0))?;
+                            hi = hi.checked_add(extreme.max(0))?;
+                        }
                     }
                 }
                 Some(lo <= 0 && 0 <= hi)
@@ -455,6 +556,44 @@ fn exact(local: &Local, values: &[i128]) -> Option<i128> {
         .try_fold(local.constant, |sum, &(offset, coeff)| {
             sum.checked_add(i128::from(coeff).checked_mul(*values.get(offset)?)?)
         })
+}
+
+/// The bytes and parts of a run not yet read.
+#[derive(Clone, Copy)]
+struct Left {
+    bytes: usize,
+    parts: usize,
+}
+
+/// The least and most sum of `parts` counts written with `bytes` digits
+/// together (each at least one digit, none with a leading zero): least when
+/// the digits are spread evenly (a part of `k > 1` digits is at least
+/// `10^(k-1)`), most when one part takes all but one digit of each other
+/// part (`10^(bytes-parts+1) - 1 + 9·(parts-1)`). `None` past `i128`, or
+/// when the bytes cannot be shared so.
+fn sum_bounds(bytes: usize, parts: usize) -> Option<(i128, i128)> {
+    if parts == 0 {
+        return (bytes == 0).then_some((0, 0));
+    }
+    if bytes < parts {
+        return None;
+    }
+    let least_of = |len: usize| -> Option<i128> {
+        if len <= 1 {
+            Some(0)
+        } else {
+            pow10(u32::try_from(len - 1).ok()?)
+        }
+    };
+    let (q, r) = (bytes / parts, bytes % parts);
+    let r128 = i128::try_from(r).ok()?;
+    let rest = i128::try_from(parts - r).ok()?;
+    let least = r128
+        .checked_mul(least_of(q + 1)?)?
+        .checked_add(rest.checked_mul(least_of(q)?)?)?;
+    let long = pow10(u32::try_from(bytes - parts + 1).ok()?)? - 1;
+    let most = long.checked_add(9 * i128::try_from(parts - 1).ok()?)?;
+    Some((least, most))
 }
 
 /// An upper bound on a value of `kind` written with at most `chars` bytes
