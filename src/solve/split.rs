@@ -408,14 +408,26 @@ impl Cutter<'_> {
         // it need one at least between each two breaks left.
         let next = self.breaks.partition_point(|&b| b <= pos);
         let last_end = last_end.min(self.breaks.get(next).copied().unwrap_or(self.text.len()));
+        // A count is read one more digit at a time.
+        let mut count: Option<i128> = Some(0);
         for end in pos + 1..=last_end {
+            let digit = i128::from(self.text[end - 1].wrapping_sub(b'0'));
+            count = count
+                .filter(|_| digit <= 9)
+                .and_then(|c| c.checked_mul(10)?.checked_add(digit));
             let segments = self.breaks.len() - self.breaks.partition_point(|&b| b <= end)
                 + usize::from(end < self.text.len());
             if later < segments {
                 continue;
             }
             budget.step()?;
-            match part_value(&self.text[pos..end], self.kinds[part]) {
+            let value = match (self.kinds[part], count) {
+                (Kind::Count, Some(c)) if end == pos + 1 || self.text[pos] != b'0' => {
+                    Part::Value(c)
+                }
+                (kind, _) => part_value(&self.text[pos..end], kind),
+            };
+            match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
                 Part::Value(v) => {
@@ -451,13 +463,24 @@ impl Cutter<'_> {
             Some(i) => this.max(self.breaks[i]),
             None => this,
         };
+        // A count is read one more digit at a time, from its end.
+        let mut count: Option<i128> = Some(0);
         for start in (first_start..end).rev() {
+            let digit = i128::from(self.text[start].wrapping_sub(b'0'));
+            count = count.filter(|_| digit <= 9).and_then(|c| {
+                let place = pow10(u32::try_from(end - start - 1).ok()?)?;
+                c.checked_add(digit.checked_mul(place)?)
+            });
             let segments = self.breaks.partition_point(|&b| b < start) + usize::from(start > 0);
             if this < segments {
                 continue;
             }
             budget.step()?;
-            match part_value(&self.text[start..end], self.kinds[this]) {
+            let value = match (self.kinds[this], count) {
+                (Kind::Count, Some(c)) if start + 1 == end || digit != 0 => Part::Value(c),
+                (kind, _) => part_value(&self.text[start..end], kind),
+            };
+            match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
                 Part::Value(v) => {
