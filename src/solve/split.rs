@@ -439,6 +439,8 @@ impl Cutter<'_> {
                     };
                     if self.feasible(part, left, |offset| offset <= part) {
                         self.forward(part + 1, end, budget)?;
+                    } else if self.past(part, |offset| offset <= part) {
+                        break;
                     }
                 }
             }
@@ -491,6 +493,8 @@ impl Cutter<'_> {
                     };
                     if self.feasible(this, left, |offset| offset >= this) {
                         self.backward(this, start, budget)?;
+                    } else if self.past(this, |offset| offset >= this) {
+                        break;
                     }
                 }
             }
@@ -551,6 +555,38 @@ impl Cutter<'_> {
                 Some(lo <= 0 && 0 <= hi)
             };
             bounds().unwrap_or(true)
+        })
+    }
+
+    /// Whether no longer reading of the count `part` can satisfy a
+    /// relation through it: the parts read (this one included) already
+    /// leave its sum on the side of zero that this part and every part not
+    /// yet read, all non-negative, only push further away. A longer count
+    /// is a larger one, so the loop over this part's lengths can stop.
+    fn past(&self, part: usize, read: impl Fn(usize) -> bool) -> bool {
+        if self.kinds[part] != Kind::Count {
+            return false;
+        }
+        self.touching[part].iter().any(|&i| {
+            let local = &self.locals[i];
+            let Some(&(_, own)) = local.terms.iter().find(|&&(o, _)| o == part) else {
+                return false;
+            };
+            let mut sum = local.constant;
+            for &(offset, coeff) in &local.terms {
+                if read(offset) {
+                    let Some(s) = i128::from(coeff)
+                        .checked_mul(self.values[offset])
+                        .and_then(|t| sum.checked_add(t))
+                    else {
+                        return false;
+                    };
+                    sum = s;
+                } else if coeff.signum() != own.signum() {
+                    return false;
+                }
+            }
+            sum.signum() == i128::from(own.signum())
         })
     }
 
