@@ -355,6 +355,14 @@ fn run_readings(
         }
     }
     let breaks = model.run_breaks(run_index);
+    // A run whose last part is in a relation (a row's total) is read from
+    // the end.
+    let backward = touching.last().is_some_and(|t| !t.is_empty());
+    let exact = if locals.is_empty() {
+        None
+    } else {
+        Exact::of(run.text.as_bytes(), breaks, kinds, backward, budget)?
+    };
     let mut cutter = Cutter {
         text: run.text.as_bytes(),
         breaks,
@@ -363,10 +371,9 @@ fn run_readings(
         touching: &touching,
         values: vec![0; run.count],
         out: Vec::new(),
+        exact,
     };
-    // A run whose last part is in a relation (a row's total) is read from
-    // the end.
-    if touching.last().is_some_and(|t| !t.is_empty()) {
+    if backward {
         cutter.backward(run.count, run.text.len(), budget)?;
     } else {
         cutter.forward(0, 0, budget)?;
@@ -388,6 +395,82 @@ struct Cutter<'a> {
     /// one can still be ruled out by the relations.
     values: Vec<i128>,
     out: Vec<Vec<i64>>,
+    /// The least and most sums of the parts left, from the digits.
+    exact: Option<Exact>,
+}
+
+/// The least and most sum of the counts that the digits not yet read can
+/// be cut into: `sums[k][p]` for `k` parts over the bytes before `p`
+/// (reading backward) or from `p` on (forward); `None` where no cut fits.
+struct Exact {
+    backward: bool,
+    len: usize,
+    sums: Vec<Vec<Option<(i128, i128)>>>,
+}
+
+impl Exact {
+    /// The tables of a run of counts of at most 64 bytes (else `None`:
+    /// the bounds by length alone are used).
+    fn of(
+        text: &[u8],
+        breaks: &[usize],
+        kinds: &[Kind],
+        backward: bool,
+        budget: &mut Budget,
+    ) -> Result<Option<Exact>, Stop> {
+        let n = text.len();
+        if n > 64 || kinds.iter().any(|&k| k != Kind::Count) || !text.iter().all(u8::is_ascii_digit)
+        {
+            return Ok(None);
+        }
+        // The value of the part `a..b` when it is a count that crosses no
+        // break.
+        let part = |a: usize, b: usize| -> Option<i128> {
+            if (b - a > 1 && text[a] == b'0') || breaks.iter().any(|&x| a < x && x < b) {
+                return None;
+            }
+            text[a..b].iter().try_fold(0i128, |v, &d| {
+                v.checked_mul(10)?.checked_add(i128::from(d - b'0'))
+            })
+        };
+        let mut sums: Vec<Vec<Option<(i128, i128)>>> = vec![vec![None; n + 1]; kinds.len() + 1];
+        sums[0][if backward { 0 } else { n }] = Some((0, 0));
+        for k in 1..=kinds.len() {
+            for p in 0..=n {
+                let mut best: Option<(i128, i128)> = None;
+                let others = if backward { 0..p } else { p + 1..n + 1 };
+                for q in others {
+                    budget.step()?;
+                    let Some((lo, hi)) = sums[k - 1][q] else {
+                        continue;
+                    };
+                    let (a, b) = if backward { (q, p) } else { (p, q) };
+                    let Some(v) = part(a, b) else { continue };
+                    let (Some(lo), Some(hi)) = (lo.checked_add(v), hi.checked_add(v)) else {
+                        return Ok(None);
+                    };
+                    best = Some(best.map_or((lo, hi), |(l, h)| (l.min(lo), h.max(hi))));
+                }
+                sums[k][p] = best;
+            }
+        }
+        Ok(Some(Exact {
+            backward,
+            len: n,
+            sums,
+        }))
+    }
+
+    /// The bounds for `left`; `None` when the bytes left cannot be cut into
+    /// the parts left.
+    fn bounds(&self, left: Left) -> Option<(i128, i128)> {
+        let p = if self.backward {
+            left.bytes
+        } else {
+            self.len.checked_sub(left.bytes)?
+        };
+        *self.sums.get(left.parts)?.get(p)?
+    }
 }
 
 impl Cutter<'_> {
@@ -531,7 +614,13 @@ impl Cutter<'_> {
                 }
                 match same {
                     Some(coeff) if coeff != 0 && unread == left.parts => {
-                        let (least, most) = sum_bounds(left.bytes, left.parts)?;
+                        let (least, most) = match &self.exact {
+                            Some(exact) => match exact.bounds(left) {
+                                Some(b) => b,
+                                None => return Some(false),
+                            },
+                            None => sum_bounds(left.bytes, left.parts)?,
+                        };
                         let (a, b) = (
                             i128::from(coeff).checked_mul(least)?,
                             i128::from(coeff).checked_mul(most)?,
