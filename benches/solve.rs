@@ -11,7 +11,7 @@ mod tables;
 
 use criterion::{criterion_main, Criterion};
 use std::hint::black_box;
-use tables::{t2_model, t2_relations, var, Layout, F2019, F2021};
+use tables::{t2_model, t2_model_partly, t2_relations, var, Layout, F2019, F2021};
 use xxgk::solve::{culprits, split, CulpritOptions, SplitOptions};
 
 /// A valid table of the layout from the given outcome cells (row, column,
@@ -68,6 +68,12 @@ fn ambiguous(layout: Layout) -> Vec<i64> {
 
 /// Large numbers in every applicant column: long runs with many readings.
 fn large(layout: Layout) -> Vec<i64> {
+    random(layout, 1000)
+}
+
+/// Numbers below `below` in every applicant column (four-digit numbers
+/// with 10 000).
+fn random(layout: Layout, below: u64) -> Vec<i64> {
     let mut cells = Vec::new();
     let mut x: u64 = 12345;
     for r in 2..layout.total() {
@@ -75,7 +81,7 @@ fn large(layout: Layout) -> Vec<i64> {
             x = x
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
-            cells.push((r, c, ((x >> 33) % 1000) as i64));
+            cells.push((r, c, ((x >> 33) % below) as i64));
         }
     }
     table(layout, &cells)
@@ -89,14 +95,41 @@ fn bench_split(c: &mut Criterion) {
         ("F2021 all zero", F2021, vec![0; F2021.len()]),
         ("F2021 ambiguous rows", F2021, ambiguous(F2021)),
         ("F2021 large numbers", F2021, large(F2021)),
+        ("F2021 four-digit numbers", F2021, random(F2021, 10_000)),
     ];
+    let models = cases
+        .iter()
+        .map(|(name, layout, t)| (*name, t2_model(*layout, t, &[])))
+        .chain(partly_cases());
     let mut group = c.benchmark_group("split");
-    for (name, layout, t) in &cases {
-        let model = t2_model(*layout, t, &[]);
+    for (name, model) in models {
         eprintln!("{name}: {:?}", short(&split(&model, &options)));
-        group.bench_function(*name, |b| b.iter(|| split(black_box(&model), &options)));
+        group.bench_function(name, |b| b.iter(|| split(black_box(&model), &options)));
     }
     group.finish();
+}
+
+/// Rows partly run together: every row keeps some of its boundaries (a
+/// fixed pattern per row), so that each row is several runs of unknown
+/// lengths.
+fn partly_cases() -> Vec<(&'static str, xxgk::solve::Model)> {
+    let kept: Vec<[bool; 6]> = (0..F2021.rows)
+        .map(|r| std::array::from_fn(|c| (r * 7 + c * 3) % 5 == 0))
+        .collect();
+    vec![
+        (
+            "F2021 typical, partly run together",
+            t2_model_partly(F2021, &typical(F2021), &kept),
+        ),
+        (
+            "F2021 large numbers, partly run together",
+            t2_model_partly(F2021, &large(F2021), &kept),
+        ),
+        (
+            "F2021 four-digit numbers, partly run together",
+            t2_model_partly(F2021, &random(F2021, 10_000), &kept),
+        ),
+    ]
 }
 
 fn short(split: &xxgk::solve::Split) -> String {

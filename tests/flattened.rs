@@ -366,3 +366,164 @@ fn recovered_share() {
     println!("recovered {recovered} of {cells} cells of 表二/表三 from the flattened fixtures");
     assert!(recovered <= cells);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// A valid random 表二 and 表三, partly flattened (boundaries kept as one
+    /// space or removed at random): each cell is read as the original or
+    /// not at all.
+    #[test]
+    fn partly_flattened_cells_are_original_or_unread(
+        t2 in tables::t2_table(tables::F2021),
+        t3 in tables::t3_table(),
+        seed in 1u64..u64::MAX,
+        keep in 0u64..1000,
+    ) {
+        let (plain, _) = report_of(&t2, &t3, false);
+        let flat = partly_flattened(&plain, &mut Rng(seed), keep);
+        let base = run(&plain);
+        let read = run(&flat);
+        compare("random, partly flattened", &base, &read, &flat);
+        for d in &read.diagnostics {
+            prop_assert!(d.code != "CELL-UNREADABLE", "{}", d.message);
+        }
+    }
+}
+
+// ---- partly flattened tables ------------------------------------------------
+
+/// A small deterministic generator (xorshift), so that the partly
+/// flattened texts are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn keep(&mut self, per_mille: u64) -> bool {
+        self.next() % 1000 < per_mille
+    }
+}
+
+/// The base text with the cells of 表二 and 表三 partly run together: each
+/// boundary between two numbers (and between a label and its first number)
+/// is kept as one space or removed, at random (`keep`: chance of keeping,
+/// per mille); the other lines of the tables lose their tabs, as crawled
+/// text does.
+fn partly_flattened(base: &str, rng: &mut Rng, keep: u64) -> String {
+    let mut out = Vec::new();
+    let mut in_tables = false;
+    for line in base.lines() {
+        if line.starts_with("三、收到和处理") {
+            in_tables = true;
+        } else if line.starts_with("五、") {
+            in_tables = false;
+        }
+        if !in_tables || line.starts_with("四、政府信息公开") {
+            out.push(line.to_string());
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').filter(|c| !c.is_empty()).collect();
+        let numbers = cells.iter().filter(|c| c.parse::<i64>().is_ok()).count();
+        if numbers != 7 && numbers != 15 {
+            out.push(line.replace('\t', ""));
+            continue;
+        }
+        let label_cells = cells.len() - numbers;
+        let mut new = cells[..label_cells].concat();
+        for (i, n) in cells[label_cells..].iter().enumerate() {
+            if (i > 0 || label_cells > 0) && rng.keep(keep) {
+                new.push(' ');
+            }
+            new.push_str(n);
+        }
+        out.push(new);
+    }
+    out.join("\n")
+}
+
+/// Every inferred cell of a partly flattened report is the original, never
+/// another number, and rows whose boundaries were all kept read as before.
+#[test]
+fn partly_flattened_tables_read_as_the_base() {
+    let base_text = read("base_2022.txt");
+    let base = run(&base_text);
+    let mut rng = Rng(0x5eed_2022_0001);
+    let (mut cells, mut recovered, mut runs) = (0, 0, 0);
+    for keep in [200, 500, 800] {
+        for round in 0..12 {
+            let text = partly_flattened(&base_text, &mut rng, keep);
+            let flat = run(&text);
+            let name = format!("partly flattened (keep {keep}‰, round {round})");
+            let (c, r) = compare(&name, &base, &flat, &text);
+            cells += c;
+            recovered += r;
+            for d in &flat.diagnostics {
+                assert!(d.code != "CELL-UNREADABLE", "{name}: {}", d.message);
+            }
+            runs += flat
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.starts_with("CELL-SPLIT"))
+                .count();
+        }
+    }
+    println!(
+        "recovered {recovered} of {cells} cells of 表二/表三 from partly flattened texts \
+         ({runs} runs split)"
+    );
+    assert!(recovered * 10 >= cells * 9, "{recovered} of {cells}");
+}
+
+#[test]
+fn a_row_with_some_cells_run_together_is_split() {
+    let flat = read("rows_2022.txt");
+    let row = "（一）予以公开201000021";
+    assert!(flat.contains(row));
+    for written in [
+        "（一）予以公开 20 1000021",
+        "（一）予以公开 2010 00021",
+        "（一）予以公开 201 0 0 0021",
+        "（一）予以公开20 10 0 0 0 21",
+    ] {
+        let text = flat.replace(row, written);
+        let report = run(&text);
+        let rows = report.tables.applications.as_ref().unwrap();
+        let granted: Vec<_> = rows
+            .get("granted")
+            .unwrap()
+            .iter()
+            .map(|c| c.value.and_then(xxgk::Number::as_int))
+            .collect();
+        assert_eq!(granted, [20, 1, 0, 0, 0, 0, 21].map(Some), "{written}");
+        let splits = report.diagnostics.iter().filter(|d| d.code == "CELL-SPLIT");
+        assert_eq!(splits.count(), 26, "{written}: {:?}", codes(&report));
+    }
+}
+
+#[test]
+fn a_run_the_search_gives_up_on_stays_unread_with_a_finding() {
+    // Forty-six digits for seven cells: a part too large to read; the
+    // search stops and says so, and the row's cells stay unread.
+    let flat = read("rows_2022.txt");
+    let row = "（一）予以公开201000021";
+    let text = flat.replace(row, &format!("（一）予以公开{}", "9".repeat(46)));
+    let report = run(&text);
+    let rows = report.tables.applications.as_ref().unwrap();
+    assert!(rows
+        .get("granted")
+        .unwrap()
+        .iter()
+        .all(|c| c.value.is_none()));
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("未能在限定的步数内分开"))
+        .expect("the search gave up");
+    assert_eq!(d.code, "CELL-MERGED");
+}

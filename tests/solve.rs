@@ -6,7 +6,8 @@ mod tables;
 
 use proptest::prelude::*;
 use tables::{
-    flatten, t2_model, t2_relations, t2_table, t3_relations, t3_table, var, F2019, F2021,
+    flatten, t2_model, t2_model_partly, t2_relations, t2_table, t3_relations, t3_table, var, F2019,
+    F2021,
 };
 use xxgk::solve::{
     culprits, split, Change, Count, CulpritOptions, Culprits, Fix, Kind, Model, ModelError,
@@ -236,6 +237,49 @@ fn money_parts_take_the_decimal_point() {
         split(&model, &options()),
         Split::Inconsistent { runs: vec![0] }
     );
+}
+
+#[test]
+fn kept_boundaries_split_a_row_partly_run_together() {
+    // `35 2001038`: the first cell separated, the others run together.
+    let mut model = Model::new(7);
+    model.add_run_with_breaks(0, 7, "352001038", &[2]).unwrap();
+    model
+        .add_relation(Relation::sum(6, &[0, 1, 2, 3, 4, 5]))
+        .unwrap();
+    assert_eq!(
+        unique(split(&model, &options())),
+        some(&[35, 2, 0, 0, 1, 0, 38])
+    );
+    assert_eq!(model.run_breaks(0), [2]);
+    // `10100000101` reads `1 0 100 0 0 0 101` or `101 0 0 0 0 0 101`; a
+    // kept boundary tells which, or neither.
+    let with = |breaks: &[usize]| {
+        let mut model = row("10100000101");
+        let mut fresh = Model::new(7);
+        fresh
+            .add_run_with_breaks(0, 7, "10100000101", breaks)
+            .unwrap();
+        for relation in model.relations().to_vec() {
+            fresh.add_relation(relation).unwrap();
+        }
+        model = fresh;
+        split(&model, &options())
+    };
+    assert_eq!(unique(with(&[1])), some(&[1, 0, 100, 0, 0, 0, 101]));
+    assert_eq!(unique(with(&[3])), some(&[101, 0, 0, 0, 0, 0, 101]));
+    assert!(matches!(with(&[1, 3]), Split::Inconsistent { .. }));
+    // More tokens than cells: no reading.
+    let mut model = Model::new(2);
+    model.add_run_with_breaks(0, 2, "123", &[1, 2]).unwrap();
+    assert!(matches!(
+        split(&model, &options()),
+        Split::Inconsistent { .. }
+    ));
+    // Breaks out of the text or at its ends are ignored.
+    let mut model = Model::new(3);
+    model.add_run_with_breaks(0, 3, "123", &[0, 3, 9]).unwrap();
+    assert!(model.run_breaks(0).is_empty());
 }
 
 #[test]
@@ -474,6 +518,16 @@ proptest! {
         flat in prop::collection::vec(prop::bool::weighted(0.8), F2019.rows),
     ) {
         check_reading(&t2_model(F2019, &table, &flat), &table)?;
+    }
+
+    /// Rows partly run together (some boundaries kept, how many cells each
+    /// token holds not known): each cell's value or nothing.
+    #[test]
+    fn partly_flattened_t2_reads_back_or_nothing(
+        table in t2_table(F2021),
+        kept in prop::collection::vec(prop::array::uniform6(prop::bool::weighted(0.4)), F2021.rows),
+    ) {
+        check_reading(&t2_model_partly(F2021, &table, &kept), &table)?;
     }
 
     /// 表三 as one run of fifteen cells.

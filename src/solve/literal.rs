@@ -15,9 +15,20 @@ pub(crate) enum Part {
     TooLarge,
 }
 
+/// `10^0` to `10^38`: every power of ten an `i128` holds.
+const POW10: [i128; 39] = {
+    let mut table = [1i128; 39];
+    let mut i = 1;
+    while i < table.len() {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
 /// `10^exp`, or `None` above `i128::MAX`.
 pub(crate) fn pow10(exp: u32) -> Option<i128> {
-    10i128.checked_pow(exp)
+    POW10.get(usize::try_from(exp).ok()?).copied()
 }
 
 /// Reads `text` as a value of `kind`: digits without a leading zero (`0`

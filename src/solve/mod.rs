@@ -186,6 +186,9 @@ pub struct Model {
     kinds: Vec<Kind>,
     cells: Vec<Cell>,
     runs: Vec<Run>,
+    /// Per run, the byte offsets in its text where a part must end (the
+    /// boundaries that were kept between the tokens of a row).
+    breaks: Vec<Vec<usize>>,
     relations: Vec<Relation>,
 }
 
@@ -197,6 +200,7 @@ impl Model {
             kinds: vec![Kind::Count; len],
             cells: vec![Cell::Unknown; len],
             runs: Vec::new(),
+            breaks: Vec::new(),
             relations: Vec::new(),
         }
     }
@@ -266,6 +270,25 @@ impl Model {
     /// [`ModelError`] when the variables are out of range or already taken, or
     /// `text` is empty or holds other characters than digits and `.`.
     pub fn add_run(&mut self, first: usize, count: usize, text: &str) -> Result<usize, ModelError> {
+        self.add_run_with_breaks(first, count, text, &[])
+    }
+
+    /// Adds a run whose text keeps some boundaries: a part must end at each
+    /// offset of `breaks` (bytes into `text`, strictly inside it). This is a
+    /// row of which some cells were separated and others ran together
+    /// (`35 2001038`: the text `352001038` with a break at 2); how many
+    /// cells each token holds is left to the split. Offsets out of the text
+    /// or at its ends are ignored.
+    ///
+    /// # Errors
+    /// As [`Model::add_run`].
+    pub fn add_run_with_breaks(
+        &mut self,
+        first: usize,
+        count: usize,
+        text: &str,
+        breaks: &[usize],
+    ) -> Result<usize, ModelError> {
         if count == 0 {
             return Err(ModelError::EmptyRun);
         }
@@ -287,6 +310,14 @@ impl Model {
             first,
             count,
         });
+        let mut kept: Vec<usize> = breaks
+            .iter()
+            .copied()
+            .filter(|&b| b > 0 && b < text.len())
+            .collect();
+        kept.sort_unstable();
+        kept.dedup();
+        self.breaks.push(kept);
         Ok(index)
     }
 
@@ -325,6 +356,14 @@ impl Model {
     #[must_use]
     pub fn runs(&self) -> &[Run] {
         &self.runs
+    }
+
+    /// The offsets where a run's parts must end (see
+    /// [`Model::add_run_with_breaks`]), sorted; empty for a run without
+    /// breaks or an index out of range.
+    #[must_use]
+    pub fn run_breaks(&self, run: usize) -> &[usize] {
+        self.breaks.get(run).map_or(&[], Vec::as_slice)
     }
 
     /// The relations, by index.

@@ -156,16 +156,29 @@ fn split_inner(model: &Model, options: &SplitOptions) -> Result<Split, Stop> {
         return Err(Stop::Budget);
     }
 
-    // Phase 1: each run alone.
-    let mut readings: Vec<Vec<Vec<i64>>> = Vec::with_capacity(runs.len());
+    // Phase 1: each run alone. Runs alike (the same digits, breaks, kinds
+    // and local relations: rows of zeros, say) are read once.
+    let mut distinct: Vec<(Shape, Vec<Vec<i64>>)> = Vec::new();
+    let mut reading_of: Vec<usize> = Vec::with_capacity(runs.len());
     for run in 0..runs.len() {
         let local: Vec<&Active> = relations
             .iter()
             .map(|(_, a)| a)
             .filter(|a| a.runs == [run])
             .collect();
-        readings.push(run_readings(model, run, &local, &mut budget)?);
+        let shape = Shape::of(model, run, &local);
+        if let Some(i) = distinct.iter().position(|(s, _)| *s == shape) {
+            reading_of.push(i);
+        } else {
+            reading_of.push(distinct.len());
+            let found = run_readings(model, run, &local, &mut budget)?;
+            distinct.push((shape, found));
+        }
     }
+    let readings: Vec<&[Vec<i64>]> = reading_of
+        .iter()
+        .map(|&i| distinct[i].1.as_slice())
+        .collect();
     let lonely: Vec<usize> = (0..runs.len())
         .filter(|&r| readings[r].is_empty())
         .collect();
@@ -196,7 +209,7 @@ fn split_inner(model: &Model, options: &SplitOptions) -> Result<Split, Stop> {
             .map(|&run| Member {
                 run,
                 first: runs[run].first,
-                readings: &readings[run],
+                readings: readings[run],
             })
             .collect();
         let found = search_group(&members, &links, max_solutions, &mut budget)?;
@@ -284,6 +297,34 @@ fn groups(runs: usize, joint: &[&Active]) -> Vec<Vec<usize>> {
     out
 }
 
+/// What the readings of a run depend on: its text, breaks and kinds, and
+/// its local relations seen from inside it.
+#[derive(PartialEq, Eq)]
+struct Shape<'a> {
+    text: &'a str,
+    breaks: &'a [usize],
+    kinds: &'a [Kind],
+    locals: Vec<(i128, Vec<(usize, i64)>)>,
+}
+
+impl<'a> Shape<'a> {
+    fn of(model: &'a Model, run: usize, local: &[&Active]) -> Shape<'a> {
+        let r = &model.runs()[run];
+        Shape {
+            text: &r.text,
+            breaks: model.run_breaks(run),
+            kinds: model.kinds().get(r.first..r.first + r.count).unwrap_or(&[]),
+            locals: local
+                .iter()
+                .map(|a| {
+                    let terms = a.terms.iter().map(|&(v, c)| (v - r.first, c)).collect();
+                    (a.constant, terms)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A relation seen from inside one run: offsets of its parts in the run.
 struct Local {
     constant: i128,
@@ -297,6 +338,7 @@ fn run_readings(
     local: &[&Active],
     budget: &mut Budget,
 ) -> Result<Vec<Vec<i64>>, Stop> {
+    let run_index = run;
     let run = &model.runs()[run];
     let kinds = &model.kinds()[run.first..run.first + run.count];
     let locals: Vec<Local> = local
@@ -312,17 +354,26 @@ fn run_readings(
             touching[offset].push(i);
         }
     }
+    let breaks = model.run_breaks(run_index);
+    // A run whose last part is in a relation (a row's total) is read from
+    // the end.
+    let backward = touching.last().is_some_and(|t| !t.is_empty());
+    let exact = if locals.is_empty() {
+        None
+    } else {
+        Exact::of(run.text.as_bytes(), breaks, kinds, backward, budget)?
+    };
     let mut cutter = Cutter {
         text: run.text.as_bytes(),
+        breaks,
         kinds,
         locals: &locals,
         touching: &touching,
         values: vec![0; run.count],
         out: Vec::new(),
+        exact,
     };
-    // A run whose last part is in a relation (a row's total) is read from
-    // the end.
-    if touching.last().is_some_and(|t| !t.is_empty()) {
+    if backward {
         cutter.backward(run.count, run.text.len(), budget)?;
     } else {
         cutter.forward(0, 0, budget)?;
@@ -335,6 +386,8 @@ fn run_readings(
 
 struct Cutter<'a> {
     text: &'a [u8],
+    /// Offsets where a part must end, sorted.
+    breaks: &'a [usize],
     kinds: &'a [Kind],
     locals: &'a [Local],
     touching: &'a [Vec<usize>],
@@ -342,6 +395,82 @@ struct Cutter<'a> {
     /// one can still be ruled out by the relations.
     values: Vec<i128>,
     out: Vec<Vec<i64>>,
+    /// The least and most sums of the parts left, from the digits.
+    exact: Option<Exact>,
+}
+
+/// The least and most sum of the counts that the digits not yet read can
+/// be cut into: `sums[k][p]` for `k` parts over the bytes before `p`
+/// (reading backward) or from `p` on (forward); `None` where no cut fits.
+struct Exact {
+    backward: bool,
+    len: usize,
+    sums: Vec<Vec<Option<(i128, i128)>>>,
+}
+
+impl Exact {
+    /// The tables of a run of counts of at most 64 bytes (else `None`:
+    /// the bounds by length alone are used).
+    fn of(
+        text: &[u8],
+        breaks: &[usize],
+        kinds: &[Kind],
+        backward: bool,
+        budget: &mut Budget,
+    ) -> Result<Option<Exact>, Stop> {
+        let n = text.len();
+        if n > 64 || kinds.iter().any(|&k| k != Kind::Count) || !text.iter().all(u8::is_ascii_digit)
+        {
+            return Ok(None);
+        }
+        // The value of the part `a..b` when it is a count that crosses no
+        // break.
+        let part = |a: usize, b: usize| -> Option<i128> {
+            if (b - a > 1 && text[a] == b'0') || breaks.iter().any(|&x| a < x && x < b) {
+                return None;
+            }
+            text[a..b].iter().try_fold(0i128, |v, &d| {
+                v.checked_mul(10)?.checked_add(i128::from(d - b'0'))
+            })
+        };
+        let mut sums: Vec<Vec<Option<(i128, i128)>>> = vec![vec![None; n + 1]; kinds.len() + 1];
+        sums[0][if backward { 0 } else { n }] = Some((0, 0));
+        for k in 1..=kinds.len() {
+            for p in 0..=n {
+                let mut best: Option<(i128, i128)> = None;
+                let others = if backward { 0..p } else { p + 1..n + 1 };
+                for q in others {
+                    budget.step()?;
+                    let Some((lo, hi)) = sums[k - 1][q] else {
+                        continue;
+                    };
+                    let (a, b) = if backward { (q, p) } else { (p, q) };
+                    let Some(v) = part(a, b) else { continue };
+                    let (Some(lo), Some(hi)) = (lo.checked_add(v), hi.checked_add(v)) else {
+                        return Ok(None);
+                    };
+                    best = Some(best.map_or((lo, hi), |(l, h)| (l.min(lo), h.max(hi))));
+                }
+                sums[k][p] = best;
+            }
+        }
+        Ok(Some(Exact {
+            backward,
+            len: n,
+            sums,
+        }))
+    }
+
+    /// The bounds for `left`; `None` when the bytes left cannot be cut into
+    /// the parts left.
+    fn bounds(&self, left: Left) -> Option<(i128, i128)> {
+        let p = if self.backward {
+            left.bytes
+        } else {
+            self.len.checked_sub(left.bytes)?
+        };
+        *self.sums.get(left.parts)?.get(p)?
+    }
 }
 
 impl Cutter<'_> {
@@ -358,17 +487,43 @@ impl Cutter<'_> {
         let Some(last_end) = self.text.len().checked_sub(later) else {
             return Ok(());
         };
+        // A part ends at the next break at the latest, and the parts after
+        // it need one at least between each two breaks left.
+        let next = self.breaks.partition_point(|&b| b <= pos);
+        let last_end = last_end.min(self.breaks.get(next).copied().unwrap_or(self.text.len()));
+        // A count is read one more digit at a time.
+        let mut count: Option<i128> = Some(0);
         for end in pos + 1..=last_end {
+            let digit = i128::from(self.text[end - 1].wrapping_sub(b'0'));
+            count = count
+                .filter(|_| digit <= 9)
+                .and_then(|c| c.checked_mul(10)?.checked_add(digit));
+            let segments = self.breaks.len() - self.breaks.partition_point(|&b| b <= end)
+                + usize::from(end < self.text.len());
+            if later < segments {
+                continue;
+            }
             budget.step()?;
-            match part_value(&self.text[pos..end], self.kinds[part]) {
+            let value = match (self.kinds[part], count) {
+                (Kind::Count, Some(c)) if end == pos + 1 || self.text[pos] != b'0' => {
+                    Part::Value(c)
+                }
+                (kind, _) => part_value(&self.text[pos..end], kind),
+            };
+            match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
                 Part::Value(v) => {
                     self.values[part] = v;
                     // The longest any later part can be.
-                    let longest = (self.text.len() - end).saturating_sub(later.saturating_sub(1));
-                    if self.feasible(part, longest, |offset| offset <= part) {
+                    let left = Left {
+                        bytes: self.text.len() - end,
+                        parts: later,
+                    };
+                    if self.feasible(part, left, |offset| offset <= part) {
                         self.forward(part + 1, end, budget)?;
+                    } else if self.past(part, |offset| offset <= part) {
+                        break;
                     }
                 }
             }
@@ -385,17 +540,44 @@ impl Cutter<'_> {
             }
             return Ok(());
         };
-        // Parts `0..this` need a byte each.
-        for start in (this..end).rev() {
+        // Parts `0..this` need a byte each, and one at least between each
+        // two breaks before them; this part starts at the break before
+        // `end` at the earliest.
+        let before = self.breaks.partition_point(|&b| b < end);
+        let first_start = match before.checked_sub(1) {
+            Some(i) => this.max(self.breaks[i]),
+            None => this,
+        };
+        // A count is read one more digit at a time, from its end.
+        let mut count: Option<i128> = Some(0);
+        for start in (first_start..end).rev() {
+            let digit = i128::from(self.text[start].wrapping_sub(b'0'));
+            count = count.filter(|_| digit <= 9).and_then(|c| {
+                let place = pow10(u32::try_from(end - start - 1).ok()?)?;
+                c.checked_add(digit.checked_mul(place)?)
+            });
+            let segments = self.breaks.partition_point(|&b| b < start) + usize::from(start > 0);
+            if this < segments {
+                continue;
+            }
             budget.step()?;
-            match part_value(&self.text[start..end], self.kinds[this]) {
+            let value = match (self.kinds[this], count) {
+                (Kind::Count, Some(c)) if start + 1 == end || digit != 0 => Part::Value(c),
+                (kind, _) => part_value(&self.text[start..end], kind),
+            };
+            match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
                 Part::Value(v) => {
                     self.values[this] = v;
-                    let longest = start.saturating_sub(this.saturating_sub(1));
-                    if self.feasible(this, longest, |offset| offset >= this) {
+                    let left = Left {
+                        bytes: start,
+                        parts: this,
+                    };
+                    if self.feasible(this, left, |offset| offset >= this) {
                         self.backward(this, start, budget)?;
+                    } else if self.past(this, |offset| offset >= this) {
+                        break;
                     }
                 }
             }
@@ -404,29 +586,96 @@ impl Cutter<'_> {
     }
 
     /// Whether the relations through `part` can still hold, the parts not
-    /// yet `read` being at most `longest` bytes long. When the arithmetic
-    /// leaves `i128`, the answer is yes: a full reading is checked again by
+    /// yet `read` sharing the bytes `left`. When the arithmetic leaves
+    /// `i128`, the answer is yes: a full reading is checked again by
     /// [`exact`].
-    fn feasible(&self, part: usize, longest: usize, read: impl Fn(usize) -> bool) -> bool {
+    fn feasible(&self, part: usize, left: Left, read: impl Fn(usize) -> bool) -> bool {
+        let longest = left.bytes.saturating_sub(left.parts.saturating_sub(1));
         self.touching[part].iter().all(|&i| {
             let local = &self.locals[i];
             let bounds = || -> Option<bool> {
                 let (mut lo, mut hi) = (local.constant, local.constant);
+                // The parts not read, when each is in this relation with one
+                // coefficient: their sum is bounded by their digits together.
+                let mut same: Option<i64> = None;
+                let mut unread = 0;
                 for &(offset, coeff) in &local.terms {
-                    let coeff = i128::from(coeff);
+                    let coeff128 = i128::from(coeff);
                     if read(offset) {
-                        let term = coeff.checked_mul(self.values[offset])?;
+                        let term = coeff128.checked_mul(self.values[offset])?;
                         lo = lo.checked_add(term)?;
                         hi = hi.checked_add(term)?;
-                    } else {
-                        let extreme = coeff.checked_mul(largest(self.kinds[offset], longest)?)?;
-                        lo = lo.checked_add(extreme.min(0))?;
-                        hi = hi.checked_add(extreme.max(0))?;
+                        continue;
+                    }
+                    unread += 1;
+                    let alike =
+                        self.kinds[offset] == Kind::Count && same.is_none_or(|c| c == coeff);
+                    same = if alike { Some(coeff) } else { Some(0) };
+                }
+                match same {
+                    Some(coeff) if coeff != 0 && unread == left.parts => {
+                        let (least, most) = match &self.exact {
+                            Some(exact) => match exact.bounds(left) {
+                                Some(b) => b,
+                                None => return Some(false),
+                            },
+                            None => sum_bounds(left.bytes, left.parts)?,
+                        };
+                        let (a, b) = (
+                            i128::from(coeff).checked_mul(least)?,
+                            i128::from(coeff).checked_mul(most)?,
+                        );
+                        lo = lo.checked_add(a.min(b))?;
+                        hi = hi.checked_add(a.max(b))?;
+                    }
+                    _ => {
+                        for &(offset, coeff) in &local.terms {
+                            if read(offset) {
+                                continue;
+                            }
+                            let coeff = i128::from(coeff);
+                            let extreme =
+                                coeff.checked_mul(largest(self.kinds[offset], longest)?)?;
+                            lo = lo.checked_add(extreme.min(0))?;
+                            hi = hi.checked_add(extreme.max(0))?;
+                        }
                     }
                 }
                 Some(lo <= 0 && 0 <= hi)
             };
             bounds().unwrap_or(true)
+        })
+    }
+
+    /// Whether no longer reading of the count `part` can satisfy a
+    /// relation through it: the parts read (this one included) already
+    /// leave its sum on the side of zero that this part and every part not
+    /// yet read, all non-negative, only push further away. A longer count
+    /// is a larger one, so the loop over this part's lengths can stop.
+    fn past(&self, part: usize, read: impl Fn(usize) -> bool) -> bool {
+        if self.kinds[part] != Kind::Count {
+            return false;
+        }
+        self.touching[part].iter().any(|&i| {
+            let local = &self.locals[i];
+            let Some(&(_, own)) = local.terms.iter().find(|&&(o, _)| o == part) else {
+                return false;
+            };
+            let mut sum = local.constant;
+            for &(offset, coeff) in &local.terms {
+                if read(offset) {
+                    let Some(s) = i128::from(coeff)
+                        .checked_mul(self.values[offset])
+                        .and_then(|t| sum.checked_add(t))
+                    else {
+                        return false;
+                    };
+                    sum = s;
+                } else if coeff.signum() != own.signum() {
+                    return false;
+                }
+            }
+            sum.signum() == i128::from(own.signum())
         })
     }
 
@@ -455,6 +704,44 @@ fn exact(local: &Local, values: &[i128]) -> Option<i128> {
         .try_fold(local.constant, |sum, &(offset, coeff)| {
             sum.checked_add(i128::from(coeff).checked_mul(*values.get(offset)?)?)
         })
+}
+
+/// The bytes and parts of a run not yet read.
+#[derive(Clone, Copy)]
+struct Left {
+    bytes: usize,
+    parts: usize,
+}
+
+/// The least and most sum of `parts` counts written with `bytes` digits
+/// together (each at least one digit, none with a leading zero): least when
+/// the digits are spread evenly (a part of `k > 1` digits is at least
+/// `10^(k-1)`), most when one part takes all but one digit of each other
+/// part (`10^(bytes-parts+1) - 1 + 9·(parts-1)`). `None` past `i128`, or
+/// when the bytes cannot be shared so.
+fn sum_bounds(bytes: usize, parts: usize) -> Option<(i128, i128)> {
+    if parts == 0 {
+        return (bytes == 0).then_some((0, 0));
+    }
+    if bytes < parts {
+        return None;
+    }
+    let least_of = |len: usize| -> Option<i128> {
+        if len <= 1 {
+            Some(0)
+        } else {
+            pow10(u32::try_from(len - 1).ok()?)
+        }
+    };
+    let (q, r) = (bytes / parts, bytes % parts);
+    let r128 = i128::try_from(r).ok()?;
+    let rest = i128::try_from(parts - r).ok()?;
+    let least = r128
+        .checked_mul(least_of(q + 1)?)?
+        .checked_add(rest.checked_mul(least_of(q)?)?)?;
+    let long = pow10(u32::try_from(bytes - parts + 1).ok()?)? - 1;
+    let most = long.checked_add(9 * i128::try_from(parts - 1).ok()?)?;
+    Some((least, most))
 }
 
 /// An upper bound on a value of `kind` written with at most `chars` bytes

@@ -88,22 +88,94 @@ fn digits(text: &str, at: ByteRange) -> Option<(String, Vec<ByteRange>)> {
     (!out.is_empty()).then_some((out, spans))
 }
 
-/// A run found in a row: the digits, their spans, and where they are.
+/// A run found in a row: the digits, their spans, where they are, and the
+/// offsets in the digits where a kept boundary is (a part must end there).
 struct Found {
     digits: String,
     spans: Vec<ByteRange>,
     at: ByteRange,
+    breaks: Vec<usize>,
+}
+
+/// Tokens of digits separated by exactly one space each (`35 2001038`):
+/// the digits, their spans and the offsets of the boundaries. `None` when
+/// the range holds anything else (tabs, wider gaps, other characters).
+fn spaced_digits(text: &str, at: ByteRange) -> Option<(String, Vec<ByteRange>, Vec<usize>)> {
+    let s = text.get(at.start..at.end)?;
+    let mut out = String::new();
+    let mut spans = Vec::new();
+    let mut breaks = Vec::new();
+    let mut gap = false;
+    for (i, c) in s.char_indices() {
+        let f = fold(c);
+        if f.is_ascii_digit() {
+            if gap {
+                breaks.push(out.len());
+                gap = false;
+            }
+            out.push(f);
+            spans.push(ByteRange::new(at.start + i, at.start + i + c.len_utf8()));
+        } else if c == ' ' && !gap && !out.is_empty() {
+            gap = true;
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty() && !gap).then_some((out, spans, breaks))
+}
+
+/// The tokens of digits that follow digits glued to a label on the same
+/// line (`数量35 2001038`): the range from the label's digits to the last
+/// of at most `tokens` tokens, each of digits only and one space apart.
+fn glued_and_after(text: &str, merged: ByteRange, tokens: usize) -> ByteRange {
+    let mut end = merged.end;
+    let rest = text.get(end..).unwrap_or("");
+    let mut taken = 0;
+    let mut chars = rest.char_indices().peekable();
+    while taken < tokens {
+        let Some((_, ' ')) = chars.next() else { break };
+        let mut last = None;
+        while let Some(&(i, c)) = chars.peek() {
+            if !fold(c).is_ascii_digit() {
+                break;
+            }
+            last = Some(i + c.len_utf8());
+            chars.next();
+        }
+        // A token ends at a space or the end of the line.
+        let ends = matches!(chars.peek(), None | Some((_, ' ' | '\n' | '\r')));
+        match last {
+            Some(l) if ends => end = merged.end + l,
+            _ => break,
+        }
+        taken += 1;
+    }
+    ByteRange::new(merged.start, end)
+}
+
+/// A row whose cells were read one space apart, some of them run together
+/// (`（一）予以公开 35 2001038`): fewer cells than the template has, none
+/// blank, only digits and single spaces between the first and the last,
+/// and enough digits for every cell. A row laid out in columns (tabs,
+/// wider gaps, blank cells) is not one.
+fn partial_row(cells: &[RawCell], expected: usize) -> Option<ByteRange> {
+    if cells.len() < 2 || cells.len() >= expected || cells.iter().any(RawCell::blank) {
+        return None;
+    }
+    Some(ByteRange::new(cells.first()?.start, cells.last()?.end))
 }
 
 /// The run standing where a row's cells should be: digits glued to its
-/// label, or its only number (the other cells blank or absent), with at
-/// least one digit per cell.
+/// label (and the tokens of digits after them on its line), or its only
+/// number (the other cells blank or absent), or, in a table with relations
+/// (`glued`), its tokens one space apart when there are too few of them;
+/// with at least one digit per cell.
 fn run_of_row(text: &str, r: &RawRow, glued: bool) -> Option<Found> {
     if r.subtotal || r.expected < 2 {
         return None;
     }
-    let at = match r.merged {
-        Some(m) if glued => m,
+    let (digits, spans, breaks) = match r.merged {
+        Some(m) if glued => spaced_digits(text, glued_and_after(text, m, r.tokens))?,
         Some(_) => return None,
         None => {
             if r.cells.len() >= r.expected {
@@ -111,18 +183,26 @@ fn run_of_row(text: &str, r: &RawRow, glued: bool) -> Option<Found> {
             }
             let mut filled = r.cells.iter().filter(|c| !c.blank());
             let only = filled.next()?;
-            if filled.next().is_some() {
+            if filled.next().is_none() {
+                let (d, s) = digits(text, only.range())?;
+                (d, s, Vec::new())
+            } else if glued && !r.unplaced {
+                spaced_digits(text, partial_row(&r.cells, r.expected)?)?
+            } else {
                 return None;
             }
-            only.range()
         }
     };
-    let (digits, spans) = digits(text, at)?;
     if digits.len() < r.expected {
         return None;
     }
     let at = ByteRange::new(spans.first()?.start, spans.last()?.end);
-    Some(Found { digits, spans, at })
+    Some(Found {
+        digits,
+        spans,
+        at,
+        breaks,
+    })
 }
 
 /// Cells with the values of a reading, each spanning its own digits.
@@ -244,7 +324,9 @@ fn t2_model(
     let mut model = Model::new(rows.len() * 7);
     for (ri, key) in rows.iter().enumerate() {
         if let Some((_, found)) = runs.iter().find(|(i, _)| *i == ri) {
-            model.add_run(var(ri, 0), 7, &found.digits).ok()?;
+            model
+                .add_run_with_breaks(var(ri, 0), 7, &found.digits, &found.breaks)
+                .ok()?;
             continue;
         }
         let Some(r) = t.rows.iter().find(|r| r.key == *key && !r.subtotal) else {
@@ -452,18 +534,23 @@ fn settle_t3(
     }
     let mut filled = t.cells.iter().filter(|c| !c.blank());
     let Some(only) = filled.next() else { return };
-    if filled.next().is_some() {
-        return;
-    }
-    let Some((digits, spans)) = digits(text, only.range()) else {
+    let found = if filled.next().is_none() {
+        digits(text, only.range()).map(|(d, s)| (d, s, Vec::new(), only.range()))
+    } else {
+        partial_row(&t.cells, table3::CELLS)
+            .and_then(|at| spaced_digits(text, at).map(|(d, s, b)| (d, s, b, at)))
+    };
+    let Some((digits, spans, breaks, at)) = found else {
         return;
     };
     if digits.len() < table3::CELLS {
         return;
     }
-    let at = ByteRange::new(only.start, only.end);
     let mut model = Model::new(table3::CELLS);
-    if model.add_run(0, table3::CELLS, &digits).is_err() {
+    if model
+        .add_run_with_breaks(0, table3::CELLS, &digits, &breaks)
+        .is_err()
+    {
         return;
     }
     let ids = ["T3-REV", "T3-LIT1", "T3-LIT2"];

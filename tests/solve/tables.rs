@@ -139,3 +139,28 @@ pub fn t2_model(layout: Layout, table: &[i64], flat: &[bool]) -> Model {
     }
     model
 }
+
+/// A 表二 model in which every row is one run of its digits that keeps the
+/// boundaries marked in `kept` (per row, after each of its first six
+/// cells): a row partly run together (`35 2001038`).
+pub fn t2_model_partly(layout: Layout, table: &[i64], kept: &[[bool; 6]]) -> Model {
+    let mut model = Model::new(layout.len());
+    for r in 0..layout.rows {
+        let row = &table[var(r, 0)..var(r, 0) + COLS];
+        let mut breaks = Vec::new();
+        let mut len = 0;
+        for (c, v) in row.iter().enumerate().take(6) {
+            len += v.to_string().len();
+            if kept.get(r).is_some_and(|k| k[c]) {
+                breaks.push(len);
+            }
+        }
+        model
+            .add_run_with_breaks(var(r, 0), COLS, &flatten(row), &breaks)
+            .unwrap();
+    }
+    for relation in t2_relations(layout) {
+        model.add_relation(relation).unwrap();
+    }
+    model
+}
