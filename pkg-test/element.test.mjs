@@ -11,25 +11,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { FIXTURES, ROOT, cliPath, launch, startServer } from '../e2e/support.mjs';
+import { portal } from './portal.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const VERSION = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
-const TARBALL = path.join(ROOT, 'target', `xxgk-${VERSION}.tgz`);
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 const FIXTURE = path.join(FIXTURES, 'doc_period_fee_2022.txt');
 
 /** The portal's script; `from` is how it names the element's module. */
@@ -62,52 +50,17 @@ xxgk-checker::part(summary) { border-top: 7px solid rgb(4, 5, 6); }
 `;
 
 let scratch;
-let server;
 let origin;
+let project;
 let own;
 let browser;
 
 before(async () => {
-  assert.ok(fs.existsSync(TARBALL), `${TARBALL} not found: run scripts/build-pkg`);
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-element-'));
-  fs.writeFileSync(path.join(scratch, 'package.json'),
-    JSON.stringify({ name: 'portal', private: true, type: 'module' }, null, 2));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', TARBALL],
-    { cwd: scratch, stdio: 'pipe' });
-  fs.copyFileSync(FIXTURE, path.join(scratch, 'fee.txt'));
-  fs.writeFileSync(path.join(scratch, 'portal.css'), PORTAL_CSS);
-
-  // Bundled: the .wasm is copied next to the bundle (as the README says).
-  const dist = path.join(scratch, 'dist');
-  fs.mkdirSync(dist);
-  fs.writeFileSync(path.join(scratch, 'app.js'), app('xxgk/element'));
-  await esbuild.build({
-    absWorkingDir: scratch, entryPoints: ['app.js'], bundle: true, format: 'esm',
-    outfile: path.join(dist, 'app.js'), logLevel: 'silent',
+  project = await portal({
+    prefix: 'xxgk-element-', script: app, page, packageEntry: 'xxgk/element', plainEntry: './node_modules/xxgk/element.js',
+    files: { 'fee.txt': fs.readFileSync(FIXTURE), 'portal.css': PORTAL_CSS },
   });
-  fs.copyFileSync(path.join(scratch, 'node_modules', 'xxgk', 'xxgk_bg.wasm'), path.join(dist, 'xxgk_bg.wasm'));
-  fs.writeFileSync(path.join(dist, 'index.html'), page('./app.js'));
-  for (const f of ['fee.txt', 'portal.css']) fs.copyFileSync(path.join(scratch, f), path.join(dist, f));
-
-  // Plain modules: the package's files as installed, no bundler.
-  fs.writeFileSync(path.join(scratch, 'plain.js'), app('./node_modules/xxgk/element.js'));
-  fs.writeFileSync(path.join(scratch, 'plain.html'), page('./plain.js'));
-
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const file = path.join(scratch, path.normalize(decodeURIComponent(url.pathname)));
-    if (!file.startsWith(scratch) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(url.pathname === '/favicon.ico' ? 204 : 404, { 'Content-Security-Policy': CSP }).end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-    });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  ({ dir: scratch, origin } = project);
   // The checker's own page, running meanwhile on its port: the element needs nothing from it.
   own = await startServer();
   assert.notEqual(origin, own.origin);
@@ -117,8 +70,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await own?.close();
-  await new Promise((r) => (server ? server.close(r) : r()));
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  await project?.close();
 });
 
 /** The CLI's report of the fixture as an object (`args`: its rule options). */

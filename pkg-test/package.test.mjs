@@ -9,27 +9,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import { FIXTURES, ROOT, launch, txtFiles } from '../e2e/support.mjs';
+import { FIXTURES, launch, txtFiles } from '../e2e/support.mjs';
+import { VERSION, portal } from './portal.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const VERSION = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
-const TARBALL = path.join(ROOT, 'target', `xxgk-${VERSION}.tgz`);
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
-
 /** The example app; `from` is how it names the package. */
 function app(from) {
   return `import init, { check, ok, version } from '${from}';
@@ -58,64 +44,25 @@ const page = (script) => `<!doctype html>
 `;
 
 let scratch;
-let server;
 let origin;
+let project;
 let browser;
 
 before(async () => {
-  assert.ok(fs.existsSync(TARBALL), `${TARBALL} not found: run scripts/build-pkg`);
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-pkg-'));
-  fs.writeFileSync(path.join(scratch, 'package.json'),
-    JSON.stringify({ name: 'portal', private: true, type: 'module' }, null, 2));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', TARBALL],
-    { cwd: scratch, stdio: 'pipe' });
+  const files = {};
   for (const [name, fixture] of [['fee.txt', 'doc_period_fee_2022.txt'], ['t3.txt', 'checks_2022_t1_t3.txt']]) {
-    fs.copyFileSync(path.join(FIXTURES, fixture), path.join(scratch, name));
+    files[name] = fs.readFileSync(path.join(FIXTURES, fixture));
   }
-
-  // Bundled: esbuild leaves new URL('./xxgk_bg.wasm', import.meta.url) alone,
-  // so the .wasm is copied next to the bundle (as the README says).
-  const dist = path.join(scratch, 'dist');
-  fs.mkdirSync(dist);
-  fs.writeFileSync(path.join(scratch, 'app.js'), app('xxgk'));
-  await esbuild.build({
-    absWorkingDir: scratch, entryPoints: ['app.js'], bundle: true, format: 'esm',
-    outfile: path.join(dist, 'app.js'), logLevel: 'silent',
+  project = await portal({
+    prefix: 'xxgk-pkg-', script: app, page, packageEntry: 'xxgk', plainEntry: './node_modules/xxgk/index.js', files,
   });
-  fs.copyFileSync(path.join(scratch, 'node_modules', 'xxgk', 'xxgk_bg.wasm'), path.join(dist, 'xxgk_bg.wasm'));
-  fs.writeFileSync(path.join(dist, 'index.html'), page('./app.js'));
-  for (const f of ['fee.txt', 't3.txt']) fs.copyFileSync(path.join(scratch, f), path.join(dist, f));
-
-  // Plain modules: the package's files as installed, no bundler.
-  fs.writeFileSync(path.join(scratch, 'plain.js'), app('./node_modules/xxgk/index.js'));
-  fs.writeFileSync(path.join(scratch, 'plain.html'), page('./plain.js'));
-
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/favicon.ico') {
-      res.writeHead(204, { 'Content-Security-Policy': CSP }).end();
-      return;
-    }
-    const file = path.join(scratch, path.normalize(decodeURIComponent(url.pathname)));
-    if (!file.startsWith(scratch) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Security-Policy': CSP }).end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-    });
-    res.end(fs.readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  ({ dir: scratch, origin } = project);
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r()));
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  await project?.close();
 });
 
 async function run(pagePath) {

@@ -11,6 +11,7 @@ import { cellName, drawTables, template, cellKey } from './tables.js';
 import { passes, filtered, expectedText } from './findings.js';
 import { SEV, sevLabel, state, checker, currentDoc, setStatus } from './state.js';
 import { download, baseName } from './export.js';
+import { CLASS_RULES } from './view-css.js';
 
 /** Text as HTML (the report's text is untrusted: everything is escaped). */
 export function esc(value) {
@@ -55,9 +56,9 @@ dl.rules dd p { margin: .2rem 0; }
 }
 `;
 
-/** The page's style sheet as text (the tables' classes). */
+/** The view's class rules (the tables' classes) and the page's style sheet, as text. */
 function pageCss() {
-  const out = [];
+  const out = [CLASS_RULES];
   for (const sheet of Array.from(document.styleSheets)) {
     try {
       for (const rule of Array.from(sheet.cssRules)) out.push(rule.cssText);

@@ -26,12 +26,21 @@ import { $, state, checker, hooks, view, setStatus, updateBusy } from './state.j
 import { Checker } from './checker.js';
 import { runCheck, render, drawDocList } from './render.js';
 import { XxgkChecker, define } from './component.js';
+import { CLASS_RULES } from './view-css.js';
 import { drawRuleList } from './rules.js';
 import { setTemplate } from './tables.js';
 import './files.js';
 import './downloads.js';
 import { restore } from './store.js';
 import './batch-view.js';
+
+// The view's class rules (view-css.js) in the page's own document too: the
+// batch view draws tables with the same classes outside the element.
+{
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CLASS_RULES);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 
 // The view is <xxgk-checker id="checker"> (index.html), checking with the worker;
 // the page draws around it (render.js) and keeps `data-busy` on its body.

@@ -13,6 +13,7 @@
 //               {id, ok: true, bytes} | {id, ok: false, message, fatal}
 
 import init, { check, readDocument, template } from './pkg/xxgk.js';
+import { replyError } from './worker-reply.js';
 
 /** A module loaded with its first use: `import(url)`, initialised once. */
 function lazy(url, what) {
@@ -79,11 +80,6 @@ self.onmessage = async (event) => {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
     }
   } catch (error) {
-    self.postMessage({
-      id: msg.id,
-      ok: false,
-      message: String(error?.message ?? error),
-      fatal: error instanceof WebAssembly.RuntimeError,
-    });
+    replyError(msg.id, error);
   }
 };

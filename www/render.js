@@ -30,37 +30,6 @@ export function drawDocList() {
   list.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
 }
 
-/** The drawing of tables under way: a newer render() replaces it. */
-let tablesDrawn = 0;
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-/**
- * Draws the tables after the summary and the findings, and puts them into the
- * page one per frame, so that building them and laying out each (the first
- * drawing of a page takes the longest) are tasks of their own, none holding up
- * the page for long. The page is busy until the last one is in.
- * @param {HTMLElement} area
- * @param {(() => DocumentFragment)|null} draw
- */
-async function drawTablesByFrames(area, draw) {
-  const mine = ++tablesDrawn;
-  state.drawing++;
-  try {
-    if (draw) await nextFrame();
-    if (mine !== tablesDrawn) return;
-    for (const [i, figure] of Array.from(draw?.().children ?? []).entries()) {
-      if (i > 0) await nextFrame();
-      if (mine !== tablesDrawn) return;
-      area.append(figure);
-    }
-    rovingCells(area);
-    markCells();
-  } finally {
-    state.drawing--;
-    updateBusy();
-  }
-}
-
 export function render() {
   const doc = currentDoc();
   drawDocList();

@@ -4,61 +4,13 @@
 // are the page's (style.css) for the view's classes, with the colours taken
 // from custom properties (--xxgk-error, --xxgk-accent, …).
 
-export const VIEW_CSS = `/* <xxgk-checker>: the view's look (the same classes as the page's style.css).
-   Colours and sizes come from custom properties a portal can set on the
-   element (--xxgk-…); parts (::part) name the boxes it can restyle. */
-:host {
-  --ink: var(--xxgk-ink, #1d2128);
-  --muted: var(--xxgk-muted, #5b636d);
-  --line: var(--xxgk-line, #c5cbd3);
-  --grid: var(--xxgk-grid, #7d8691);
-  --head: var(--xxgk-head, #eef1f5);
-  --brand: var(--xxgk-accent, #17324d);
-  --error: var(--xxgk-error, #b3261e);
-  --error-bg: var(--xxgk-error-bg, #fdecea);
-  --warning: var(--xxgk-warning, #8a5300);
-  --warning-bg: var(--xxgk-warning-bg, #fff3dc);
-  --info: var(--xxgk-info, #1a5fb4);
-  --info-bg: var(--xxgk-info-bg, #e7effa);
-  --related: var(--xxgk-related, #fff4b8);
-  display: block;
-  font-family: var(--xxgk-font, "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif);
-  color: var(--ink);
-  line-height: 1.5;
-  background: var(--xxgk-background, transparent);
-}
-:host([hidden]) { display: none; }
-* { box-sizing: border-box; }
-[hidden] { display: none !important; }
-h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
-h3 { font-size: .95rem; margin: .6rem 0 .3rem; }
-code { font-family: "WenQuanYi Micro Hei Mono", "Consolas", monospace; }
-button, .button {
-  font: inherit; font-size: .875rem; line-height: 1.4; padding: .28rem .7rem;
-  border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; color: var(--brand); cursor: pointer;
-}
-button:hover, .button:hover { background: #e9f0f7; }
-button:disabled { opacity: .55; cursor: default; background: #fff; }
-button:focus-visible, td:focus-visible, summary:focus-visible, select:focus-visible,
-input:focus-visible, a:focus-visible {
-  outline: 3px solid #f5b700; outline-offset: 1px;
-}
-.editor {
-  flex: 1; min-height: 12rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; overflow: hidden;
-  display: flex;
-  /* The editor's layout is never redone because something else on the page changed. */
-  contain: strict;
-}
-.editor-tools { display: flex; flex-wrap: wrap; gap: .3rem; }
-.editor-tools button { font-size: .8rem; padding: .15rem .5rem; }
-#status { margin: 0; font-size: .85rem; color: var(--muted); height: 1.5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-#status[data-state="loading"]::before, #status[data-state="checking"]::before {
-  content: ""; display: inline-block; width: .8em; height: .8em; margin-right: .4em; vertical-align: -.05em;
-  border: 2px solid var(--line); border-top-color: var(--brand); border-radius: 50%; animation: spin .8s linear infinite;
-}
-#status[data-state="error"] { color: var(--error); font-weight: 600; }
-@keyframes spin { to { transform: rotate(1turn); } }
-.file-error { color: var(--error); background: var(--error-bg); border-color: var(--error) !important; font-weight: 600; }
+/**
+ * The rules for the classes of what the view draws (summary, findings, tables,
+ * tooltips): in the element's shadow root, and in the page's own document for
+ * what the page draws with the same classes outside the element (the batch
+ * view's side-by-side tables) and for the annotated HTML download (annotate.js).
+ */
+export const CLASS_RULES = `.file-error { color: var(--error); background: var(--error-bg); border-color: var(--error) !important; font-weight: 600; }
 .empty, .none { color: var(--muted); margin: 0; }
 .verdict { margin: 0 0 .6rem; padding: .4rem .7rem; border-left: 5px solid; font-weight: 600; border-radius: 0 4px 4px 0; }
 .verdict-fail { color: var(--error); background: var(--error-bg); border-left-style: solid; }
@@ -185,7 +137,63 @@ td.current { box-shadow: inset 0 0 0 3px var(--ink); animation: flash 1.2s ease-
 .tip .sev-error .icon { color: #ff8a80; }
 .tip .sev-warning .icon { color: #ffcc80; }
 .tip .sev-info .icon { color: #90caf9; }
-/* The element's own layout and switches (after the page's rules, which they adjust). */
+`;
+
+export const VIEW_CSS = `/* <xxgk-checker>: the view's look (the same classes as the page's style.css).
+   Colours and sizes come from custom properties a portal can set on the
+   element (--xxgk-…); parts (::part) name the boxes it can restyle. */
+:host {
+  --ink: var(--xxgk-ink, #1d2128);
+  --muted: var(--xxgk-muted, #5b636d);
+  --line: var(--xxgk-line, #c5cbd3);
+  --grid: var(--xxgk-grid, #7d8691);
+  --head: var(--xxgk-head, #eef1f5);
+  --brand: var(--xxgk-accent, #17324d);
+  --error: var(--xxgk-error, #b3261e);
+  --error-bg: var(--xxgk-error-bg, #fdecea);
+  --warning: var(--xxgk-warning, #8a5300);
+  --warning-bg: var(--xxgk-warning-bg, #fff3dc);
+  --info: var(--xxgk-info, #1a5fb4);
+  --info-bg: var(--xxgk-info-bg, #e7effa);
+  --related: var(--xxgk-related, #fff4b8);
+  display: block;
+  font-family: var(--xxgk-font, "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif);
+  color: var(--ink);
+  line-height: 1.5;
+  background: var(--xxgk-background, transparent);
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
+h3 { font-size: .95rem; margin: .6rem 0 .3rem; }
+code { font-family: "WenQuanYi Micro Hei Mono", "Consolas", monospace; }
+button, .button {
+  font: inherit; font-size: .875rem; line-height: 1.4; padding: .28rem .7rem;
+  border: 1px solid #9fb3c8; border-radius: 4px; background: #fff; color: var(--brand); cursor: pointer;
+}
+button:hover, .button:hover { background: #e9f0f7; }
+button:disabled { opacity: .55; cursor: default; background: #fff; }
+button:focus-visible, td:focus-visible, summary:focus-visible, select:focus-visible,
+input:focus-visible, a:focus-visible {
+  outline: 3px solid #f5b700; outline-offset: 1px;
+}
+.editor {
+  flex: 1; min-height: 12rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; overflow: hidden;
+  display: flex;
+  /* The editor's layout is never redone because something else on the page changed. */
+  contain: strict;
+}
+.editor-tools { display: flex; flex-wrap: wrap; gap: .3rem; }
+.editor-tools button { font-size: .8rem; padding: .15rem .5rem; }
+#status { margin: 0; font-size: .85rem; color: var(--muted); height: 1.5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+#status[data-state="loading"]::before, #status[data-state="checking"]::before {
+  content: ""; display: inline-block; width: .8em; height: .8em; margin-right: .4em; vertical-align: -.05em;
+  border: 2px solid var(--line); border-top-color: var(--brand); border-radius: 50%; animation: spin .8s linear infinite;
+}
+#status[data-state="error"] { color: var(--error); font-weight: 600; }
+@keyframes spin { to { transform: rotate(1turn); } }
+${CLASS_RULES}/* The element's own layout and switches (after the page's rules, which they adjust). */
 .view, .left, .right { display: flex; flex-direction: column; gap: var(--xxgk-gap, .8rem); min-width: 0; }
 .box { background: var(--xxgk-box-background, #fff); border: 1px solid var(--line); border-radius: var(--xxgk-radius, 6px); padding: .8rem 1rem; }
 .drop { display: flex; flex-direction: column; gap: .4rem; }

@@ -9,6 +9,7 @@
 //               {id, ok: true, bytes} | {id, ok: false, message, fatal}
 
 import { initChecker, check, rules, template, version } from './pkg/xxgk.js';
+import { replyError } from './worker-reply.js';
 
 // The file reader, the PDF layout and the Word writer are a module of their
 // own (pkg/xxgk_pdf.js), loaded with the first file, PDF or annotated Word
@@ -64,13 +65,6 @@ self.onmessage = async (event) => {
       self.postMessage({ id: msg.id, ok: false, message: `未知的请求：${msg.kind}` });
     }
   } catch (error) {
-    // A RuntimeError is a trap inside the checker (a bug): the module's state
-    // can no longer be trusted, so the page starts a fresh worker.
-    self.postMessage({
-      id: msg.id,
-      ok: false,
-      message: String(error?.message ?? error),
-      fatal: error instanceof WebAssembly.RuntimeError,
-    });
+    replyError(msg.id, error);
   }
 };
