@@ -63,12 +63,21 @@ describe('the page', { timeout: 900_000 }, () => {
     const session = await app();
     const { page } = session;
     await shot(page, '01-empty');
+    // The page's <xxgk-checker> announces its reports as it does on a portal's page.
+    await page.evaluate(() => {
+      /** @type {any} */ (window).announced = [];
+      document.getElementById('checker')?.addEventListener('xxgk-result', (e) => /** @type {any} */ (window).announced.push(/** @type {CustomEvent} */ (e).detail));
+    });
     await page.click('#sample');
     await settled(page);
     const text = await inputValue(page);
     assert.equal(text, SAMPLE);
     const native = nativeJson({ text });
     const report = await assertWasmEqualsNative(page, text, native);
+    const announced = await page.evaluate(() => /** @type {any} */ (window).announced);
+    assert.equal(announced.length, 1, 'one xxgk-result for the sample');
+    assert.deepEqual(withoutUtf16(announced[0].diagnostics), report.diagnostics, 'xxgk-result carries the report drawn');
+    assert.deepEqual(withoutUtf16(announced[0].tables), report.tables);
     await assertDrawnEquals(page, report, 'sample');
     const codes = report.diagnostics.map((d) => d.code).sort();
     assert.ok(codes.includes('T2-SUM') && codes.includes('T3-REV') && codes.includes('DOC-FEE'),

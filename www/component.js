@@ -188,6 +188,15 @@ export class XxgkChecker extends HTMLElement {
     if (mounted !== this) return;
     const report = drawView();
     showStatus();
+    this.announce(report);
+  }
+
+  /**
+   * Fires `xxgk-result` for a report drawn once its check is up to date (once
+   * per report); the page, which draws through its own render.js, calls it too.
+   * @param {any} report
+   */
+  announce(report) {
     const doc = currentDoc();
     if (report && doc.shown === doc.want && report !== this._sent) {
       this._sent = report;

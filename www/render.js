@@ -5,7 +5,7 @@ import { h, clear } from './dom.js';
 import { canAnnotateDocx } from './annotate.js';
 import { save, updateShare } from './store.js';
 import { runCheck, select, drawView, showStatus } from './view.js';
-import { $, SEVERITIES, state, currentDoc } from './state.js';
+import { $, SEVERITIES, state, view, currentDoc } from './state.js';
 
 export { runCheck, select };
 
@@ -40,7 +40,8 @@ export function render() {
   const docxButton = /** @type {HTMLButtonElement} */ ($('export-annotated-docx'));
   docxButton.hidden = !doc.docx;
   docxButton.disabled = !canAnnotateDocx(doc);
-  drawView();
+  const drawn = drawView();
+  /** @type {any} */ (view.host)?.announce?.(drawn);
   document.body.classList.toggle('has-report', Boolean(report));
   updateShare();
   if (!doc.text || doc.shown === doc.want) save();
