@@ -37,6 +37,7 @@
 //! ```
 
 mod culprits;
+mod halves;
 mod joint;
 mod literal;
 mod split;

@@ -8,6 +8,7 @@
 //! fewest readings first, each relation's partial sum kept and checked
 //! against the least and most the runs still to choose can add.
 
+use super::halves;
 use super::joint::{search_group, Member};
 use super::literal::{part_value, pow10, Part};
 use super::{Cell, Kind, Model};
@@ -355,6 +356,14 @@ fn run_readings(
         }
     }
     let breaks = model.run_breaks(run_index);
+    if let [only] = locals.as_slice() {
+        let text = run.text.as_bytes();
+        if let Some(found) =
+            halves::readings(text, breaks, kinds, only.constant, &only.terms, budget)?
+        {
+            return Ok(found);
+        }
+    }
     // A run whose last part is in a relation (a row's total) is read from
     // the end.
     let backward = touching.last().is_some_and(|t| !t.is_empty());
