@@ -18,7 +18,7 @@ use xxgk::{check, Options, Report, TableId};
 
 #[path = "common/grid_docs.rs"]
 mod grid_docs;
-use grid_docs::{docx, html, report, Format, Known, Variant};
+use grid_docs::{docx, html, report, t2_keys, Format, Known, Variant};
 
 // ---- comparing -------------------------------------------------------------------
 
@@ -193,6 +193,32 @@ fn a_header_apart_on_another_grid() {
     }
 }
 
+/// Table 2's columns split over two tables: the second joins the first when
+/// its rows match one to one, by label or by count; one row short, its
+/// numbers are not read, never under another column.
+#[test]
+fn columns_split_over_two_tables() {
+    let mut failures = String::new();
+    for var in [Variant::ColumnsApart, Variant::ColumnsApartNoLabels] {
+        for f in [Format::F2019, Format::F2021] {
+            for (name, n, all, log) in read(f, var, BOTH) {
+                if n.misplaced != 0 || n.right != all {
+                    writeln!(failures, "== {name}: {n:?} of {all}\n{log}").unwrap();
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+    for f in [Format::F2019, Format::F2021] {
+        let rows = t2_keys(f).len();
+        for (name, n, all, log) in read(f, Variant::ColumnsApartMismatch, BOTH) {
+            assert_eq!(n.misplaced, 0, "{name}\n{log}");
+            assert_eq!(n.unplaced, rows, "{name}\n{log}");
+            assert_eq!(n.right, all - rows, "{name}");
+        }
+    }
+}
+
 /// Two numbers under one header: that row is unplaced, the others right.
 #[test]
 fn two_numbers_under_one_header_leave_the_row_unplaced() {
@@ -233,6 +259,9 @@ fn no_variant_misplaces_a_number() {
         Variant::Ambiguous,
         Variant::HeaderApart,
         Variant::HeaderApartOtherGrid,
+        Variant::ColumnsApart,
+        Variant::ColumnsApartNoLabels,
+        Variant::ColumnsApartMismatch,
     ] {
         for f in [Format::F2019, Format::F2021] {
             for (name, n, all, _log) in read(f, var, BOTH) {
