@@ -35,7 +35,10 @@
 //! header when the two are one grid: as many columns, of the same widths
 //! where both give them; otherwise its rows are not joined to it. A table whose
 //! header does not describe most of its rows (rows of uneven lengths, as in
-//! a table typed by hand) is written as it is.
+//! a table typed by hand) is written as it is. A table whose header names
+//! the template columns that the table before it lacks (表二's `总计` after
+//! its applicant columns) holds the rest of that table's columns
+//! ([`split`]).
 
 use super::{OutputKind, OutputLine};
 

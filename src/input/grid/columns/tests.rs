@@ -175,8 +175,11 @@ fn a_row_of_one_cell_across_keeps_the_columns() {
     assert_eq!(got[3], "行政许可\t4\t5\t6");
 }
 
+/// A table: rows of `(text, colspan, rowspan)` cells.
+type Spec<'a> = &'a [&'a [(&'a str, usize, usize)]];
+
 /// Tables rendered one after the other into one output.
-fn render_all(tables: &[&[&[(&str, usize, usize)]]]) -> Vec<String> {
+fn render_all(tables: &[Spec]) -> Vec<String> {
     let mut st = GridState::new(1000);
     let mut out = Vec::new();
     for t in tables {
@@ -239,6 +242,20 @@ fn columns_split_over_two_tables_join_when_the_rows_match() {
     assert_eq!(got[2..], joined);
 }
 
+// Second parts whose rows do not match the first's.
+const OTHER_ORDER: &[&[(&str, usize, usize)]] = &[
+    &[("项目", 1, 1), ("总计", 1, 1)],
+    &[("二、上年结转", 1, 1), ("3", 1, 1)],
+    &[("一、本年新收", 1, 1), ("4", 1, 1)],
+];
+const FEWER: &[&[(&str, usize, usize)]] = &[&[("总计", 1, 1)], &[("4", 1, 1)]];
+const MORE: &[&[(&str, usize, usize)]] = &[
+    &[("总计", 1, 1)],
+    &[("4", 1, 1)],
+    &[("3", 1, 1)],
+    &[("5", 1, 1)],
+];
+
 #[test]
 fn columns_split_over_two_tables_stay_apart_when_not_certain() {
     let first = [
@@ -246,18 +263,6 @@ fn columns_split_over_two_tables_stay_apart_when_not_certain() {
         "二、上年结转\t3\t0\t0\t0\t0\t",
     ];
     // Other labels, another order, another count: the numbers are unplaced.
-    const OTHER_ORDER: &[&[(&str, usize, usize)]] = &[
-        &[("项目", 1, 1), ("总计", 1, 1)],
-        &[("二、上年结转", 1, 1), ("3", 1, 1)],
-        &[("一、本年新收", 1, 1), ("4", 1, 1)],
-    ];
-    const FEWER: &[&[(&str, usize, usize)]] = &[&[("总计", 1, 1)], &[("4", 1, 1)]];
-    const MORE: &[&[(&str, usize, usize)]] = &[
-        &[("总计", 1, 1)],
-        &[("4", 1, 1)],
-        &[("3", 1, 1)],
-        &[("5", 1, 1)],
-    ];
     let seconds = [OTHER_ORDER, FEWER, MORE];
     for second in seconds {
         let got = render_all(&[APPLICANTS, second]);
