@@ -219,6 +219,32 @@ fn columns_split_over_two_tables() {
     }
 }
 
+/// The two parts side by side in a layout table on a web page: not joined,
+/// and no number under another column.
+#[test]
+fn columns_split_side_by_side_misplace_nothing() {
+    for f in [Format::F2019, Format::F2021] {
+        let (parts, k) = report(f, Variant::ColumnsApart);
+        let page = html(&parts);
+        let at: Vec<usize> = page.match_indices("<table").map(|(i, _)| i).collect();
+        let end = page[at[2]..].find("</table>").unwrap() + at[2] + "</table>".len();
+        let page = format!(
+            "{}<table><tr><td>{}</td><td>{}</td></tr></table>{}",
+            &page[..at[1]],
+            &page[at[1]..at[2]],
+            &page[at[2]..end],
+            &page[end..]
+        );
+        let doc = read_document(page.as_bytes(), "a.html").unwrap();
+        let r = check(&doc.text, &Options::default());
+        let mut log = String::new();
+        let n = compare(&r, &k, &mut log);
+        println!("side by side {f:?}: {n:?}");
+        assert_eq!(n.misplaced, 0, "{log}\n{}", doc.text);
+        assert_eq!(n.right + n.unplaced, cells_of(&k));
+    }
+}
+
 /// Two numbers under one header: that row is unplaced, the others right.
 #[test]
 fn two_numbers_under_one_header_leave_the_row_unplaced() {
