@@ -389,7 +389,7 @@ fn plan(
     };
     // A table with a header of its own naming template columns may be the
     // first or the second part of a table split in two.
-    let names = (first > 0)
+    let names = (first > 0 && first <= MAX_HEAD_ROWS)
         .then(|| split::names(&rows[..first], &cur, cells))
         .flatten();
     let mut whole = true;
