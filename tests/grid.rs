@@ -18,7 +18,7 @@ use xxgk::{check, Options, Report, TableId};
 
 #[path = "common/grid_docs.rs"]
 mod grid_docs;
-use grid_docs::{docx, html, report, Format, Known, Variant};
+use grid_docs::{docx, html, report, t2_keys, Format, Known, Variant};
 
 // ---- comparing -------------------------------------------------------------------
 
@@ -193,6 +193,58 @@ fn a_header_apart_on_another_grid() {
     }
 }
 
+/// Table 2's columns split over two tables: the second joins the first when
+/// its rows match one to one, by label or by count; one row short, its
+/// numbers are not read, never under another column.
+#[test]
+fn columns_split_over_two_tables() {
+    let mut failures = String::new();
+    for var in [Variant::ColumnsApart, Variant::ColumnsApartNoLabels] {
+        for f in [Format::F2019, Format::F2021] {
+            for (name, n, all, log) in read(f, var, BOTH) {
+                if n.misplaced != 0 || n.right != all {
+                    writeln!(failures, "== {name}: {n:?} of {all}\n{log}").unwrap();
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+    for f in [Format::F2019, Format::F2021] {
+        let rows = t2_keys(f).len();
+        for (name, n, all, log) in read(f, Variant::ColumnsApartMismatch, BOTH) {
+            assert_eq!(n.misplaced, 0, "{name}\n{log}");
+            assert_eq!(n.unplaced, rows, "{name}\n{log}");
+            assert_eq!(n.right, all - rows, "{name}");
+        }
+    }
+}
+
+/// The two parts side by side in a layout table on a web page: not joined,
+/// and no number under another column.
+#[test]
+fn columns_split_side_by_side_misplace_nothing() {
+    for f in [Format::F2019, Format::F2021] {
+        let (parts, k) = report(f, Variant::ColumnsApart);
+        let page = html(&parts);
+        let at: Vec<usize> = page.match_indices("<table").map(|(i, _)| i).collect();
+        let end = page[at[2]..].find("</table>").unwrap() + at[2] + "</table>".len();
+        let page = format!(
+            "{}<table><tr><td>{}</td><td>{}</td></tr></table>{}",
+            &page[..at[1]],
+            &page[at[1]..at[2]],
+            &page[at[2]..end],
+            &page[end..]
+        );
+        let doc = read_document(page.as_bytes(), "a.html").unwrap();
+        let r = check(&doc.text, &Options::default());
+        let mut log = String::new();
+        let n = compare(&r, &k, &mut log);
+        println!("side by side {f:?}: {n:?}");
+        assert_eq!(n.misplaced, 0, "{log}\n{}", doc.text);
+        assert_eq!(n.right + n.unplaced, cells_of(&k));
+    }
+}
+
 /// Two numbers under one header: that row is unplaced, the others right.
 #[test]
 fn two_numbers_under_one_header_leave_the_row_unplaced() {
@@ -233,6 +285,9 @@ fn no_variant_misplaces_a_number() {
         Variant::Ambiguous,
         Variant::HeaderApart,
         Variant::HeaderApartOtherGrid,
+        Variant::ColumnsApart,
+        Variant::ColumnsApartNoLabels,
+        Variant::ColumnsApartMismatch,
     ] {
         for f in [Format::F2019, Format::F2021] {
             for (name, n, all, _log) in read(f, var, BOTH) {

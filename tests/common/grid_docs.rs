@@ -167,6 +167,13 @@ pub enum Variant {
     HeaderApart,
     /// Same, the rows on a grid of other widths.
     HeaderApartOtherGrid,
+    /// Table 2's columns in two tables: the applicant columns in the first,
+    /// `总计` in the second, with the row labels again.
+    ColumnsApart,
+    /// Same, the second table without row labels.
+    ColumnsApartNoLabels,
+    /// Same as `ColumnsApart`, the second table one row short.
+    ColumnsApartMismatch,
 }
 
 pub const T2_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
@@ -347,8 +354,41 @@ pub fn t2_labels(f: Format) -> Vec<T2Label> {
     v
 }
 
+/// Table 2's columns in two tables (`ColumnsApart…`): `总计` taken out of
+/// the template's grid into a table of its own.
+fn columns_apart(f: Format, var: Variant, k: &Known) -> Vec<Grid> {
+    let mut g = t2(f, Variant::Template, k).remove(0);
+    g[0][1].cs -= 1;
+    g[1].pop();
+    let labels = var != Variant::ColumnsApartNoLabels;
+    let mut second: Grid = vec![if labels {
+        vec![span(&"项目", 3, 1), c(&"总计")]
+    } else {
+        vec![c(&"总计")]
+    }];
+    for row in g.iter_mut().skip(3) {
+        let total = row.pop().unwrap();
+        let mut r: Vec<C> = Vec::new();
+        if labels {
+            r.extend(row[..row.len() - 6].iter().cloned());
+        }
+        r.push(total);
+        second.push(r);
+    }
+    if var == Variant::ColumnsApartMismatch {
+        second.pop();
+    }
+    vec![g, second]
+}
+
 /// Table 2, as one grid or (split variants) two.
 pub fn t2(f: Format, var: Variant, k: &Known) -> Vec<Grid> {
+    if matches!(
+        var,
+        Variant::ColumnsApart | Variant::ColumnsApartNoLabels | Variant::ColumnsApartMismatch
+    ) {
+        return columns_apart(f, var, k);
+    }
     let nat = matches!(
         var,
         Variant::NaturalTwo

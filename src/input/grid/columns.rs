@@ -35,9 +35,14 @@
 //! header when the two are one grid: as many columns, of the same widths
 //! where both give them; otherwise its rows are not joined to it. A table whose
 //! header does not describe most of its rows (rows of uneven lengths, as in
-//! a table typed by hand) is written as it is.
+//! a table typed by hand) is written as it is. A table whose header names
+//! the template columns that the table before it lacks (表二's `总计` after
+//! its applicant columns) holds the rest of that table's columns
+//! ([`split`]).
 
 use super::{OutputKind, OutputLine};
+
+mod split;
 
 /// How a grid position is filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +106,9 @@ pub(crate) enum Item {
 pub(crate) struct Carry {
     columns: Option<Columns>,
     header: Option<Head>,
+    /// The last table with a header of its own, for a table that holds the
+    /// rest of its columns.
+    part: Option<split::Part>,
 }
 
 /// A table that is only a header: its rows, its cells and its grid's widths.
@@ -213,16 +221,87 @@ pub(crate) fn arrange(
             Item::Lines(_) => None,
         })
         .collect();
-    let plan = match last {
-        Some(last) => plan(&rows, cells, widths, last),
-        None => vec![None; rows.len()],
+    let Some(last) = last else {
+        write_rows(items, &[], out);
+        return;
     };
+    let before = last.part.take();
+    let (mut plan, info) = plan(&rows, cells, widths, last);
+    if let (Some(first), Some(second)) = (&before, &info) {
+        if split::follows(&first.names, &second.names) {
+            // The rest of the first part's columns: joined when certain,
+            // its rows unplaced when not.
+            last.columns = None;
+            let second = split::Part {
+                names: second.names.clone(),
+                rows: second
+                    .placed
+                    .iter()
+                    .map(|(_, p, d)| split::part_row(0, "", p, *d))
+                    .collect(),
+                whole: second.whole,
+                end: 0,
+            };
+            if let Some(lines) = split::join(first, &second, out) {
+                for (at, text) in lines {
+                    if let Some(l) = out.get_mut(at) {
+                        l.text = text;
+                    }
+                }
+                let mut items = items;
+                items.retain(|i| matches!(i, Item::Lines(_)));
+                write_rows(items, &[], out);
+            } else {
+                for (k, r) in rows.iter().enumerate() {
+                    if is_data(r) {
+                        plan[k] = Some(unplaced(r).unwrap_or_else(|| values_apart(r)));
+                    }
+                }
+                write_rows(items, &plan, out);
+            }
+            return;
+        }
+    }
+    // The output index of each row.
+    let mut idx = Vec::with_capacity(rows.len());
+    let mut at = out.len();
+    for item in &items {
+        match item {
+            Item::Lines(lines) => at += lines.len(),
+            Item::Row(_) => {
+                idx.push(at);
+                at += 1;
+            }
+        }
+    }
+    write_rows(items, &plan, out);
+    last.part = info.map(|i| split::Part {
+        names: i.names,
+        rows: i
+            .placed
+            .iter()
+            .filter_map(|(k, p, d)| {
+                let text = plan.get(*k)?.as_deref()?;
+                Some(split::part_row(*idx.get(*k)?, text, p, *d))
+            })
+            .collect(),
+        whole: i.whole,
+        end: out.len(),
+    });
+}
+
+/// The table's lines: its page-layout lines, and its rows as planned.
+fn write_rows(items: Vec<Item>, plan: &[Option<String>], out: &mut Vec<OutputLine>) {
     let mut k = 0;
     for item in items {
         match item {
             Item::Lines(lines) => out.extend(lines),
             Item::Row(row) => {
-                let text = plan[k].clone().unwrap_or_else(|| original(&row));
+                let text = plan
+                    .get(k)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| original(&row));
                 k += 1;
                 out.push(OutputLine {
                     text,
@@ -254,7 +333,7 @@ fn plan(
     cells: &[CellAt],
     widths: &[u32],
     carry: &mut Carry,
-) -> Vec<Option<String>> {
+) -> (Vec<Option<String>>, Option<Info>) {
     let n = rows.len();
     let mut plan: Vec<Option<String>> = vec![None; n];
     let data: Vec<bool> = rows.iter().map(|r| is_data(r)).collect();
@@ -269,7 +348,7 @@ fn plan(
                 widths: widths.to_vec(),
             });
         }
-        return plan;
+        return (plan, None);
     };
     let head = carry.header.take();
     let last = &mut carry.columns;
@@ -291,9 +370,9 @@ fn plan(
             }
             (None, Some(head)) => match joined(&head, rows, &data, widths, width) {
                 Some(c) => c,
-                None => return plan,
+                None => return (plan, None),
             },
-            (None, None) => return plan,
+            (None, None) => return (plan, None),
         }
     } else {
         let Some(c) = header(
@@ -304,10 +383,17 @@ fn plan(
             widths,
         ) else {
             *last = None;
-            return plan;
+            return (plan, None);
         };
         c
     };
+    // A table with a header of its own naming template columns may be the
+    // first or the second part of a table split in two.
+    let names = (first > 0 && first <= MAX_HEAD_ROWS)
+        .then(|| split::names(&rows[..first], &cur, cells))
+        .flatten();
+    let mut whole = true;
+    let mut placed = Vec::new();
     let mut k = first;
     while k < n {
         if !data[k] && opens_block(rows[k], &cur, cells) {
@@ -316,22 +402,47 @@ fn plan(
             };
             let Some(c) = header(&rows[k..j], &rows[j..], &data[j..], cells, widths) else {
                 *last = None;
-                return plan;
+                return (plan, None);
             };
             cur = c;
             strict = false;
+            whole = false;
             k = j;
             continue;
         }
         plan[k] = match place(rows[k], &cur, cells, strict) {
-            Fit::Placed(line) => Some(line),
-            Fit::Unplaced if data[k] => unplaced(rows[k]),
-            Fit::Unplaced | Fit::AsIs => None,
+            Fit::Placed(line, p) => {
+                if names.is_some() {
+                    placed.push((k, p, data[k]));
+                }
+                Some(line)
+            }
+            Fit::Unplaced if data[k] => {
+                whole = false;
+                unplaced(rows[k])
+            }
+            Fit::Unplaced | Fit::AsIs => {
+                whole = false;
+                None
+            }
         };
         k += 1;
     }
     *last = Some(cur);
-    plan
+    let info = names.map(|names| Info {
+        names,
+        whole,
+        placed,
+    });
+    (plan, info)
+}
+
+/// A table's placed rows, for a table split in two (`split`).
+struct Info {
+    names: Vec<usize>,
+    whole: bool,
+    /// Row index, its cells under the columns, and whether it has values.
+    placed: Vec<(usize, Placed, bool)>,
 }
 
 /// Rows of a table that is only a header, kept for the next table.
@@ -501,7 +612,7 @@ fn shifted(row: &ExpRow, cols: &Columns, cells: &[CellAt], shift: isize) -> Opti
 /// How a row is written.
 enum Fit {
     /// Under the columns.
-    Placed(String),
+    Placed(String, Placed),
     /// Its columns are not certain.
     Unplaced,
     /// As it is: no alignment fits and the count of its values, or a blank
@@ -541,8 +652,8 @@ fn place(row: &ExpRow, cols: &Columns, cells: &[CellAt], strict: bool) -> Fit {
     }
     let mut lines: Vec<Option<String>> = fits.iter().map(write).collect();
     lines.dedup();
-    match lines.pop() {
-        Some(Some(line)) if lines.is_empty() => Fit::Placed(line),
+    match (lines.pop(), fits.into_iter().next()) {
+        (Some(Some(line)), Some(p)) if lines.is_empty() => Fit::Placed(line, p),
         _ => Fit::Unplaced,
     }
 }
@@ -588,6 +699,18 @@ fn write(p: &Placed) -> Option<String> {
             .map(|v| v.first().map_or("", String::as_str)),
     );
     Some(cells.join("\t"))
+}
+
+/// A row of values without a label, written apart (one value a line, no
+/// tab): the table reader does not place such lines.
+fn values_apart(row: &ExpRow) -> String {
+    let texts: Vec<&str> = row
+        .slots
+        .iter()
+        .filter(|s| s.kind == SlotKind::Anchor && !s.text.is_empty())
+        .map(|s| s.text.as_str())
+        .collect();
+    texts.join(" ")
 }
 
 /// A row of numbers whose columns are not certain, written the way the

@@ -174,3 +174,112 @@ fn a_row_of_one_cell_across_keeps_the_columns() {
     assert_eq!(got[2], "三、本年度办理结果\t\t\t\t");
     assert_eq!(got[3], "行政许可\t4\t5\t6");
 }
+
+/// A table: rows of `(text, colspan, rowspan)` cells.
+type Spec<'a> = &'a [&'a [(&'a str, usize, usize)]];
+
+/// Tables rendered one after the other into one output.
+fn render_all(tables: &[Spec]) -> Vec<String> {
+    let mut st = GridState::new(1000);
+    let mut out = Vec::new();
+    for t in tables {
+        render_table_in(rows(t), &[], &mut st, &mut out);
+    }
+    out.into_iter().map(|l| l.text).collect()
+}
+
+/// The applicant columns of table 2, then `总计` in a table of its own.
+const APPLICANTS: &[&[(&str, usize, usize)]] = &[
+    &[("项目", 1, 2), ("自然人", 1, 2), ("法人或其他组织", 5, 1)],
+    &[
+        ("商业企业", 1, 1),
+        ("科研机构", 1, 1),
+        ("社会公益组织", 1, 1),
+        ("法律服务机构", 1, 1),
+        ("其他", 1, 1),
+    ],
+    &[
+        ("一、本年新收", 1, 1),
+        ("1", 1, 1),
+        ("2", 1, 1),
+        ("0", 1, 1),
+        ("0", 1, 1),
+        ("0", 1, 1),
+        ("1", 1, 1),
+    ],
+    &[
+        ("二、上年结转", 1, 1),
+        ("3", 1, 1),
+        ("0", 1, 1),
+        ("0", 1, 1),
+        ("0", 1, 1),
+        ("0", 1, 1),
+        ("", 1, 1),
+    ],
+];
+
+#[test]
+fn columns_split_over_two_tables_join_when_the_rows_match() {
+    let joined = [
+        "一、本年新收\t1\t2\t0\t0\t0\t1\t4",
+        "二、上年结转\t3\t0\t0\t0\t0\t\t3",
+    ];
+    // The labels again.
+    let got = render_all(&[
+        APPLICANTS,
+        &[
+            &[("项目", 1, 1), ("总 计", 1, 1)],
+            &[("一、本年新收", 1, 1), ("4", 1, 1)],
+            &[("二、上年结转", 1, 1), ("3", 1, 1)],
+        ],
+    ]);
+    assert_eq!(got[2..], joined);
+    // No labels: by count and order.
+    let got = render_all(&[
+        APPLICANTS,
+        &[&[("总计", 1, 1)], &[("4", 1, 1)], &[("3", 1, 1)]],
+    ]);
+    assert_eq!(got[2..], joined);
+}
+
+// Second parts whose rows do not match the first's.
+const OTHER_ORDER: &[&[(&str, usize, usize)]] = &[
+    &[("项目", 1, 1), ("总计", 1, 1)],
+    &[("二、上年结转", 1, 1), ("3", 1, 1)],
+    &[("一、本年新收", 1, 1), ("4", 1, 1)],
+];
+const FEWER: &[&[(&str, usize, usize)]] = &[&[("总计", 1, 1)], &[("4", 1, 1)]];
+const MORE: &[&[(&str, usize, usize)]] = &[
+    &[("总计", 1, 1)],
+    &[("4", 1, 1)],
+    &[("3", 1, 1)],
+    &[("5", 1, 1)],
+];
+
+#[test]
+fn columns_split_over_two_tables_stay_apart_when_not_certain() {
+    let first = [
+        "一、本年新收\t1\t2\t0\t0\t0\t1",
+        "二、上年结转\t3\t0\t0\t0\t0\t",
+    ];
+    // Other labels, another order, another count: the numbers are unplaced.
+    let seconds = [OTHER_ORDER, FEWER, MORE];
+    for second in seconds {
+        let got = render_all(&[APPLICANTS, second]);
+        assert_eq!(got[2..4], first);
+        assert!(
+            got[4..].iter().skip(1).all(|l| !l.contains('\t')),
+            "{got:?}"
+        );
+    }
+    // A header naming columns the first part has: not a second part.
+    let got = render_all(&[
+        APPLICANTS,
+        &[
+            &[("项目", 1, 1), ("自然人", 1, 1)],
+            &[("一、本年新收", 1, 1), ("4", 1, 1)],
+        ],
+    ]);
+    assert_eq!(got[2..4], first);
+    assert_eq!(got[5], "一、本年新收\t4");
+}
