@@ -137,6 +137,19 @@ td.current { box-shadow: inset 0 0 0 3px var(--ink); animation: flash 1.2s ease-
 .tip .sev-error .icon { color: #ff8a80; }
 .tip .sev-warning .icon { color: #ffcc80; }
 .tip .sev-info .icon { color: #90caf9; }
+@media print {
+  .filters, .legend, .tip, details.rule, .more, .group-toggle::before { display: none !important; }
+  .group.folded > .group-body { display: block; }
+  #finding-groups { max-height: none; overflow: visible; }
+  .group h3 { position: static; }
+  .finding { break-inside: avoid; background: none; }
+  .scroll { overflow: visible; }
+  .table-figure { break-inside: avoid; }
+  .grid { font-size: 8pt; }
+  td.sev-error, td.sev-warning, td.sev-info, .count, td.void, .grid th {
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
+}
 `;
 
 export const VIEW_CSS = `/* <xxgk-checker>: the view's look (the same classes as the page's style.css).
@@ -226,19 +239,11 @@ ${CLASS_RULES}/* The element's own layout and switches (after the page's rules, 
   :host([columns][data-report]) .left { order: 2; }
   :host([columns][data-report]) .right { order: 1; }
 }
+/* Print: the class rules' print block (above), and the element's own layout. */
 @media print {
-  .left, .filters, .legend, .tip, details.rule, .more, .group-toggle::before { display: none !important; }
-  .group.folded > .group-body { display: block; }
+  .left { display: none !important; }
   .view, :host([columns]) .view { display: block; }
   .right > section { border: 0; padding: 0; margin-top: 4mm; }
   #finding-groups { max-height: none; overflow: visible; }
-  .group h3 { position: static; }
-  .finding { break-inside: avoid; background: none; }
-  .scroll { overflow: visible; }
-  .table-figure { break-inside: avoid; }
-  .grid { font-size: 8pt; }
-  td.sev-error, td.sev-warning, td.sev-info, .count, td.void, .grid th {
-    print-color-adjust: exact; -webkit-print-color-adjust: exact;
-  }
 }
 `;
