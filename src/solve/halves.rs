@@ -64,9 +64,9 @@ pub(super) fn readings(
         return Ok(None);
     };
     let limit = constant.checked_abs().and_then(|start| {
-        coeff
-            .iter()
-            .try_fold(start, |acc, &c| acc.checked_add(c.checked_abs()?.checked_mul(top)?))
+        coeff.iter().try_fold(start, |acc, &c| {
+            acc.checked_add(c.checked_abs()?.checked_mul(top)?)
+        })
     });
     if limit.is_none() {
         return Ok(None);
@@ -193,7 +193,13 @@ struct Search {
 impl Search {
     /// Reads the part before `part` ending at byte `end`, the parts after
     /// it adding `sum`, then the parts before it.
-    fn right(&mut self, part: usize, end: usize, sum: i128, budget: &mut Budget) -> Result<(), Stop> {
+    fn right(
+        &mut self,
+        part: usize,
+        end: usize,
+        sum: i128,
+        budget: &mut Budget,
+    ) -> Result<(), Stop> {
         let split = self.halves.split;
         if part == split {
             return self.join(end, sum, budget);
