@@ -168,8 +168,14 @@ fn row_sums(t: &RawTable, f: &mut Sink) {
         if r.all_blank {
             continue;
         }
-        if r.cells.len() != 7 || r.unplaced {
-            if t2_value(t, r.key, 6).is_none() {
+        let placed = r.cells.len() == 7 && !r.unplaced;
+        let vals = if placed {
+            all_some(r.cells.iter().map(arith))
+        } else {
+            None
+        };
+        let Some(vals) = vals else {
+            if placed || t2_value(t, r.key, 6).is_none() {
                 let unread = (0..7).filter_map(|c| unread(t, r.key, c)).collect();
                 not_checked(
                     f,
@@ -179,18 +185,6 @@ fn row_sums(t: &RawTable, f: &mut Sink) {
                     unread,
                 );
             }
-            continue;
-        }
-        let vals = all_some(r.cells.iter().map(arith));
-        let Some(vals) = vals else {
-            let unread = (0..7).filter_map(|c| unread(t, r.key, c)).collect();
-            not_checked(
-                f,
-                "T2-ROW",
-                &format!("表二「{}」", table2::label(r.key)),
-                cref(r.key, 6),
-                unread,
-            );
             continue;
         };
         let sum: i64 = vals[..6].iter().sum();

@@ -17,8 +17,8 @@ pub(crate) enum Placement {
     Uncertain,
 }
 
-/// A cell's value for the row's total: blank counts as 0.
-fn value(c: &RawCell) -> Option<i64> {
+/// A cell's value for the relations: blank counts as 0, as in the rules.
+pub(super) fn value(c: &RawCell) -> Option<i64> {
     match c.parsed.val {
         Val::Blank => Some(0),
         Val::Int(v) if v >= 0 => Some(v),

@@ -17,6 +17,7 @@
 //! row starts a line of its own; the cut lines are byte ranges of the same
 //! text, so every cell keeps the exact span of its digits.
 
+use super::place::value;
 use super::{RawCell, RawReview, RawRow, RawTable, Read};
 use crate::model::{TableId, Template};
 use crate::range::ByteRange;
@@ -210,21 +211,30 @@ fn cells_of(spans: &[ByteRange], values: &[i64]) -> Option<Vec<RawCell>> {
     let mut pos = 0;
     let mut out = Vec::with_capacity(values.len());
     for &v in values {
-        let len = v.checked_ilog10().map_or(1, |l| l as usize + 1);
-        let first = spans.get(pos)?;
-        let last = spans.get(pos + len - 1)?;
-        out.push(RawCell {
-            start: first.start,
-            end: last.end,
-            parsed: Parsed {
-                val: Val::Int(v),
-                unit: None,
-                signed: false,
-            },
-        });
+        let len = digit_count(v);
+        out.push(count_cell(spans.get(pos..pos + len)?, v)?);
         pos += len;
     }
     (pos == spans.len()).then_some(out)
+}
+
+/// How many digits a count is written with.
+fn digit_count(v: i64) -> usize {
+    v.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+/// A cell holding the count `v`, spanning its digits.
+fn count_cell(digits: &[ByteRange], v: i64) -> Option<RawCell> {
+    let (first, last) = (digits.first()?, digits.last()?);
+    Some(RawCell {
+        start: first.start,
+        end: last.end,
+        parsed: Parsed {
+            val: Val::Int(v),
+            unit: None,
+            signed: false,
+        },
+    })
 }
 
 /// `count` unreadable cells over a run (the first holds its digits).
@@ -240,15 +250,6 @@ fn unread(at: ByteRange, count: usize) -> Vec<RawCell> {
             },
         })
         .collect()
-}
-
-/// A cell's value for the relations: blank counts as 0, as in the rules.
-fn known(c: &RawCell) -> Option<i64> {
-    match c.parsed.val {
-        Val::Blank => Some(0),
-        Val::Int(v) if v >= 0 => Some(v),
-        _ => None,
-    }
 }
 
 /// The bounds of the search (a whole table's runs are searched together).
@@ -334,11 +335,11 @@ fn t2_model(
         };
         if r.cells.len() == 7 {
             for (col, c) in r.cells.iter().enumerate() {
-                if let Some(v) = known(c) {
+                if let Some(v) = value(c) {
                     model.set_known(var(ri, col), v).ok()?;
                 }
             }
-        } else if r.cells.iter().all(|c| known(c) == Some(0)) {
+        } else if r.cells.iter().all(|c| value(c) == Some(0)) {
             // A row of zeros of another length changes no sum (as in the rules).
             for col in 0..7 {
                 model.set_known(var(ri, col), 0).ok()?;
@@ -659,19 +660,7 @@ fn partial_cells(
     vals: &[Option<i64>],
 ) -> (Vec<RawCell>, Vec<usize>) {
     let n = vals.len();
-    let len = |v: i64| v.checked_ilog10().map_or(1, |l| l as usize + 1);
-    let cell = |digits: &[ByteRange], v: i64| {
-        let (first, last) = (digits.first()?, digits.last()?);
-        Some(RawCell {
-            start: first.start,
-            end: last.end,
-            parsed: Parsed {
-                val: Val::Int(v),
-                unit: None,
-                signed: false,
-            },
-        })
-    };
+    let (len, cell) = (digit_count, count_cell);
     let mut cells = unread(at, n);
     let mut filled = Vec::new();
     let (mut pos, mut lead) = (0, 0);
