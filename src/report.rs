@@ -62,6 +62,13 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
             });
         }
     }
+    if let Some(r) = t3.as_ref().filter(|r| r.unplaced) {
+        unplaced.push(Unplaced {
+            table: TableId::Review,
+            row: None,
+            cells: r.cells.iter().map(|c| cell(c, None)).collect(),
+        });
+    }
     let active = t1.map(|t| {
         let mut rows = Vec::new();
         for def in table1::ROWS {
@@ -102,7 +109,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
                 .collect(),
         )
     });
-    let review = t3.map(|r| {
+    let review = t3.filter(|r| !r.unplaced).map(|r| {
         let cells = r.cells.iter().enumerate().map(|(i, c)| Cell {
             inferred: inferred_at(TableId::Review, None, i),
             ..cell(c, None)

@@ -38,6 +38,14 @@ pub(super) fn int(c: &RawCell) -> Option<i64> {
 
 /// Unreadable cells, digits run into labels, wrong counts, label variants, extra rows.
 pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &str, f: &mut Sink) {
+    // Rows whose other numbers were read apart, unplaced (the rest of a
+    // table's columns in a table of their own that does not match it).
+    let apart: std::collections::HashSet<Row> = t
+        .rows
+        .iter()
+        .filter(|r| r.unplaced)
+        .map(|r| r.key)
+        .collect();
     for r in &t.rows {
         let row_name = match table {
             TableId::Active => table1::label(r.key, r.version),
@@ -84,6 +92,7 @@ pub(super) fn check_rows_shape(text: &str, t: &RawTable, table: TableId, name: &
             && !r.all_blank
             && r.expected > 0
             && r.cells.len() != r.expected
+            && !(r.cells.len() < r.expected && apart.contains(&r.key))
         {
             let mut d_span = r.label_at;
             if let Some(last) = r.cells.last() {

@@ -105,7 +105,7 @@ pub(super) fn table2(cx: &Context, t: &RawTable, start: usize, f: &mut Sink) {
 
 /// FIX-CELL for table 3; `start` is where its findings begin in the sink.
 pub(super) fn table3(t: &RawReview, start: usize, f: &mut Sink) {
-    if t.cells.len() != table3::CELLS {
+    if t.cells.len() != table3::CELLS || t.unplaced {
         return;
     }
     let mut sys = System::default();

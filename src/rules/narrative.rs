@@ -29,7 +29,7 @@ pub(super) fn check(cx: &Context, f: &mut Sink) {
             .map(|v| v.0);
         let reviews = t3
             .as_ref()
-            .filter(|t| t.cells.len() == table3::CELLS && !t.all_blank)
+            .filter(|t| t.cells.len() == table3::CELLS && !t.all_blank && !t.unplaced)
             .and_then(|t| match t.cells[table3::REVIEW_TOTAL].parsed.val {
                 Val::Int(v) => Some(v),
                 Val::Blank => Some(0),

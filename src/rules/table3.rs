@@ -12,11 +12,10 @@ use crate::value::Val;
 /// Integers, the cell count, blanks and each group's total.
 #[allow(clippy::too_many_lines)] // the checks of one table, in their order
 pub(super) fn check(t: &RawReview, f: &mut Sink) {
-    let cref = |column| CellRef {
-        table: TableId::Review,
-        row: None,
-        column,
-    };
+    if t.unplaced {
+        unplaced(t, f);
+        return;
+    }
     for (i, c) in t.cells.iter().enumerate() {
         let what = match c.parsed.val {
             // Cells of a run of digits that could not be split: the run's
@@ -65,25 +64,7 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
         if t.all_blank || t.cells.iter().all(|c| arith(c) == Some(0)) {
             return;
         }
-        for ((code, total), name) in codes.into_iter().zip(table3::TOTALS).zip(table3::GROUPS) {
-            let at = ByteRange::new(
-                t.cells.first().map_or(t.anchor.start, |c| c.start),
-                t.cells.last().map_or(t.anchor.end, |c| c.end),
-            );
-            let unread = (total - 4..=total)
-                .map(|i| {
-                    let col = table3::COLUMNS.get(i).unwrap_or(&"?");
-                    (cref(i), at, format!("表三{col}"))
-                })
-                .collect();
-            not_checked(
-                f,
-                code.as_str(),
-                &format!("表三{name}"),
-                cref(total),
-                unread,
-            );
-        }
+        none_checked(t, f);
         return;
     }
     let vals: Vec<Option<i64>> = t.cells.iter().map(arith).collect();
@@ -126,4 +107,60 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
                 .collect();
         }
     }
+}
+
+fn cref(column: usize) -> CellRef {
+    CellRef {
+        table: TableId::Review,
+        row: None,
+        column,
+    }
+}
+
+/// Where the table's cells are, from the first to the last.
+fn cells_span(t: &RawReview) -> ByteRange {
+    ByteRange::new(
+        t.cells.first().map_or(t.anchor.start, |c| c.start),
+        t.cells.last().map_or(t.anchor.end, |c| c.end),
+    )
+}
+
+/// REL-NOT-CHECKED for each group's total: no cell's column is known.
+fn none_checked(t: &RawReview, f: &mut Sink) {
+    let codes = [Code::T3Rev, Code::T3Lit1, Code::T3Lit2];
+    let at = cells_span(t);
+    for ((code, total), name) in codes.into_iter().zip(table3::TOTALS).zip(table3::GROUPS) {
+        let unread = (total - 4..=total)
+            .map(|i| {
+                let col = table3::COLUMNS.get(i).unwrap_or(&"?");
+                (cref(i), at, format!("表三{col}"))
+            })
+            .collect();
+        not_checked(
+            f,
+            code.as_str(),
+            &format!("表三{name}"),
+            cref(total),
+            unread,
+        );
+    }
+}
+
+/// Table 3's numbers read, their columns not certain: CELL-UNPLACED, and
+/// each group's relation not checked (unless every number is 0, which no
+/// placement can make wrong).
+fn unplaced(t: &RawReview, f: &mut Sink) {
+    f.add(
+        Code::CellUnplaced,
+        format!(
+            "表三的{}个数值无法确定各属哪一列，按原样列出，不计入核对",
+            t.cells.iter().filter(|c| !c.blank()).count()
+        ),
+    )
+    .at(cells_span(t))
+    .cell(cref(0));
+    if t.cells.iter().all(|c| arith(c) == Some(0)) {
+        return;
+    }
+    none_checked(t, f);
 }

@@ -225,6 +225,10 @@ pub struct RawReview {
     pub all_blank: bool,
     /// The cells came from a run of digits ([`runs`]).
     pub split: bool,
+    /// The numbers were read but their columns are not certain (a Word or
+    /// web table whose value row does not fit its header): the cells are
+    /// kept in the order found and enter no relation.
+    pub unplaced: bool,
 }
 
 /// Read table 1 from lines `from..to` (its blocks without a header keep no format).
@@ -284,6 +288,7 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
     let mut header: Option<ByteRange> = None;
     let mut values: Vec<Token> = Vec::new();
     let mut started = false;
+    let mut tabs = place::ReviewTabs::default();
     for line in &lines[from..to] {
         toks.clear();
         if tokenizer.tokenize(text, *line, &mut toks) != LineShape::Cells {
@@ -313,6 +318,7 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
             }
             header.get_or_insert(texts[0].range());
             values.clear();
+            tabs.header(text, *line);
             continue;
         }
         if header.is_none() {
@@ -335,6 +341,7 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
             .any(|t| matches!(t.kind, TokenKind::Num | TokenKind::Bad))
         {
             started = true;
+            tabs.values(text, *line);
         }
         values.extend(toks.iter().filter(|t| t.kind != TokenKind::Text).copied());
     }
@@ -355,6 +362,7 @@ fn read_review(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option
         anchor,
         all_blank,
         split: false,
+        unplaced: tabs.unplaced() && !all_blank,
     })
 }
 

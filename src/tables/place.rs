@@ -1,9 +1,11 @@
 //! Placing a table 2 row's numbers by arithmetic: a row with one cell more
 //! than the template, one of them blank, is placed only when dropping
 //! exactly one of its blank cells (or several giving the same cells) makes
-//! the row's total the sum of its six applicant columns.
+//! the row's total the sum of its six applicant columns. Table 3's numbers
+//! are kept unplaced when the document reader wrote them without tabs.
 
 use super::RawCell;
+use crate::layout::TextLine;
 use crate::value::Val;
 
 /// What arithmetic says about a row's cells.
@@ -64,6 +66,42 @@ pub(crate) fn by_row_total(cells: &[RawCell], expected: usize) -> Placement {
         }
     }
     found.map_or(Placement::Uncertain, Placement::Unique)
+}
+
+/// How table 3's lines are written: a Word or web table's rows come with
+/// their cells joined by tabs; a row of numbers written without tabs under a
+/// header written with them is one whose columns the document reader could
+/// not make certain (kept as unplaced).
+#[derive(Debug, Default)]
+pub(super) struct ReviewTabs {
+    header_tabbed: bool,
+    values_untabbed: bool,
+    values_tabbed: bool,
+}
+
+impl ReviewTabs {
+    pub(super) fn header(&mut self, text: &str, line: TextLine) {
+        if text[line.start..line.end].contains('\t') {
+            self.header_tabbed = true;
+        }
+    }
+
+    pub(super) fn values(&mut self, text: &str, line: TextLine) {
+        let numbers = text[line.start..line.end]
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .count();
+        if text[line.start..line.end].contains('\t') {
+            self.values_tabbed = true;
+        } else if numbers >= 2 {
+            self.values_untabbed = true;
+        }
+    }
+
+    /// The numbers' columns are not certain.
+    pub(super) fn unplaced(&self) -> bool {
+        self.header_tabbed && self.values_untabbed && !self.values_tabbed
+    }
 }
 
 #[cfg(test)]

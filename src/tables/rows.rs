@@ -26,6 +26,9 @@ struct Building {
     /// whose rows are tab-separated: the way the document readers write a
     /// row whose numbers they could not place in columns.
     untabbed: bool,
+    /// The label was read before (a row written apart, kept only when
+    /// unplaced).
+    again: bool,
 }
 
 enum Open {
@@ -74,6 +77,8 @@ pub(super) fn read_rows(
     // joined from the lines below (start bytes of the pieces taken).
     let spaced = columns::spaced(text, &lines[from..to]);
     let mut taken: Vec<usize> = Vec::new();
+    let mut keys: std::collections::HashSet<Row> = std::collections::HashSet::new();
+    let mut indexed = 0;
     // The last text token seen, and its line.
     let mut last_text: Option<(usize, ByteRange)> = None;
 
@@ -208,6 +213,7 @@ pub(super) fn read_rows(
                                     wrap_end: li,
                                     toks: Vec::with_capacity(8),
                                     untabbed: false,
+                                    again: false,
                                 });
                             }
                             seen_label = true;
@@ -280,11 +286,20 @@ pub(super) fn read_rows(
                             close(&mut open, &mut built, &mut extras);
                             pending_group = None;
                             let key = cls.defs()[row].key;
-                            let dup = built
-                                .iter()
-                                .any(|b| b.subtotal.is_none() && cls.defs()[b.def].key == key);
+                            // (The rows' keys, indexed as they are built:
+                            // linear however many rows repeat a label.)
+                            for b in &built[indexed..] {
+                                if b.subtotal.is_none() {
+                                    keys.insert(cls.defs()[b.def].key);
+                                }
+                            }
+                            indexed = built.len();
+                            let dup = keys.contains(&key);
                             cls.seen_data = true;
-                            if dup {
+                            // A row written apart without tabs (its columns
+                            // not certain) is kept, unplaced, even when its
+                            // label was read before with other columns.
+                            if dup && !(untabbed_line && has_numbers) {
                                 open = Open::Extra {
                                     label_at: span,
                                     first: None,
@@ -301,6 +316,7 @@ pub(super) fn read_rows(
                                     wrap_end,
                                     toks: Vec::with_capacity(8),
                                     untabbed: false,
+                                    again: dup,
                                 });
                             }
                         }
@@ -368,6 +384,7 @@ pub(super) fn read_rows(
                                 wrap_end: li,
                                 toks: Vec::with_capacity(8),
                                 untabbed: false,
+                                again: false,
                             });
                         } else {
                             pending_group = Some((g, span));
@@ -433,6 +450,14 @@ pub(super) fn read_rows(
             Some(k) => (k, true),
             None => (def.key, false),
         };
+        // A label read again: only as a row written apart (unplaced).
+        if b.again && !(b.untabbed && b.merged.is_none()) {
+            extras.push(ExtraRow {
+                label_at: b.label_at,
+                duplicate: Some(key),
+            });
+            continue;
+        }
         let version = if which == Which::T1 {
             t.blocks[table1::block_of(key)]
         } else {

@@ -530,7 +530,7 @@ fn settle_t3(
     notes: &mut Vec<RunNote>,
     inferred: &mut Vec<Inferred>,
 ) {
-    if t.cells.len() >= table3::CELLS {
+    if t.cells.len() >= table3::CELLS || t.unplaced {
         return;
     }
     let mut filled = t.cells.iter().filter(|c| !c.blank());

@@ -687,6 +687,11 @@ pub fn docx(parts: &[Part]) -> Vec<u8> {
             }
         }
     }
+    docx_body(&body)
+}
+
+/// A Word document of the body's XML.
+pub fn docx_body(body: &str) -> Vec<u8> {
     let doc = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
     );

@@ -20,10 +20,11 @@
 //! gets two values. A row with numbers whose columns are not certain — a
 //! value over two columns, two values under one, two alignments that fit
 //! differently — is written without tabs, labels then values in the order
-//! found: the table reader keeps such a row as unplaced. A row that no
-//! alignment fits, with more or fewer values than columns or a blank cell
-//! among them, is written as it is: the table reader reports its count
-//! (`ROW-CELLS`) or places it by its total.
+//! found: the table reader keeps such a row as unplaced. So is a row that no
+//! alignment fits with as many values as columns or fewer. A row that no
+//! alignment fits with more values than columns, or a blank cell or a word
+//! among its values, is written as it is, for the table reader to place by
+//! its total (a cell too many) or report its count (`ROW-CELLS`).
 //!
 //! A table that starts with rows of numbers continues the last table with a
 //! header. When its grid has as many columns as that table's, of the same
@@ -109,6 +110,9 @@ pub(crate) struct Carry {
     /// The last table with a header of its own, for a table that holds the
     /// rest of its columns.
     part: Option<split::Part>,
+    /// A join of two such tables still to be written into the lines of the
+    /// layout table that holds them.
+    relay: Option<split::Relay>,
 }
 
 /// A table that is only a header: its rows, its cells and its grid's widths.
@@ -208,12 +212,15 @@ fn is_data(row: &ExpRow) -> bool {
 
 /// The lines of a table's items, its rows written under the header's columns.
 pub(crate) fn arrange(
-    items: Vec<Item>,
+    mut items: Vec<Item>,
     cells: &[CellAt],
     widths: &[u32],
-    last: Option<&mut Carry>,
+    mut last: Option<&mut Carry>,
     out: &mut Vec<OutputLine>,
 ) {
+    if let Some(last) = last.as_deref_mut() {
+        split::relay(&mut items, last);
+    }
     let rows: Vec<&ExpRow> = items
         .iter()
         .filter_map(|i| match i {
@@ -242,23 +249,30 @@ pub(crate) fn arrange(
                 whole: second.whole,
                 end: 0,
             };
-            if let Some(lines) = split::join(first, &second, out) {
-                for (at, text) in lines {
-                    if let Some(l) = out.get_mut(at) {
-                        l.text = text;
+            let joined = split::join(first, &second);
+            if let Some(lines) = joined.as_ref().filter(|_| split::in_place(first, out)) {
+                for (at, _, text) in lines {
+                    if let Some(l) = out.get_mut(*at) {
+                        l.text.clone_from(text);
                     }
                 }
-                let mut items = items;
                 items.retain(|i| matches!(i, Item::Lines(_)));
                 write_rows(items, &[], out);
-            } else {
-                for (k, r) in rows.iter().enumerate() {
-                    if is_data(r) {
-                        plan[k] = Some(unplaced(r).unwrap_or_else(|| values_apart(r)));
-                    }
-                }
-                write_rows(items, &plan, out);
+                return;
             }
+            for (k, r) in rows.iter().enumerate() {
+                if is_data(r) {
+                    plan[k] = Some(unplaced(r).unwrap_or_else(|| values_apart(r)));
+                }
+            }
+            if let Some(lines) = joined {
+                // The first part is in another cell of a layout table.
+                last.relay = Some(split::Relay {
+                    joined: lines.into_iter().map(|(_, a, b)| (a, b)).collect(),
+                    second: plan.iter().flatten().cloned().collect(),
+                });
+            }
+            write_rows(items, &plan, out);
             return;
         }
     }
@@ -383,6 +397,22 @@ fn plan(
             widths,
         ) else {
             *last = None;
+            if review_head(&rows[..first]) {
+                // Table 3's numbers, more than its columns, on a row of
+                // another width than its header: their columns are not
+                // certain. (Fewer are read in order and their count
+                // reported, `ROW-CELLS`.)
+                for k in (first..n).filter(|&k| data[k]) {
+                    let values = rows[k]
+                        .slots
+                        .iter()
+                        .filter(|s| s.kind == SlotKind::Anchor && is_value(&s.text))
+                        .count();
+                    if values > crate::template::table3::CELLS {
+                        plan[k] = unplaced(rows[k]);
+                    }
+                }
+            }
             return (plan, None);
         };
         c
@@ -435,6 +465,16 @@ fn plan(
         placed,
     });
     (plan, info)
+}
+
+/// A header naming table 3's two groups (行政复议, 行政诉讼).
+fn review_head(head: &[&ExpRow]) -> bool {
+    let has = |w: &str| {
+        head.iter()
+            .flat_map(|r| &r.slots)
+            .any(|s| s.kind == SlotKind::Anchor && s.text.contains(w))
+    };
+    has("行政复议") && has("行政诉讼")
 }
 
 /// A table's placed rows, for a table split in two (`split`).
@@ -640,8 +680,12 @@ fn place(row: &ExpRow, cols: &Columns, cells: &[CellAt], strict: bool) -> Fit {
         let values = anchors().filter(|s| is_value(&s.text)).count();
         let first = anchors().position(|s| is_value(&s.text)).unwrap_or(0);
         let blank_among = anchors().skip(first).any(|s| s.text.is_empty());
+        let words_among = anchors().skip(first).any(|s| !is_value(&s.text));
         let columns = cols.leaves.len() - cols.first_value;
-        return if values != columns || blank_among {
+        // As it is: a blank cell among the values (the table reader may
+        // place the row by its total, else reports its count), more values
+        // than columns, or a word among them (the count is reported).
+        return if blank_among || values > columns || (values < columns && words_among) {
             Fit::AsIs
         } else {
             Fit::Unplaced
@@ -715,14 +759,14 @@ fn values_apart(row: &ExpRow) -> String {
 
 /// A row of numbers whose columns are not certain, written the way the
 /// table reader keeps as unplaced: its labels then its values, separated by
-/// spaces, no tab. A row without a label of its own is written as it is.
+/// spaces, no tab (a row without a label, as table 3's, is its values so).
 fn unplaced(row: &ExpRow) -> Option<String> {
     let texts = row
         .slots
         .iter()
         .filter(|s| s.kind == SlotKind::Anchor && !s.text.is_empty());
     let (values, labels): (Vec<&Slot>, Vec<&Slot>) = texts.partition(|s| is_value(&s.text));
-    if labels.is_empty() || !values.iter().any(|s| is_number(&s.text)) {
+    if !values.iter().any(|s| is_number(&s.text)) {
         return None;
     }
     let mut line: Vec<&str> = labels.iter().map(|s| s.text.as_str()).collect();

@@ -10,7 +10,7 @@
 //! the column its header names. A second table whose header names such
 //! columns but whose rows do not match has its rows written as unplaced.
 
-use super::{CellAt, Columns, ExpRow, Placed, SlotKind};
+use super::{Carry, CellAt, Columns, ExpRow, Item, Placed, SlotKind};
 use crate::template::table2::COLUMNS;
 
 /// The template columns the value leaves of a header name, in order, when
@@ -95,27 +95,26 @@ fn key(labels: &[String]) -> String {
         .collect()
 }
 
-/// The first part's lines with the second part's values after theirs, when
-/// the rows match one to one (`None`: no certain join).
-pub(super) fn join(
-    first: &Part,
-    second: &Part,
-    out: &[super::OutputLine],
-) -> Option<Vec<(usize, String)>> {
-    if !first.whole || !second.whole || out.len() < first.end {
+/// The first part's lines are still in the output as written (not when
+/// the two parts sit in different cells of a layout table: see [`Relay`]).
+pub(super) fn in_place(first: &Part, out: &[super::OutputLine]) -> bool {
+    out.len() >= first.end
+        && first
+            .rows
+            .iter()
+            .all(|r| out.get(r.at).is_some_and(|l| l.text == r.text))
+}
+
+/// The first part's data rows: where each is written, its line as written
+/// and its line with the second part's values after its own, when the rows
+/// match one to one (`None`: no certain join).
+pub(super) fn join(first: &Part, second: &Part) -> Option<Vec<(usize, String, String)>> {
+    if !first.whole || !second.whole {
         return None;
     }
     let a: Vec<&PartRow> = first.rows.iter().filter(|r| r.data).collect();
     let b: Vec<&PartRow> = second.rows.iter().collect();
     if a.is_empty() || a.len() != b.len() || !b.iter().all(|r| r.data) {
-        return None;
-    }
-    // The first part's lines are still in the output as written.
-    if !first
-        .rows
-        .iter()
-        .all(|r| out.get(r.at).is_some_and(|l| l.text == r.text))
-    {
         return None;
     }
     let labelled = b.iter().any(|r| !key(&r.labels).is_empty());
@@ -145,8 +144,77 @@ pub(super) fn join(
                 let mut cells: Vec<&str> = x.labels[..nl].iter().map(String::as_str).collect();
                 cells.extend(x.values.iter().map(String::as_str));
                 cells.extend(y.values.iter().map(String::as_str));
-                (x.at, cells.join("\t"))
+                (x.at, x.text.clone(), cells.join("\t"))
             })
             .collect(),
     )
+}
+
+/// A join made while the first part's lines were out of reach: the two
+/// parts side by side in a layout table (each in a cell of its own, whose
+/// lines are written out only with the layout table). The first part's
+/// lines are replaced by the joined ones, and the second part's lines
+/// (written as unplaced meanwhile) taken out, where the layout table's
+/// lines hold both, in order; elsewhere nothing changes.
+#[derive(Debug)]
+pub(crate) struct Relay {
+    /// The first part's data rows as written, and as joined.
+    pub joined: Vec<(String, String)>,
+    /// The second part's lines as written.
+    pub second: Vec<String>,
+}
+
+impl Relay {
+    /// Apply the join to `lines` when they hold both parts; whether done.
+    pub(super) fn apply(&self, lines: &mut Vec<super::OutputLine>) -> bool {
+        let mut at = Vec::with_capacity(self.joined.len());
+        let mut from = 0;
+        for (old, _) in &self.joined {
+            let Some(k) = (from..lines.len()).find(|&k| lines[k].text == *old) else {
+                return false;
+            };
+            at.push(k);
+            from = k + 1;
+        }
+        let mut drop = Vec::with_capacity(self.second.len());
+        for old in &self.second {
+            let Some(k) = (from..lines.len()).find(|&k| lines[k].text == *old) else {
+                return false;
+            };
+            drop.push(k);
+            from = k + 1;
+        }
+        for (k, (_, new)) in at.into_iter().zip(&self.joined) {
+            lines[k].text.clone_from(new);
+        }
+        let mut k = 0;
+        lines.retain(|_| {
+            k += 1;
+            drop.binary_search(&(k - 1)).is_err()
+        });
+        true
+    }
+}
+
+/// A join left for the lines of a layout table: applied to the first of
+/// `items`' page-layout lines that hold both parts; kept while the table
+/// is only page layout (its cells' tables written before it), else dropped.
+pub(super) fn relay(items: &mut [Item], last: &mut Carry) {
+    let Some(r) = last.relay.take() else {
+        return;
+    };
+    let mut layout_only = true;
+    for item in items.iter_mut() {
+        match item {
+            Item::Lines(lines) => {
+                if r.apply(lines) {
+                    return;
+                }
+            }
+            Item::Row(_) => layout_only = false,
+        }
+    }
+    if layout_only {
+        last.relay = Some(r);
+    }
 }
