@@ -143,7 +143,8 @@ export function drawTables(report, findingsByCell, text) {
   frag.append(
     figure('active', report.tables?.active ? drawT1(report.tables.active, layout.blocks, ctx) : null),
     figure('applications', report.tables?.applications ? drawT2(report.tables.applications, layout.t2Rows, ctx) : null),
-    figure('review', report.tables?.review ? drawT3(report.tables.review, ctx) : null),
+    figure('review', report.tables?.review || ctx.unplaced.some((u) => u.table === 'review')
+      ? drawT3(report.tables?.review ?? null, ctx) : null),
   );
   return frag;
 }
@@ -293,7 +294,10 @@ function drawT2(apps, layoutRows, ctx) {
     }
     if (cells.length !== 7) labels[labels.length - 1]?.append(oddMark(cells.length, 7));
     const tds = cells.map((cell, c) => valueCell('applications', row.key, c, cell, ctx));
-    for (let c = cells.length; c < 7; c++) tds.push(h('td', { class: 'void' }));
+    // The rest of the row's numbers read apart, their columns not certain.
+    const rest = cells.length < 7 ? unplacedRow(ctx, 'applications', row.key, 7 - cells.length) : null;
+    if (rest) tds.push(rest);
+    else for (let c = cells.length; c < 7; c++) tds.push(h('td', { class: 'void' }));
     return h('tr', { class: cells.length !== 7 ? 'row-odd' : null, dataset: { row: row.key } }, labels, tds);
   });
   return h('div', { class: 'scroll' }, h('table', { class: 'grid t2' },
@@ -309,6 +313,12 @@ function drawT3(review, ctx) {
       t3Groups().slice(1).map((g) => h('th', { colspan: 5, scope: 'colgroup' }, g.label))),
     h('tr', null, [...t3Results(), ...t3Results()].map((t) => h('th', { scope: 'col' }, t))),
   ];
+  if (!review) {
+    // The numbers were read but their columns are not certain.
+    const table = h('table', { class: 'grid t3' }, h('thead', null, head),
+      h('tbody', null, h('tr', { class: 'row-odd', dataset: { row: '' } }, unplacedRow(ctx, 'review', null, 15))));
+    return h('div', { class: 'scroll' }, table);
+  }
   const tds = review.map((cell, c) => valueCell('review', null, c, cell, ctx));
   for (let c = review.length; c < 15; c++) tds.push(h('td', { class: 'void' }));
   const odd = review.length !== 15;

@@ -9,6 +9,9 @@
 //! then written after the first part's values on the row it matches, under
 //! the column its header names. A second table whose header names such
 //! columns but whose rows do not match has its rows written as unplaced.
+//! The two tables side by side in a layout table (each in a cell of its
+//! own) are joined the same way, once the layout table's lines hold both
+//! ([`Relay`]).
 
 use super::{Carry, CellAt, Columns, ExpRow, Item, Placed, SlotKind};
 use crate::template::table2::COLUMNS;
