@@ -325,6 +325,9 @@ fn findings(r: &Report, code: &str) -> Vec<(Option<TableId>, Option<&'static str
         .collect()
 }
 
+/// A named change to a table's grid.
+type Edit = (&'static str, fn(&mut Grid));
+
 /// The report with table 3's grid changed by `edit`.
 fn with_review(f: Format, edit: impl Fn(&mut Grid)) -> (Vec<Part>, Known) {
     let (mut parts, k) = report(f, Variant::Template);
@@ -343,7 +346,7 @@ fn with_review(f: Format, edit: impl Fn(&mut Grid)) -> (Vec<Part>, Known) {
 /// tables 1 and 2 read as they are.
 #[test]
 fn table3_numbers_whose_columns_are_not_certain_are_unplaced() {
-    let cases: [(&str, fn(&mut Grid)); 2] = [
+    let cases: [Edit; 2] = [
         ("a number too many", |g| {
             g.last_mut().unwrap().push(c(&"3"));
         }),
@@ -417,7 +420,7 @@ fn table3_numbers_whose_columns_are_not_certain_are_unplaced() {
 #[test]
 fn table3_certain_layouts_read_every_cell() {
     for f in [Format::F2019, Format::F2021] {
-        let cases: [(&str, fn(&mut Grid)); 2] = [
+        let cases: [Edit; 2] = [
             ("template", |_| {}),
             ("rowspan into the numbers", |g| {
                 g[1][0].rs = 3;

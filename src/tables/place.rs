@@ -163,6 +163,24 @@ mod tests {
     }
 
     #[test]
+    fn table3_numbers_without_tabs_under_a_tabbed_header_are_unplaced() {
+        let text = "行政复议\t\t行政诉讼\n1 2 0 1 4\n1\t2\n";
+        let line = |a: usize, b: usize| TextLine { start: a, end: b };
+        let head = line(0, text.find('\n').unwrap());
+        let spaced = line(head.end + 1, head.end + 10);
+        let tabbed = line(spaced.end + 1, text.len() - 1);
+        let mut t = ReviewTabs::default();
+        t.header(text, head);
+        t.values(text, spaced);
+        assert!(t.unplaced());
+        t.values(text, tabbed);
+        assert!(!t.unplaced());
+        let mut t = ReviewTabs::default();
+        t.values(text, spaced);
+        assert!(!t.unplaced(), "no tabbed header");
+    }
+
+    #[test]
     fn other_rows_are_not_placed() {
         assert!(matches!(
             by_row_total(&row(&["0"; 8]), 7),

@@ -397,22 +397,7 @@ fn plan(
             widths,
         ) else {
             *last = None;
-            if review_head(&rows[..first]) {
-                // Table 3's numbers, more than its columns, on a row of
-                // another width than its header: their columns are not
-                // certain. (Fewer are read in order and their count
-                // reported, `ROW-CELLS`.)
-                for k in (first..n).filter(|&k| data[k]) {
-                    let values = rows[k]
-                        .slots
-                        .iter()
-                        .filter(|s| s.kind == SlotKind::Anchor && is_value(&s.text))
-                        .count();
-                    if values > crate::template::table3::CELLS {
-                        plan[k] = unplaced(rows[k]);
-                    }
-                }
-            }
+            review_unplaced(rows, &data, first, &mut plan);
             return (plan, None);
         };
         c
@@ -467,14 +452,30 @@ fn plan(
     (plan, info)
 }
 
-/// A header naming table 3's two groups (行政复议, 行政诉讼).
-fn review_head(head: &[&ExpRow]) -> bool {
+/// Table 3's numbers, more than its columns, on a row of another width than
+/// its header (rows `first..`, after a header naming its two groups, 行政复议
+/// and 行政诉讼): their columns are not certain. (Fewer are read in order and
+/// their count reported, `ROW-CELLS`.)
+fn review_unplaced(rows: &[&ExpRow], data: &[bool], first: usize, plan: &mut [Option<String>]) {
     let has = |w: &str| {
-        head.iter()
+        rows[..first]
+            .iter()
             .flat_map(|r| &r.slots)
             .any(|s| s.kind == SlotKind::Anchor && s.text.contains(w))
     };
-    has("行政复议") && has("行政诉讼")
+    if !(has("行政复议") && has("行政诉讼")) {
+        return;
+    }
+    for k in (first..rows.len()).filter(|&k| data[k]) {
+        let values = rows[k]
+            .slots
+            .iter()
+            .filter(|s| s.kind == SlotKind::Anchor && is_value(&s.text))
+            .count();
+        if values > crate::template::table3::CELLS {
+            plan[k] = unplaced(rows[k]);
+        }
+    }
 }
 
 /// A table's placed rows, for a table split in two (`split`).

@@ -283,3 +283,45 @@ fn columns_split_over_two_tables_stay_apart_when_not_certain() {
     assert_eq!(got[2..4], first);
     assert_eq!(got[5], "一、本年新收\t4");
 }
+
+#[test]
+fn a_short_row_no_alignment_fits_is_unplaced() {
+    // The label over two grid columns, two numbers for three columns:
+    // neither alignment puts the label in the label column.
+    let mut st = GridState::new(1000);
+    let got = render(
+        &mut st,
+        &[],
+        &[
+            HEAD,
+            &[("规章", 1, 1), ("1", 2, 1), ("2", 1, 1), ("3", 1, 1)],
+            &[("规范性文件", 1, 1), ("6", 2, 1), ("7", 1, 1), ("8", 1, 1)],
+            &[("行政许可", 2, 1), ("4", 1, 1), ("5", 1, 1)],
+        ],
+    );
+    assert_eq!(got[3], "行政许可 4 5");
+}
+
+#[test]
+fn a_relay_applies_only_to_lines_holding_both_parts() {
+    use super::split::Relay;
+    use crate::input::grid::{OutputKind, OutputLine};
+    let line = |t: &str| OutputLine {
+        text: t.to_string(),
+        node: 0,
+        kind: OutputKind::Row,
+        link: false,
+    };
+    let relay = Relay {
+        joined: vec![("甲\t1".into(), "甲\t1\t2".into())],
+        second: vec!["甲 2".into()],
+    };
+    let mut lines = vec![line("甲\t1"), line("头"), line("甲 2")];
+    assert!(relay.apply(&mut lines));
+    let got: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(got, ["甲\t1\t2", "头"]);
+    // The second part before the first, or missing: nothing changes.
+    let mut lines = vec![line("甲 2"), line("甲\t1")];
+    assert!(!relay.apply(&mut lines));
+    assert_eq!(lines[1].text, "甲\t1");
+}
