@@ -1,0 +1,299 @@
+//! Table 2 as plain `pdftotext` writes it: one cell per line, in reading
+//! order (spec §8.4).
+//!
+//! Reading order keeps each column of a table's grid in order but mixes
+//! the columns: a row's label (wrapped over several lines) may come before
+//! the numbers of the rows above it, or after its own numbers, and a group
+//! label in a merged cell anywhere between. What stays certain is the order
+//! within each column: the labels' first pieces (`1.属于国家秘密`, `（二）部分`)
+//! come top to bottom, and so do the numbers, row after row, seven to a row.
+//! So when every number stands alone on its line, every run of numbers
+//! holds whole rows (a multiple of seven), every enumerated label names
+//! exactly one template row, the rows come in the template's order, and
+//! the numbers are exactly seven for each row named, the n-th row named
+//! takes the n-th seven numbers. Anything else — a blank cell (one number
+//! fewer), a line mixing words and digits, a label naming no row or two,
+//! a subtotal beside a group label — and the table is left to the ordinary
+//! reading, which keeps such rows unread rather than guess.
+
+use super::{RawCell, RawRow, RawTable};
+use crate::layout::TextLine;
+use crate::range::ByteRange;
+use crate::template::{table2, Format, Row};
+use crate::text::{fold, key};
+use crate::value::{parse, Val};
+
+/// Cells in a table 2 row.
+const WIDTH: usize = 7;
+
+/// The byte range of a line without its surrounding spaces.
+fn trimmed(text: &str, line: TextLine) -> Option<ByteRange> {
+    let s = text.get(line.start..line.end)?;
+    let t = s.trim_start();
+    let start = line.start + (s.len() - t.len());
+    let t = t.trim_end();
+    (!t.is_empty()).then(|| ByteRange::new(start, start + t.len()))
+}
+
+/// A line holding one count and nothing else.
+fn number(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| fold(c).is_ascii_digit())
+}
+
+/// The word starts with an enumerator: `一、`, `（一）`, `(1)`, `1.`, `1、`.
+fn enumerated(w: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || fold(c).is_ascii_digit();
+    let mut it = w.chars();
+    match it.next() {
+        Some('（' | '(') => {
+            let rest: String = it.collect();
+            let n = rest.chars().take_while(|&c| numeral(c)).count();
+            n > 0 && rest.chars().nth(n).is_some_and(|c| c == '）' || c == ')')
+        }
+        Some(c) if numeral(c) => {
+            let n = 1 + it.clone().take_while(|&c| numeral(c)).count();
+            w.chars()
+                .nth(n)
+                .is_some_and(|c| matches!(c, '、' | '.' | '．'))
+        }
+        _ => false,
+    }
+}
+
+/// What an enumerated word names.
+enum Names {
+    /// Exactly one template row (index into `table2::ROWS`).
+    Row(usize),
+    /// A group label (no numbers of its own).
+    Group,
+    /// A row or group of another table, two rows, or nothing: not certain.
+    Unsure,
+}
+
+/// The template row whose printed label starts with the word (with its
+/// enumerator and at least two more characters), or a group label.
+fn names(word: &str, subgroups: bool) -> Names {
+    let k = key(word);
+    let kn = k.chars().count();
+    let digits = k
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .count();
+    let starts = |label: &str| key(label).starts_with(&k);
+    let group = table2::GROUPS.iter().any(|(_, _, l)| starts(l));
+    // （六）其他处理 is a row of its own unless its sub-rows are written.
+    let other_group = subgroups && starts(table2::label(Row::Other));
+    if group || other_group {
+        return if table2::ROWS
+            .iter()
+            .any(|d| d.key != Row::Other && starts(d.label))
+        {
+            Names::Unsure
+        } else {
+            Names::Group
+        };
+    }
+    if kn < digits + 2 {
+        return Names::Unsure;
+    }
+    let mut found = table2::ROWS
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| starts(d.label));
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Names::Row(i),
+        _ => Names::Unsure,
+    }
+}
+
+/// Table 2's rows from lines `from..to` written one cell per line in
+/// reading order, or `None` when the text is not certainly that.
+fn read(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<Vec<RawRow>> {
+    let lines = lines.get(from..to)?;
+    let words = |r: ByteRange| text[r.start..r.end].split_whitespace();
+    // The table writes its sub-rows of （六） (2021) or not (2019).
+    let subgroups = lines.iter().filter_map(|l| trimmed(text, *l)).any(|r| {
+        words(r).any(|w| {
+            enumerated(w)
+                && matches!(names(w, false), Names::Row(i)
+                    if matches!(table2::ROWS[i].key, Row::Other1 | Row::Other2 | Row::Other3))
+        })
+    });
+    let mut labels: Vec<(usize, ByteRange)> = Vec::new();
+    let mut numbers: Vec<ByteRange> = Vec::new();
+    let mut run = 0usize;
+    for line in lines {
+        let Some(r) = trimmed(text, *line) else {
+            continue;
+        };
+        let s = &text[r.start..r.end];
+        if number(s) {
+            numbers.push(r);
+            run += 1;
+            continue;
+        }
+        if run % WIDTH != 0 {
+            return None;
+        }
+        run = 0;
+        let mut at = r.start;
+        for w in words(r) {
+            let p = at + text[at..r.end].find(w)?;
+            at = p + w.len();
+            if enumerated(w) {
+                match names(w, subgroups) {
+                    Names::Row(i) => labels.push((i, ByteRange::new(p, at))),
+                    Names::Group => {}
+                    Names::Unsure => return None,
+                }
+            } else if w.chars().any(|c| fold(c).is_ascii_digit()) {
+                return None;
+            }
+        }
+    }
+    if run % WIDTH != 0 || labels.len() < 2 || numbers.len() != labels.len() * WIDTH {
+        return None;
+    }
+    // Labels of different columns of the grid (（一） beside 1.) interleave;
+    // the numbers come row after row, top to bottom.
+    labels.sort_by_key(|l| l.0);
+    if labels.windows(2).any(|w| w[0].0 == w[1].0) {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(labels.len());
+    for ((i, label_at), cells) in labels.into_iter().zip(numbers.chunks(WIDTH)) {
+        let cells: Vec<RawCell> = cells
+            .iter()
+            .map(|c| RawCell {
+                start: c.start,
+                end: c.end,
+                parsed: parse(&text[c.start..c.end]),
+            })
+            .collect();
+        if cells.iter().any(|c| !matches!(c.parsed.val, Val::Int(_))) {
+            return None;
+        }
+        rows.push(RawRow {
+            key: table2::ROWS[i].key,
+            label_at,
+            cells,
+            expected: WIDTH,
+            variant: None,
+            merged: None,
+            all_blank: false,
+            subtotal: false,
+            version: None,
+            tokens: WIDTH,
+            unplaced: false,
+            placed: false,
+        });
+    }
+    Some(rows)
+}
+
+/// A row read in full, in the template's columns (a label with no number
+/// after it is not: in reading order its numbers may come later).
+fn full(r: &RawRow) -> bool {
+    r.cells.len() == r.expected
+        && !r.unplaced
+        && r.merged.is_none()
+        && r.cells.iter().any(|c| !c.blank())
+}
+
+/// Table 2 as read, completed by the reading-order rows when the text is
+/// one cell per line in reading order: rows the ordinary reading could not
+/// place take the reading-order cells. Where both readings have a row in
+/// full and they differ, or the ordinary reading has numbers in a row the
+/// reading-order rows do not have, neither is certain over the other and
+/// the ordinary reading is kept as it is.
+pub(super) fn complete(
+    text: &str,
+    lines: &[TextLine],
+    from: usize,
+    to: usize,
+    ordinary: Option<RawTable>,
+) -> Option<RawTable> {
+    let Some(rows) = read(text, lines, from, to) else {
+        return ordinary;
+    };
+    let same = |a: &RawRow, b: &RawRow| {
+        a.cells.len() == b.cells.len()
+            && a.cells
+                .iter()
+                .zip(&b.cells)
+                .all(|(x, y)| x.parsed == y.parsed)
+    };
+    if let Some(t) = &ordinary {
+        for o in &t.rows {
+            let theirs = rows.iter().find(|r| r.key == o.key);
+            let numbers = o.cells.iter().any(|c| !c.blank());
+            let agrees = match theirs {
+                Some(r) => !o.subtotal && (!full(o) || same(o, r)),
+                None => !numbers,
+            };
+            if !agrees {
+                return ordinary;
+            }
+        }
+    }
+    let mut t = ordinary.unwrap_or_else(|| RawTable {
+        anchor: rows[0].label_at,
+        last: rows
+            .last()
+            .and_then(|r| r.cells.last())
+            .map_or(rows[0].label_at, RawCell::range),
+        ..RawTable::default()
+    });
+    for r in rows {
+        match t.rows.iter_mut().find(|o| o.key == r.key) {
+            Some(o) if full(o) => {}
+            Some(o) => *o = r,
+            None => t.rows.push(r),
+        }
+    }
+    t.rows.sort_by_key(|r| table2::order(r.key));
+    // Numbers with no template row were the reading's misreadings: every
+    // number of the table now has its row.
+    t.extra.clear();
+    let has = |k: Row| t.rows.iter().any(|r| r.key == k && !r.subtotal);
+    t.version = if has(Row::Other1) || has(Row::Other2) || has(Row::Other3) {
+        Some(Format::F2021)
+    } else if has(Row::Other) {
+        Some(Format::F2019)
+    } else {
+        None
+    };
+    Some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enumerators() {
+        for w in [
+            "一、本年",
+            "（一）予以",
+            "(2)重复",
+            "1.属于",
+            "3、其他",
+            "１．属于",
+        ] {
+            assert!(enumerated(w), "{w}");
+        }
+        for w in ["三类内部", "总计", "1", "12", "第一项"] {
+            assert!(!enumerated(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn pieces_name_rows() {
+        assert!(matches!(names("（二）部分", false), Names::Row(_)));
+        assert!(matches!(names("三、", false), Names::Group));
+        assert!(matches!(names("（三）不予", false), Names::Group));
+        assert!(matches!(names("（一）", false), Names::Unsure));
+        assert!(matches!(names("（六）其他", true), Names::Group));
+        assert!(matches!(names("（六）其他", false), Names::Row(_)));
+    }
+}
