@@ -266,6 +266,113 @@ pub(super) fn complete(
     Some(t)
 }
 
+/// A line holding one number alone (`12`, `58.6`).
+fn amount(s: &str) -> bool {
+    number(s.split_once('.').map_or(s, |(a, _)| a))
+        && s.split_once('.').is_none_or(|(_, b)| number(b))
+}
+
+/// Table 1 blocks written one cell per line in reading order: a block's
+/// number may come before its row's label (`本年处理决定数量` / `64` /
+/// `行政许可`). Within a block (caption to caption) whose lines are numbers
+/// alone or words without digits, whose labels are all rows the reading
+/// found, and whose numbers are exactly as many as those rows' cells, the
+/// numbers go to the rows in the template's order. Rows read in full are
+/// kept; where one differs, the block is left as it was read.
+pub(super) fn complete_t1(
+    text: &str,
+    lines: &[TextLine],
+    from: usize,
+    to: usize,
+    t: &mut RawTable,
+) {
+    let Some(lines) = lines.get(from..to) else {
+        return;
+    };
+    let mut blocks: Vec<Vec<ByteRange>> = vec![Vec::new()];
+    for line in lines {
+        let Some(r) = trimmed(text, *line) else {
+            continue;
+        };
+        let s = &text[r.start..r.end];
+        if s.contains("第二十条第") {
+            blocks.push(vec![r]);
+        } else if let Some(b) = blocks.last_mut() {
+            b.push(r);
+        }
+    }
+    for block in blocks {
+        let (Some(first), Some(last)) = (block.first(), block.last()) else {
+            continue;
+        };
+        let span = ByteRange::new(first.start, last.end);
+        let inside = |at: ByteRange| at.start >= span.start && at.end <= span.end;
+        if t.extra.iter().any(|e| inside(e.label_at)) {
+            continue;
+        }
+        let mut numbers = Vec::new();
+        let mut words = true;
+        for r in &block {
+            let s = &text[r.start..r.end];
+            if amount(s) {
+                numbers.push(*r);
+            } else if s.chars().any(|c| fold(c).is_ascii_digit()) {
+                words = false;
+            }
+        }
+        let mut rows: Vec<usize> = (0..t.rows.len())
+            .filter(|&i| inside(t.rows[i].label_at))
+            .collect();
+        rows.sort_by_key(|&i| {
+            crate::template::table1::ROWS
+                .iter()
+                .position(|d| d.key == t.rows[i].key)
+        });
+        let want: usize = rows.iter().map(|&i| t.rows[i].expected).sum();
+        if !words
+            || numbers.is_empty()
+            || numbers.len() != want
+            || rows
+                .iter()
+                .any(|&i| t.rows[i].expected == 0 || t.rows[i].subtotal)
+        {
+            continue;
+        }
+        let mut filled = Vec::with_capacity(rows.len());
+        let mut next = numbers.iter();
+        for &i in &rows {
+            let cells: Vec<RawCell> = next
+                .by_ref()
+                .take(t.rows[i].expected)
+                .map(|c| RawCell {
+                    start: c.start,
+                    end: c.end,
+                    parsed: parse(&text[c.start..c.end]),
+                })
+                .collect();
+            filled.push((i, cells));
+        }
+        let conflict = filled.iter().any(|(i, cells)| {
+            let o = &t.rows[*i];
+            full(o)
+                && (o.cells.len() != cells.len()
+                    || o.cells.iter().zip(cells).any(|(a, b)| a.parsed != b.parsed))
+        });
+        if conflict {
+            continue;
+        }
+        for (i, cells) in filled {
+            let r = &mut t.rows[i];
+            if !full(r) {
+                r.tokens = cells.len();
+                r.cells = cells;
+                r.all_blank = false;
+                r.unplaced = false;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
