@@ -22,6 +22,7 @@ use crate::range::ByteRange;
 use crate::template::{table2, Format, Row};
 use crate::text::{fold, key};
 use crate::value::{parse, Val};
+use std::sync::LazyLock;
 
 /// Cells in a table 2 row.
 const WIDTH: usize = 7;
@@ -38,6 +39,11 @@ fn trimmed(text: &str, line: TextLine) -> Option<ByteRange> {
 /// A line holding one count and nothing else.
 fn number(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| fold(c).is_ascii_digit())
+}
+
+/// A Chinese numeral of an enumerator.
+fn enumerator(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
 }
 
 /// The word starts with an enumerator: `一、`, `（一）`, `(1)`, `1.`, `1、`.
@@ -73,33 +79,35 @@ enum Names {
 /// The template row whose printed label starts with the word (with its
 /// enumerator and at least two more characters), or a group label.
 fn names(word: &str, subgroups: bool) -> Names {
+    // The keys of the printed labels: rows, then groups.
+    static KEYS: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
+        (
+            table2::ROWS.iter().map(|d| key(d.label)).collect(),
+            table2::GROUPS.iter().map(|(_, _, l)| key(l)).collect(),
+        )
+    });
+    let (rows, groups) = &*KEYS;
     let k = key(word);
     let kn = k.chars().count();
     let digits = k
         .chars()
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .take_while(|&c| c.is_ascii_digit() || enumerator(c))
         .count();
-    let starts = |label: &str| key(label).starts_with(&k);
-    let group = table2::GROUPS.iter().any(|(_, _, l)| starts(l));
+    let other = table2::ROWS.iter().position(|d| d.key == Row::Other);
+    let group = groups.iter().any(|g| g.starts_with(&k));
     // （六）其他处理 is a row of its own unless its sub-rows are written.
-    let other_group = subgroups && starts(table2::label(Row::Other));
+    let other_group = subgroups && other.is_some_and(|i| rows[i].starts_with(&k));
     if group || other_group {
-        return if table2::ROWS
+        let row_too = rows
             .iter()
-            .any(|d| d.key != Row::Other && starts(d.label))
-        {
-            Names::Unsure
-        } else {
-            Names::Group
-        };
+            .enumerate()
+            .any(|(i, r)| Some(i) != other && r.starts_with(&k));
+        return if row_too { Names::Unsure } else { Names::Group };
     }
     if kn < digits + 2 {
         return Names::Unsure;
     }
-    let mut found = table2::ROWS
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| starts(d.label));
+    let mut found = rows.iter().enumerate().filter(|(_, r)| r.starts_with(&k));
     match (found.next(), found.next()) {
         (Some((i, _)), None) => Names::Row(i),
         _ => Names::Unsure,
@@ -130,19 +138,44 @@ fn read(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<Vec<Ra
         if number(s) {
             numbers.push(r);
             run += 1;
+            if numbers.len() > table2::ROWS.len() * WIDTH {
+                return None;
+            }
             continue;
         }
         if run % WIDTH != 0 {
             return None;
         }
         run = 0;
+        // Each word and where it starts.
         let mut at = r.start;
+        let mut ws: Vec<(usize, &str)> = Vec::new();
         for w in words(r) {
             let p = at + text[at..r.end].find(w)?;
             at = p + w.len();
+            ws.push((p, w));
+        }
+        let mut i = 0;
+        while i < ws.len() {
+            let (p, w) = ws[i];
+            i += 1;
             if enumerated(w) {
-                match names(w, subgroups) {
-                    Names::Row(i) => labels.push((i, ByteRange::new(p, at))),
+                // An enumerator apart from its words (`1. 属于国家秘密`).
+                let alone = key(w)
+                    .chars()
+                    .all(|c| !crate::text::is_han(c) || enumerator(c));
+                let (named, end) = match ws.get(i) {
+                    Some(&(q, next)) if alone => {
+                        i += 1;
+                        (names(&format!("{w}{next}"), subgroups), q + next.len())
+                    }
+                    _ => (names(w, subgroups), p + w.len()),
+                };
+                match named {
+                    Names::Row(row) if labels.len() < table2::ROWS.len() => {
+                        labels.push((row, ByteRange::new(p, end)));
+                    }
+                    Names::Row(_) => return None,
                     Names::Group => {}
                     Names::Unsure => return None,
                 }
@@ -300,6 +333,10 @@ pub(super) fn complete_t1(
         } else if let Some(b) = blocks.last_mut() {
             b.push(r);
         }
+    }
+    // Table 1 has five blocks; more captions are not a table 1.
+    if blocks.len() > 8 {
+        return;
     }
     for block in blocks {
         let (Some(first), Some(last)) = (block.first(), block.last()) else {
