@@ -175,9 +175,8 @@ fn read(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<Vec<Ra
                     Names::Row(row) if labels.len() < table2::ROWS.len() => {
                         labels.push((row, ByteRange::new(p, end)));
                     }
-                    Names::Row(_) => return None,
                     Names::Group => {}
-                    Names::Unsure => return None,
+                    Names::Row(_) | Names::Unsure => return None,
                 }
             } else if w.chars().any(|c| fold(c).is_ascii_digit()) {
                 return None;
@@ -428,6 +427,54 @@ mod tests {
         }
         for w in ["三类内部", "总计", "1", "12", "第一项"] {
             assert!(!enumerated(w), "{w}");
+        }
+    }
+
+    /// Rows in reading order: labels wrapped, the second's numbers before
+    /// the first's label is over, a group label between.
+    const PLAIN: &str = "一、本年新\n收政府信息\n二、上年结\n转政府信息\n\
+        5\n1\n0\n0\n0\n0\n6\n0\n0\n0\n0\n0\n0\n0\n\
+        三、本年度 （一）予以\n办理结果\n公开\n2\n1\n0\n0\n0\n0\n3\n";
+
+    fn values(rows: &[RawRow]) -> Vec<(Row, Vec<Option<i64>>)> {
+        rows.iter()
+            .map(|r| {
+                let v = r.cells.iter().map(|c| match c.parsed.val {
+                    Val::Int(v) => Some(v),
+                    _ => None,
+                });
+                (r.key, v.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn whole_rows_in_reading_order() {
+        let ls = crate::layout::lines(PLAIN);
+        let rows = read(PLAIN, &ls, 0, ls.len()).expect("read");
+        assert_eq!(
+            values(&rows),
+            [
+                (Row::New, [5, 1, 0, 0, 0, 0, 6].map(Some).to_vec()),
+                (Row::CarriedOver, [0; 7].map(Some).to_vec()),
+                (Row::Granted, [2, 1, 0, 0, 0, 0, 3].map(Some).to_vec()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_blank_cell_or_an_unsure_label_leaves_the_table_unread() {
+        // One number fewer (a blank cell): no row is certain.
+        let blank = PLAIN.replacen("1\n0\n0\n0\n0\n6", "1\n0\n0\n0\n6", 1);
+        // Words and digits on one line.
+        let mixed = PLAIN
+            .replacen("公开\n", "公开 约\n", 1)
+            .replacen("2\n1\n", "约2\n1\n", 1);
+        // A label naming no row of the template.
+        let unknown = PLAIN.replacen("（一）予以", "（九）其他", 1);
+        for text in [blank, mixed, unknown] {
+            let ls = crate::layout::lines(&text);
+            assert!(read(&text, &ls, 0, ls.len()).is_none(), "{text}");
         }
     }
 
