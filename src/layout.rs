@@ -293,6 +293,15 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>, words:
             WordKind::Blank => TokenKind::Blank,
             WordKind::Bad => TokenKind::Bad,
         };
+        // A number with a word that makes it no count (`约 5`, one space
+        // apart as a PDF viewer copies `约5`): one unreadable cell.
+        if k == WordKind::Text && is_hedge_word(word) {
+            if let Some(&(_, ne, WordKind::Num)) = words.get(i + 1) {
+                push(out, TokenKind::Bad, start + ws, start + ne);
+                i += 2;
+                continue;
+            }
+        }
         // A number followed by its unit.
         if kind == TokenKind::Num {
             if let Some(&(_, ue, WordKind::Text)) = words.get(i + 1) {
@@ -317,6 +326,11 @@ fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>, words:
         i += 1;
     }
     let _ = text;
+}
+
+/// A word written before a number that makes it an estimate, not a count.
+fn is_hedge_word(word: &str) -> bool {
+    matches!(word, "约" | "大约" | "近" | "逾")
 }
 
 /// A [`is_space`] character that takes no room: zero-width characters, bidi
@@ -469,6 +483,10 @@ mod tests {
             ]
         );
         assert_eq!(toks("结 果 维 持"), [(Text, "结 果 维 持")]);
+        assert_eq!(
+            toks("规范性文件 约 5 3 20"),
+            [(Text, "规范性文件"), (Bad, "约 5"), (Num, "3"), (Num, "20")]
+        );
     }
 
     #[test]

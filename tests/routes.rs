@@ -2,7 +2,9 @@
 //! is turned during the test into renditions a user may paste or convert —
 //! PDF (`LibreOffice`, tables with and without borders) read by
 //! `pdftotext -layout`, by plain `pdftotext` and by this crate's own PDF
-//! reader; a `.docx` written by `LibreOffice`; markdown tables the way
+//! reader, and as a PDF viewer copies it (cells one space apart, blank
+//! cells dropped: the layout text with its gaps made one space, and
+//! `pdftotext -raw`); a `.docx` written by `LibreOffice`; markdown tables the way
 //! conversion tools write them. Each rendition is checked, and every table
 //! cell compared with the fixture's: the same number in the same row and
 //! column, or nothing there (unread) — never another number.
@@ -65,14 +67,25 @@ fn convert(exe: &str, dir: &Path, to: &str, inputs: &[std::path::PathBuf]) {
     );
 }
 
-fn pdftotext(pdf: &Path, layout: bool) -> String {
+fn pdftotext(pdf: &Path, mode: &str) -> String {
     let mut cmd = Command::new("pdftotext");
-    if layout {
-        cmd.arg("-layout");
+    if !mode.is_empty() {
+        cmd.arg(mode);
     }
     let out = cmd.arg(pdf).arg("-").output().expect("pdftotext runs");
     assert!(out.status.success(), "pdftotext {}", pdf.display());
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text as a PDF viewer copies it: cells one space apart, blank cells
+/// dropped (each line of the layout text with its runs of spaces made one).
+fn viewer_copy(layout: &str) -> String {
+    let mut out = String::with_capacity(layout.len());
+    for line in layout.lines() {
+        out.push_str(&line.split_whitespace().collect::<Vec<_>>().join(" "));
+        out.push('\n');
+    }
+    out
 }
 
 /// One route's counts over all fixtures, and the log of its misplaced cells.
@@ -116,6 +129,79 @@ fn table_fixtures() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The PDF and Word routes: every fixture converted by `LibreOffice` (`exe`).
+fn pdf_routes(exe: &str, fixtures: &[(String, String)]) -> Vec<Route> {
+    let mut routes = Vec::new();
+    let temp = tempfile::tempdir().unwrap();
+    let dir =
+        std::env::var_os("XXGK_ROUTES_DIR").map_or_else(|| temp.path().to_path_buf(), Into::into);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut inputs = Vec::new();
+    for (name, text) in fixtures {
+        let page = html_page(text).replacen("<body>\n", "<body>\n<p>&nbsp;</p>\n", 1);
+        let plain = page.replace("<table border=\"1\"", "<table border=\"0\"");
+        for (n, p) in [(name.clone(), page), (format!("{name}-plain"), plain)] {
+            let path = dir.join(format!("{n}.html"));
+            std::fs::write(&path, p).unwrap();
+            inputs.push(path);
+        }
+    }
+    // XXGK_ROUTES_DIR=dir keeps the files there, to look at;
+    // XXGK_ROUTES_REUSE=1 reads those made by an earlier run.
+    if std::env::var_os("XXGK_ROUTES_REUSE").is_none() {
+        convert(exe, &dir, "pdf", &inputs);
+        let bordered: Vec<_> = inputs.iter().step_by(2).cloned().collect();
+        convert(exe, &dir, "docx", &bordered);
+    }
+
+    let mut layout = [
+        Route::new("pdftotext -layout, borders"),
+        Route::new("pdftotext -layout, no borders"),
+    ];
+    let mut plain = [
+        Route::new("pdftotext, borders"),
+        Route::new("pdftotext, no borders"),
+    ];
+    let mut copied = [
+        Route::new("PDF viewer copy (spaces), borders"),
+        Route::new("PDF viewer copy (spaces), no borders"),
+    ];
+    let mut raw = [
+        Route::new("PDF viewer copy (pdftotext -raw), borders"),
+        Route::new("PDF viewer copy (pdftotext -raw), no borders"),
+    ];
+    let mut own = [
+        Route::new("PDF (xxgk), borders"),
+        Route::new("PDF (xxgk), no borders"),
+    ];
+    let mut word = Route::new(".docx (LibreOffice)");
+    for (name, text) in fixtures {
+        for (k, stem) in [name.clone(), format!("{name}-plain")].iter().enumerate() {
+            let pdf = dir.join(format!("{stem}.pdf"));
+            let spaced = pdftotext(&pdf, "-layout");
+            layout[k].add(name, text, &spaced);
+            copied[k].add(name, text, &viewer_copy(&spaced));
+            plain[k].add(name, text, &pdftotext(&pdf, ""));
+            raw[k].add(name, text, &pdftotext(&pdf, "-raw"));
+            let bytes = std::fs::read(&pdf).unwrap();
+            if let Ok(doc) = read_document(&bytes, "a.pdf") {
+                own[k].add(name, text, &doc.text);
+            }
+        }
+        let bytes = std::fs::read(dir.join(format!("{name}.docx"))).unwrap();
+        if let Ok(doc) = read_document(&bytes, "a.docx") {
+            word.add(name, text, &doc.text);
+        }
+    }
+    routes.extend(layout);
+    routes.extend(plain);
+    routes.extend(copied);
+    routes.extend(raw);
+    routes.extend(own);
+    routes.push(word);
+    routes
+}
+
 #[test]
 fn routes_read_cell_exact_or_not_at_all() {
     let fixtures = table_fixtures();
@@ -140,62 +226,7 @@ fn routes_read_cell_exact_or_not_at_all() {
     };
     match tools {
         Err(why) => eprintln!("skipped the PDF and Word routes: {why}; scripts/setup installs it"),
-        Ok(exe) => {
-            let temp = tempfile::tempdir().unwrap();
-            let dir = std::env::var_os("XXGK_ROUTES_DIR")
-                .map_or_else(|| temp.path().to_path_buf(), Into::into);
-            std::fs::create_dir_all(&dir).unwrap();
-            let mut inputs = Vec::new();
-            for (name, text) in &fixtures {
-                let page = html_page(text).replacen("<body>\n", "<body>\n<p>&nbsp;</p>\n", 1);
-                let plain = page.replace("<table border=\"1\"", "<table border=\"0\"");
-                for (n, p) in [(name.clone(), page), (format!("{name}-plain"), plain)] {
-                    let path = dir.join(format!("{n}.html"));
-                    std::fs::write(&path, p).unwrap();
-                    inputs.push(path);
-                }
-            }
-            // XXGK_ROUTES_DIR=dir keeps the files there, to look at;
-            // XXGK_ROUTES_REUSE=1 reads those made by an earlier run.
-            if std::env::var_os("XXGK_ROUTES_REUSE").is_none() {
-                convert(exe, &dir, "pdf", &inputs);
-                let bordered: Vec<_> = inputs.iter().step_by(2).cloned().collect();
-                convert(exe, &dir, "docx", &bordered);
-            }
-
-            let mut layout = [
-                Route::new("pdftotext -layout, borders"),
-                Route::new("pdftotext -layout, no borders"),
-            ];
-            let mut plain = [
-                Route::new("pdftotext, borders"),
-                Route::new("pdftotext, no borders"),
-            ];
-            let mut own = [
-                Route::new("PDF (xxgk), borders"),
-                Route::new("PDF (xxgk), no borders"),
-            ];
-            let mut word = Route::new(".docx (LibreOffice)");
-            for (name, text) in &fixtures {
-                for (k, stem) in [name.clone(), format!("{name}-plain")].iter().enumerate() {
-                    let pdf = dir.join(format!("{stem}.pdf"));
-                    layout[k].add(name, text, &pdftotext(&pdf, true));
-                    plain[k].add(name, text, &pdftotext(&pdf, false));
-                    let bytes = std::fs::read(&pdf).unwrap();
-                    if let Ok(doc) = read_document(&bytes, "a.pdf") {
-                        own[k].add(name, text, &doc.text);
-                    }
-                }
-                let bytes = std::fs::read(dir.join(format!("{name}.docx"))).unwrap();
-                if let Ok(doc) = read_document(&bytes, "a.docx") {
-                    word.add(name, text, &doc.text);
-                }
-            }
-            routes.extend(layout);
-            routes.extend(plain);
-            routes.extend(own);
-            routes.push(word);
-        }
+        Ok(exe) => routes.extend(pdf_routes(exe, &fixtures)),
     }
 
     let mut table = String::from(

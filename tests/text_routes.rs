@@ -124,3 +124,48 @@ fn pre2019_report_crawled_onto_one_line() {
     assert_eq!(r.year, Some(2016));
     assert_eq!(codes(&r), vec!["DOC-PRE2019"]);
 }
+
+/// Text as a PDF viewer copies a table: cells one space apart, blank cells
+/// dropped.
+fn viewer_copy(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            l.split('\t')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn pdf_viewer_copy_with_blank_cells_dropped() {
+    // A row with blank cells: copied, its numbers are fewer than the
+    // columns, one space apart, with enough digits to be taken for cells
+    // run together. They are missing cells: never split into other columns.
+    let truth = CLEAN_2021.replace(
+        "（一）予以公开\t2\t0\t0\t0\t0\t0\t2",
+        "（一）予以公开\t102\t\t\t\t\t10\t112",
+    );
+    assert_ne!(truth, CLEAN_2021);
+    let copy = viewer_copy(&truth);
+    let c = counts(&truth, &copy);
+    assert!(c.right >= 150, "{c:?}");
+    let r = report(&copy);
+    let granted = t2(&r, "granted");
+    assert!(
+        granted
+            .iter()
+            .all(|v| [None, Some(102), Some(10), Some(112)].contains(v)),
+        "{granted:?}"
+    );
+    assert!(
+        !codes(&r).iter().any(|c| c.starts_with("CELL-SPLIT")),
+        "{:?}",
+        codes(&r)
+    );
+    // Every row without blank cells is read whole.
+    assert_eq!(t2(&r, "new"), [3, 0, 0, 0, 0, 0, 3].map(Some));
+}

@@ -192,7 +192,8 @@ impl Classifier {
             {
                 return self.data(Row::Total);
             }
-            if body == "其他" && (en == Some(3) || self.seen_data) {
+            // `（六）其他` is the group label （六）其他处理 wrapped, not 3.其他.
+            if body == "其他" && (en == Some(3) || (en.is_none() && self.seen_data)) {
                 return self.data(Row::Other3);
             }
         }

@@ -25,6 +25,7 @@ mod markdown;
 mod place;
 mod rows;
 pub mod runs;
+mod stream;
 
 /// The three tables as read, and the template the report follows.
 #[derive(Debug, Clone)]
@@ -90,10 +91,13 @@ pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
                 Some(LineRange::new(a, end))
             })
     };
-    let mut active = region(2, 1)
-        .and_then(|r| rows::read_rows(text, lines, r.first, r.end, classify::Which::T1));
-    let applications = region(3, 2)
-        .and_then(|r| rows::read_rows(text, lines, r.first, r.end, classify::Which::T2));
+    let r1 = region(2, 1);
+    let mut active =
+        r1.and_then(|r| rows::read_rows(text, lines, r.first, r.end, classify::Which::T1));
+    let applications = region(3, 2).and_then(|r| {
+        let t = rows::read_rows(text, lines, r.first, r.end, classify::Which::T2);
+        stream::complete(text, lines, r.first, r.end, t)
+    });
     let review = region(4, 3).and_then(|r| read_review(text, lines, r.first, r.end));
 
     let mut seen = [false; 2];
@@ -125,6 +129,9 @@ pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
     };
     if let Some(t) = &mut active {
         settle_t1(t, read.main_format());
+        if let Some(r) = r1 {
+            stream::complete_t1(text, lines, r.first, r.end, t);
+        }
     }
     read.active = active;
     runs::settle(text, &mut read);

@@ -166,6 +166,30 @@ fn partial_row(cells: &[RawCell], expected: usize) -> Option<ByteRange> {
     Some(ByteRange::new(cells.first()?.start, cells.last()?.end))
 }
 
+/// A table 2 row copied out of a PDF viewer loses its blank cells, not its
+/// cell boundaries: numbers one space apart, each written as a count
+/// (`12 3 15`, no `035`), the last the sum of the others as the row's total
+/// is. Such a row is read as missing cells, not as digits run together.
+fn blanks_dropped(text: &str, cells: &[RawCell]) -> bool {
+    let mut values = Vec::with_capacity(cells.len());
+    for c in cells {
+        let Some(s) = text.get(c.start..c.end) else {
+            return false;
+        };
+        let count = !s.is_empty()
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (s == "0" || !s.starts_with('0'));
+        match value(c) {
+            Some(v) if count => values.push(v),
+            _ => return false,
+        }
+    }
+    let Some((total, rest)) = values.split_last() else {
+        return false;
+    };
+    rest.iter().try_fold(0i64, |a, &v| a.checked_add(v)) == Some(*total)
+}
+
 /// The run standing where a row's cells should be: digits glued to its
 /// label (and the tokens of digits after them on its line), or its only
 /// number (the other cells blank or absent), or, in a table with relations
@@ -187,7 +211,7 @@ fn run_of_row(text: &str, r: &RawRow, glued: bool) -> Option<Found> {
             if filled.next().is_none() {
                 let (d, s) = digits(text, only.range())?;
                 (d, s, Vec::new())
-            } else if glued && !r.unplaced {
+            } else if glued && !r.unplaced && !blanks_dropped(text, &r.cells) {
                 spaced_digits(text, partial_row(&r.cells, r.expected)?)?
             } else {
                 return None;
