@@ -266,7 +266,7 @@ fn agency_from_title(line: &str, ys: usize, ye: usize) -> Option<String> {
 // ---- dates -------------------------------------------------------------------
 
 use crate::pattern::{
-    cn_digit, cn_numeral, compile, digit, digit_before, not_digit, space, NextMatch,
+    cn_digit, cn_numeral, compile, digit, digit_before, not_digit, space, NextMatch, Starts,
 };
 use crate::pattern::{Captures, Regex};
 use std::sync::LazyLock;
@@ -362,6 +362,99 @@ static FULL_DATES: LazyLock<[(Regex, &[char]); 4]> = LazyLock::new(|| {
     ]
 });
 
+/// A digit, ASCII or full-width (as `digit!`).
+fn is_digit(c: char) -> bool {
+    matches!(c, '0'..='9' | '０'..='９')
+}
+
+/// A Chinese digit of a year (as `cn_digit!`).
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '○'
+            | '零'
+            | '\u{41e}'
+            | 'o'
+            | 'O'
+            | 'Ｏ'
+            | 'ｏ'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+    )
+}
+
+/// A character of a Chinese numeral (as `cn_numeral!`).
+fn is_cn_numeral(c: char) -> bool {
+    c == '十' || is_cn_digit(c)
+}
+
+/// A kind of character a number is written with, and the fewest and most
+/// characters of that kind the number has.
+type Kind = (fn(char) -> bool, usize, usize);
+
+/// The first place at or after byte `from` where a number may start: the
+/// last characters of a run of one kind (as many as the number may have),
+/// followed, after spaces, by one of `then`.
+fn number_before(line: &str, from: usize, kinds: &[Kind], then: &[char]) -> Option<usize> {
+    let s = line.get(from..)?;
+    let mut kind: Option<usize> = None;
+    let mut len = 0;
+    // The byte offsets of the run's last four characters.
+    let mut last = [0usize; 4];
+    for (i, c) in s.char_indices() {
+        let k = kinds.iter().position(|(is, _, _)| is(c));
+        if k.is_some() && k == kind {
+            last[len % 4] = i;
+            len += 1;
+            continue;
+        }
+        if let Some((_, min, max)) = kind.map(|j| kinds[j]) {
+            let next = s[i..].chars().find(|&c| !crate::text::is_space(c));
+            if len >= min && next.is_some_and(|c| then.contains(&c)) {
+                return Some(from + last[(len - len.min(max)) % 4]);
+            }
+        }
+        kind = k;
+        len = usize::from(k.is_some());
+        last[0] = i;
+    }
+    None
+}
+
+/// Four digits of a year, or four Chinese digits.
+const YEAR: [Kind; 2] = [(is_digit, 4, 4), (is_cn_digit, 4, 4)];
+
+/// Where the forms of [`FULL_DATES`] and [`MONTH_DAY`] may start.
+const STARTS: [Starts; 5] = [
+    Starts {
+        next: |l, from| number_before(l, from, &YEAR, &['年']),
+        width: Some(13),
+    },
+    Starts {
+        next: |l, from| number_before(l, from, &YEAR, &['-', '－', '‒', '–', '−', '﹣']),
+        width: None,
+    },
+    Starts {
+        next: |l, from| number_before(l, from, &YEAR, &['.', '．']),
+        width: None,
+    },
+    Starts {
+        next: |l, from| number_before(l, from, &YEAR, &['/', '／', '∕']),
+        width: None,
+    },
+    Starts {
+        next: |l, from| number_before(l, from, &[(is_digit, 1, 2), (is_cn_numeral, 1, 3)], &['月']),
+        width: Some(8),
+    },
+];
+
 /// A month and day without a year, `12月31日`.
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| compile(month_day!()));
 
@@ -424,10 +517,12 @@ pub fn find_dates(line: &str) -> Vec<DateHit> {
     }) {
         return out;
     }
-    let mut full = FULL_DATES
-        .each_ref()
-        .map(|(re, needs)| NextMatch::new(re, line.contains(*needs)));
-    let mut month_day = NextMatch::new(&MONTH_DAY, line.contains('月'));
+    let mut i = 0;
+    let mut full = FULL_DATES.each_ref().map(|(re, needs)| {
+        i += 1;
+        NextMatch::new(re, line.contains(*needs)).starting(STARTS[i - 1])
+    });
+    let mut month_day = NextMatch::new(&MONTH_DAY, line.contains('月')).starting(STARTS[4]);
     let mut from = 0;
     loop {
         let prev = out.last().map(|h| h.date.y);
@@ -644,5 +739,60 @@ mod tests {
         let s = read(text, &ls);
         assert_eq!(s.headings.len(), 3);
         assert_eq!(s.headings[0].line, 6);
+    }
+
+    /// Every match (with its groups) of a pattern, searched from 0 and then
+    /// from just after each match's start.
+    fn matches(re: &Regex, starts: Option<Starts>, line: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while from <= line.len() {
+            let mut m = NextMatch::new(re, true);
+            if let Some(s) = starts {
+                m = m.starting(s);
+            }
+            let Some(c) = m.at(line, from) else { break };
+            out.push(
+                (0..c.len())
+                    .map(|i| c.get(i).map(|g| (g.start(), g.end())))
+                    .collect(),
+            );
+            let Some(s) = c.get(0).map(|g| g.start()) else {
+                break;
+            };
+            from = s + line[s..].chars().next().map_or(1, char::len_utf8);
+        }
+        out
+    }
+
+    #[test]
+    fn date_starts_find_what_the_patterns_find() {
+        let mut lines: Vec<String> = [
+            "统计期限自2020年1月1日起至12月31日止",
+            "12020年1月1日 二〇二一年一月二十六日 2021 年 1 月 2 号",
+            "２０２１年１２月３１日、2021-01-26、2021.1.26、2021/1/26、2021－1－2",
+            "20211年十二月三十一日 〇〇〇〇〇年 oooo年1月1日 О2021年123月4日",
+            "2020年度 2021 - 1 - 26 2021..1.2 2021/1/265 2021-01-",
+        ]
+        .map(String::from)
+        .to_vec();
+        for dir in ["tests/fixtures", "benches/inputs"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    lines.extend(t.lines().map(String::from));
+                }
+            }
+        }
+        let forms = FULL_DATES.iter().map(|(re, _)| re).chain([&*MONTH_DAY]);
+        for (re, starts) in forms.zip(STARTS) {
+            for line in &lines {
+                assert_eq!(
+                    matches(re, Some(starts), line),
+                    matches(re, None, line),
+                    "{line}"
+                );
+            }
+        }
     }
 }

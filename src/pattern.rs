@@ -69,6 +69,22 @@ pub(crate) fn digit_before(s: &str, at: usize) -> bool {
 pub(crate) struct NextMatch<'r, 'h> {
     re: &'r Regex,
     found: Found<'h>,
+    starts: Option<Starts>,
+}
+
+/// Where a pattern's matches may start, found more cheaply than by the
+/// pattern itself.
+#[derive(Clone, Copy)]
+pub(crate) struct Starts {
+    /// The first place at or after a position where a match may start
+    /// (`None`: there is none). It must never pass over a place where a
+    /// match starts.
+    pub next: fn(&str, usize) -> Option<usize>,
+    /// The most characters other than spaces a match has, when the pattern
+    /// has no `$` and looks neither behind nor ahead: the pattern is then
+    /// tried at each such place alone, over as much of the text as a match
+    /// from there can take.
+    pub width: Option<usize>,
 }
 
 /// What a [`NextMatch`] knows of the haystack so far.
@@ -92,7 +108,14 @@ impl<'r, 'h> NextMatch<'r, 'h> {
             } else {
                 Found::Nothing
             },
+            starts: None,
         }
+    }
+
+    /// The pattern run only from the places `starts` gives.
+    pub(crate) fn starting(mut self, starts: Starts) -> Self {
+        self.starts = Some(starts);
+        self
     }
 
     /// The leftmost match starting at or after `from`.
@@ -103,7 +126,7 @@ impl<'r, 'h> NextMatch<'r, 'h> {
             Found::Nothing => false,
         };
         if stale {
-            self.found = match self.re.captures_at(hay, from) {
+            self.found = match self.search(hay, from) {
                 Some(c) => Found::At(c),
                 None => Found::Nothing,
             };
@@ -111,6 +134,31 @@ impl<'r, 'h> NextMatch<'r, 'h> {
         match &self.found {
             Found::At(c) => Some(c),
             Found::Unknown | Found::Nothing => None,
+        }
+    }
+
+    fn search(&self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
+        let Some(starts) = self.starts else {
+            return self.re.captures_at(hay, from);
+        };
+        let mut from = from;
+        loop {
+            let q = (starts.next)(hay, from)?;
+            let Some(width) = starts.width else {
+                return self.re.captures_at(hay, q);
+            };
+            // Every way the pattern may take from `q` lies inside `..end`:
+            // a match found there starting at `q` is the one the whole text
+            // gives, and none there means none at `q`.
+            let end = hay[q..]
+                .char_indices()
+                .filter(|&(_, c)| !crate::text::is_space(c))
+                .nth(width)
+                .map_or(hay.len(), |(i, _)| q + i);
+            match self.re.captures_at(&hay[..end], q) {
+                Some(c) if c.get(0).is_some_and(|m| m.start() == q) => return Some(c),
+                _ => from = q + hay[q..].chars().next().map_or(1, char::len_utf8),
+            }
         }
     }
 }

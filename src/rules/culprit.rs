@@ -28,10 +28,33 @@ const MAX_LISTED: usize = 4;
 /// One cell of a table's system of relations.
 struct Var {
     cell: CellRef,
-    /// `表二「（一）予以公开」·总计`.
-    name: String,
+    /// What [`Var::name`] is made of, kept until a message needs it.
+    name: Name,
     span: ByteRange,
     blank: bool,
+}
+
+/// The cell a variable stands for, for its name in a message.
+#[derive(Clone, Copy)]
+enum Name {
+    /// Table 2: the row and the column.
+    T2(Row, usize),
+    /// Table 3: the column.
+    T3(usize),
+}
+
+impl Var {
+    /// `表二「（一）予以公开」·总计`, `表三行政复议·结果维持`.
+    fn name(&self) -> String {
+        match self.name {
+            Name::T2(row, i) => format!(
+                "表二「{}」·{}",
+                table2::label(row),
+                table2::COLUMNS.get(i).unwrap_or(&"?")
+            ),
+            Name::T3(i) => format!("表三{}", table3::COLUMNS.get(i).unwrap_or(&"?")),
+        }
+    }
 }
 
 /// A relation, with the code and cell of the finding its check reports.
@@ -60,7 +83,7 @@ enum Term {
 }
 
 impl System {
-    fn add_var(&mut self, cell: CellRef, name: String, c: &RawCell) -> usize {
+    fn add_var(&mut self, cell: CellRef, name: Name, c: &RawCell) -> usize {
         self.vars.push(Var {
             cell,
             name,
@@ -73,24 +96,32 @@ impl System {
 
     /// Adds `Σ left = Σ right` unless one of its terms cannot be known.
     fn add_rel(&mut self, code: Code, cell: CellRef, left: &[Term], right: &[Term]) {
-        let var = |t: &Term| match t {
-            Term::Var(v) => Some(Some(*v)),
-            Term::Zero => Some(None),
-            Term::Unknown => None,
-        };
-        let (Some(left), Some(right)) = (
-            left.iter().map(var).collect::<Option<Vec<_>>>(),
-            right.iter().map(var).collect::<Option<Vec<_>>>(),
-        ) else {
-            return;
-        };
-        let left: Vec<usize> = left.into_iter().flatten().collect();
-        let right: Vec<usize> = right.into_iter().flatten().collect();
+        let sides = left
+            .iter()
+            .map(|t| (t, 1))
+            .chain(right.iter().map(|t| (t, -1)));
+        let mut terms: Vec<(usize, i64)> = Vec::with_capacity(left.len() + right.len());
+        for (t, coeff) in sides {
+            match t {
+                Term::Var(v) => terms.push((*v, coeff)),
+                Term::Zero => {}
+                Term::Unknown => return,
+            }
+        }
         self.rels.push(Rel {
             code,
             cell,
-            relation: Relation::balance(&left, &right),
+            relation: Relation::new(&terms),
         });
+    }
+
+    /// Whether a relation over known cells is broken (its sum is not 0).
+    fn any_broken(&self) -> bool {
+        self.rels.iter().any(|r| {
+            r.relation
+                .residual(&self.values)
+                .is_some_and(|residual| residual != 0)
+        })
     }
 }
 
@@ -115,8 +146,7 @@ pub(super) fn table3(t: &RawReview, start: usize, f: &mut Sink) {
             row: None,
             column: i,
         };
-        let name = format!("表三{}", table3::COLUMNS.get(i).unwrap_or(&"?"));
-        sys.add_var(cell, name, c);
+        sys.add_var(cell, Name::T3(i), c);
     }
     let codes = [Code::T3Rev, Code::T3Lit1, Code::T3Lit2];
     for (code, total) in codes.into_iter().zip(table3::TOTALS) {
@@ -147,12 +177,7 @@ fn system2(t: &RawTable, expected: &[Row]) -> System {
         }
         let mut base = None;
         for (i, c) in r.cells.iter().enumerate() {
-            let name = format!(
-                "表二「{}」·{}",
-                table2::label(r.key),
-                table2::COLUMNS.get(i).unwrap_or(&"?")
-            );
-            let v = sys.add_var(cref2(r.key, i), name, c);
+            let v = sys.add_var(cref2(r.key, i), Name::T2(r.key, i), c);
             base.get_or_insert(v);
         }
         first.push(base);
@@ -234,6 +259,10 @@ fn is_zero(c: &RawCell) -> bool {
 /// relations linked through shared cells: table 3's three groups are three
 /// parts) and reports what it found.
 fn report(sys: &System, table: &str, start: usize, f: &mut Sink) {
+    // Every relation holds (or cannot be known): nothing to search for.
+    if !sys.any_broken() {
+        return;
+    }
     // The table's relation findings, with the relation each reports.
     let findings: Vec<(usize, usize)> = (start..f.0.len())
         .filter_map(|i| {
@@ -328,7 +357,7 @@ fn describe(sys: &System, change: &Change) -> String {
     } else {
         change.from.to_string()
     };
-    format!("{}：{from}，应为 {}", var.name, change.to)
+    format!("{}：{from}，应为 {}", var.name(), change.to)
 }
 
 /// One FIX-CELL per changed cell, each explaining the findings of the
@@ -352,11 +381,11 @@ fn certain(sys: &System, fix: &Fix, table: &str, findings: &[(usize, usize)], f:
         }
         let mut message = format!("最可能填错的是 {}", describe(sys, change));
         if fix.changes.len() > 1 {
-            let others: Vec<&str> = fix
+            let others: Vec<String> = fix
                 .changes
                 .iter()
                 .filter(|c| c.var != change.var)
-                .map(|c| sys.vars[c.var].name.as_str())
+                .map(|c| sys.vars[c.var].name())
                 .collect();
             let _ = write!(
                 message,
