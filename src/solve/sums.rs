@@ -119,11 +119,11 @@ pub(super) fn readings(
             let Some(sum) = constant.checked_add(total) else {
                 continue;
             };
-            if (sum - nines[start]).rem_euclid(9) != 0 || !search.fits(start, k - 1, sum) {
+            if (sum - nines[start]).rem_euclid(9) != 0 || !fits(start, k - 1, sum) {
                 continue;
             }
             search.values[k - 1] = total;
-            if k - 1 >= MEET {
+            if k > MEET {
                 search.meet(start, sum, budget)?;
             } else {
                 search.parts(0, 0, start, sum, budget)?;
@@ -162,25 +162,34 @@ fn digits(mut x: i128) -> usize {
     d
 }
 
-impl Search<'_> {
-    /// Whether `parts` counts written with `bytes` digits can add up to
-    /// `sum`: none longer than `sum`, their least and most sums around it.
-    fn fits(&self, bytes: usize, parts: usize, sum: i128) -> bool {
-        if sum < 0 {
-            return false;
-        }
-        if parts == 0 {
-            return bytes == 0 && sum == 0;
-        }
-        if bytes < parts || bytes > parts.saturating_mul(digits(sum)) {
-            return false;
-        }
-        match super::split::sum_bounds(bytes, parts) {
-            Some((least, most)) => least <= sum && sum <= most,
-            None => true,
-        }
+/// Whether `parts` counts written with `bytes` digits can add up to
+/// `sum`: none longer than `sum`, their least and most sums around it.
+fn fits(bytes: usize, parts: usize, sum: i128) -> bool {
+    if sum < 0 {
+        return false;
     }
+    if parts == 0 {
+        return bytes == 0 && sum == 0;
+    }
+    if bytes < parts || bytes > parts.saturating_mul(digits(sum)) {
+        return false;
+    }
+    match super::split::sum_bounds(bytes, parts) {
+        Some((least, most)) => least <= sum && sum <= most,
+        None => true,
+    }
+}
 
+/// Whether `parts` counts written with `bytes` digits can add up to at
+/// most `most`.
+fn fits_at_most(bytes: usize, parts: usize, most: i128) -> bool {
+    if bytes < parts || bytes > parts.saturating_mul(digits(most)) {
+        return false;
+    }
+    super::split::sum_bounds(bytes, parts).is_none_or(|(least, _)| least <= most)
+}
+
+impl Search<'_> {
     /// Reads part `part` from byte `pos` on, then the parts after it up to
     /// the byte `end`, the parts adding up to `sum`.
     fn parts(
@@ -226,7 +235,7 @@ impl Search<'_> {
             }
             budget.step()?;
             let rest = sum - value;
-            if !self.fits(end - pos - len, later, rest) {
+            if !fits(end - pos - len, later, rest) {
                 continue;
             }
             self.values[part] = value;
@@ -310,7 +319,7 @@ impl Search<'_> {
             if acc.saturating_add(v) > sum {
                 break;
             }
-            if !self.fits(start, this, sum - acc - v) {
+            if !fits(start, this, sum - acc - v) {
                 continue;
             }
             self.values[this] = v;
@@ -374,22 +383,13 @@ impl Search<'_> {
                 if bytes != 0 || acc < range.0 {
                     continue;
                 }
-            } else if !self.fits_at_most(bytes, later, range.1 - acc) {
+            } else if !fits_at_most(bytes, later, range.1 - acc) {
                 continue;
             }
             self.values[part] = v;
             self.first(part + 1, pos + len, end, acc, range, group, budget)?;
         }
         Ok(())
-    }
-
-    /// Whether `parts` counts written with `bytes` digits can add up to at
-    /// most `most`.
-    fn fits_at_most(&self, bytes: usize, parts: usize, most: i128) -> bool {
-        if bytes < parts || bytes > parts.saturating_mul(digits(most)) {
-            return false;
-        }
-        super::split::sum_bounds(bytes, parts).is_none_or(|(least, _)| least <= most)
     }
 
     /// Keeps the reading in `values`; a part too large for an `i64` gives up.
