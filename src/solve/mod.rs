@@ -41,6 +41,7 @@ mod halves;
 mod joint;
 mod literal;
 mod split;
+mod sums;
 
 pub use culprits::{culprits, Change, CulpritOptions, Culprits, Fix};
 pub use literal::split_forced;

@@ -8,9 +8,9 @@
 //! fewest readings first, each relation's partial sum kept and checked
 //! against the least and most the runs still to choose can add.
 
-use super::halves;
 use super::joint::{search_group, Member};
 use super::literal::{part_value, pow10, Part};
+use super::{halves, sums};
 use super::{Cell, Kind, Model};
 
 /// Bounds on the work of [`split()`].
@@ -85,6 +85,11 @@ pub(crate) enum Stop {
 pub(crate) struct Budget(u64);
 
 impl Budget {
+    #[cfg(test)]
+    pub(crate) fn new(steps: u64) -> Budget {
+        Budget(steps)
+    }
+
     pub(crate) fn step(&mut self) -> Result<(), Stop> {
         self.0 = self.0.checked_sub(1).ok_or(Stop::Budget)?;
         Ok(())
@@ -358,6 +363,11 @@ fn run_readings(
     let breaks = model.run_breaks(run_index);
     if let [only] = locals.as_slice() {
         let text = run.text.as_bytes();
+        if let Some(found) =
+            sums::readings(text, breaks, kinds, only.constant, &only.terms, budget)?
+        {
+            return Ok(found);
+        }
         if let Some(found) =
             halves::readings(text, breaks, kinds, only.constant, &only.terms, budget)?
         {
@@ -728,7 +738,7 @@ struct Left {
 /// `10^(k-1)`), most when one part takes all but one digit of each other
 /// part (`10^(bytes-parts+1) - 1 + 9·(parts-1)`). `None` past `i128`, or
 /// when the bytes cannot be shared so.
-fn sum_bounds(bytes: usize, parts: usize) -> Option<(i128, i128)> {
+pub(super) fn sum_bounds(bytes: usize, parts: usize) -> Option<(i128, i128)> {
     if parts == 0 {
         return (bytes == 0).then_some((0, 0));
     }
