@@ -530,6 +530,15 @@ impl KeyWriter<'_> {
     }
 }
 
+/// Map keys JSON writes as their text.
+macro_rules! key_as_text {
+    ($($name:ident: $t:ty,)*) => {
+        $(fn $name(self, v: $t) -> Result<(), Unsupported> {
+            self.text(v)
+        })*
+    };
+}
+
 impl ser::Serializer for KeyWriter<'_> {
     type Ok = ();
     type Error = Unsupported;
@@ -541,38 +550,18 @@ impl ser::Serializer for KeyWriter<'_> {
     type SerializeStruct = ser::Impossible<(), Unsupported>;
     type SerializeStructVariant = ser::Impossible<(), Unsupported>;
 
-    fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_i128(self, v: i128) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
-        self.text(v)
-    }
-    fn serialize_u128(self, v: u128) -> Result<(), Unsupported> {
-        self.text(v)
+    key_as_text! {
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_i128: i128,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_u128: u128,
     }
     fn serialize_f32(self, _v: f32) -> Result<(), Unsupported> {
         no_key()
@@ -757,9 +746,9 @@ impl Json<'_> {
                 let end = if code == STRING {
                     utf16_end(rest, len)
                 } else {
-                    (len as usize).min(rest.len())
+                    usize::try_from(len).unwrap_or(0).min(rest.len())
                 };
-                let piece = &rest[..end];
+                let piece = rest.get(..end).unwrap_or_default();
                 self.s += end;
                 if code == STRING {
                     self.leaf(piece);
