@@ -202,3 +202,8 @@ pub fn template() -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// The module's allocator: TLSF, constant time per call, in place of the
+/// standard library's `dlmalloc`.
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
