@@ -459,7 +459,15 @@ impl Report {
     /// Never, as [`Report::to_json`].
     #[must_use]
     pub fn to_json_with(&self, config: &crate::rules::Config) -> String {
-        serde_json::to_string(&Configured(self, config)).expect("report serialises")
+        serde_json::to_string(&self.configured(config)).expect("report serialises")
+    }
+
+    /// What [`Report::to_json_with`] writes, for another serializer.
+    pub(crate) fn configured<'a>(
+        &'a self,
+        config: &'a crate::rules::Config,
+    ) -> impl Serialize + 'a {
+        Configured(self, config)
     }
 
     /// Whether the report may be published as it is: no finding of severity

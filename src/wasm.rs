@@ -4,15 +4,22 @@
 //! `readDocument` is in `src/wasm_read.rs`.
 //!
 //! No logic lives here beyond reading the options, the call into the library
-//! and turning the result into a plain JavaScript value. Results cross the
-//! boundary as the contract's JSON text parsed by the browser's own
-//! `JSON.parse`: the object is exactly the one `xxgk check --format json`
+//! and turning the result into a plain JavaScript value: the object is
+//! exactly the one `JSON.parse` makes of what `xxgk check --format json`
 //! prints (plus UTF-16 offsets on every span), with table rows as plain
-//! objects whose keys keep template order, and it costs no extra code in the
-//! `.wasm` since `serde_json` is already there for [`crate::Report::to_json`].
+//! objects whose keys keep template order. `check`'s report crosses the
+//! boundary as a tape ([`tape`]: numbers, one piece of text, the keys named
+//! once) that `scripts/check-glue.js`, appended to the module's glue by
+//! `scripts/build-wasm`, builds the object from: writing the JSON text and
+//! parsing it again took about as long as the check itself. Smaller
+//! results (`template`) are JSON text parsed by `JSON.parse`.
+
+use std::cell::RefCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+mod tape;
 
 use crate::rules::{Config, RULES};
 use crate::Options;
@@ -103,7 +110,14 @@ fn options_from(value: &JsValue) -> Result<(Options, Config), JsValue> {
     Ok((options, config))
 }
 
-/// Checks a report and returns the report object of the JSON contract
+thread_local! {
+    /// The tape of the last report, its buffers kept for the next.
+    static TAPE: RefCell<tape::Tape> = RefCell::default();
+}
+
+/// The work of `check` (in the glue, `scripts/check-glue.js`): checks a
+/// report and returns its tape, `[ops, nums, text, keys, keyLens]`, which
+/// the glue turns into the report object of the JSON contract
 /// (`schema_version: 1`), every span also carrying `utf16: {start, end}`.
 ///
 /// `options`: `{ source?: string, select?: string[], ignore?: string[],
@@ -111,21 +125,46 @@ fn options_from(value: &JsValue) -> Result<(Options, Config), JsValue> {
 /// shown as the report's source (default `-`) and the rule configuration
 /// ([`Config`]); a configured report names it in `config`. Throws an `Error`
 /// on an unknown rule code, group or severity.
-#[wasm_bindgen]
-pub fn check(text: &str, options: &JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = checkTape)]
+pub fn check_tape(text: &str, options: &JsValue) -> Result<JsValue, JsValue> {
     let (options, config) = options_from(options)?;
-    parse_json(&crate::check_with(text, &options, &config).to_json_with(&config))
+    let report = crate::check_with(text, &options, &config);
+    let configured = report.configured(&config);
+    with_tape(|tape| {
+        tape.write(&configured).map_err(js_error)?;
+        let parts = js_sys::Array::new();
+        parts.push(&js_sys::Int32Array::from(tape.ops.as_slice()));
+        parts.push(&js_sys::Float64Array::from(tape.nums.as_slice()));
+        parts.push(&JsValue::from_str(&tape.text));
+        parts.push(&JsValue::from_str(&tape.keys));
+        parts.push(&js_sys::Int32Array::from(tape.key_lens.as_slice()));
+        Ok(parts.into())
+    })
+}
+
+/// Runs `f` on the kept tape (on a new one should it be in use).
+fn with_tape<T>(f: impl FnOnce(&mut tape::Tape) -> T) -> T {
+    TAPE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut tape) => f(&mut tape),
+        Err(_) => f(&mut tape::Tape::default()),
+    })
 }
 
 /// Checks a report and returns the contract's JSON text, byte for byte what
 /// `xxgk check --format json` prints for the same text (no UTF-16 offsets).
 #[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(text: &str, source: Option<String>) -> String {
+pub fn check_json(text: &str, source: Option<String>) -> Result<String, JsValue> {
     let options = Options {
         source: source.unwrap_or_else(|| "-".to_string()),
         utf16: false,
     };
-    crate::check(text, &options).to_json()
+    let report = crate::check(text, &options);
+    // Through the tape, so that the report's serialization is in the module
+    // once (the tape's), not twice.
+    with_tape(|tape| {
+        tape.write(&report).map_err(js_error)?;
+        Ok(tape.to_json())
+    })
 }
 
 /// Decodes a file's bytes (UTF-8, UTF-16 or GB18030/GBK, with or without a
@@ -149,7 +188,12 @@ pub fn rules() -> Result<JsValue, JsValue> {
 /// tables from the library's own template.
 #[wasm_bindgen]
 pub fn template() -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(&crate::template::describe()).map_err(js_error)?;
+    // JSON text written through the tape (the module's one serializer).
+    let json = with_tape(|tape| {
+        tape.write(&crate::template::describe())
+            .map(|()| tape.to_json())
+            .map_err(js_error)
+    })?;
     parse_json(&json)
 }
 
@@ -158,3 +202,8 @@ pub fn template() -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// The module's allocator: TLSF, constant time per call, in place of the
+/// standard library's `dlmalloc`.
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
