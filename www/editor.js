@@ -248,6 +248,7 @@ export function createEditor(host, options) {
     async insert(text, from, to) {
       let at = clamp(from);
       let end = clamp(to);
+      const start = at;
       let rest = text;
       let first = true;
       // Not in the paste event's own task, which has already read the clipboard.
@@ -264,7 +265,9 @@ export function createEditor(host, options) {
         rest = rest.slice(cut);
         view.dispatch({
           changes: { from: at, to: end, insert: piece },
-          selection: { anchor: at + piece.length },
+          // The caret stays where the paste began until the last piece: moving
+          // it to each piece's end would draw a new part of the text every time.
+          selection: { anchor: rest ? start : at + piece.length },
           // Later pieces join the first one's undo step.
           userEvent: first ? 'input.paste' : 'input.type.paste',
           // A long paste leaves the view where it was (the caret is at its end).
