@@ -255,9 +255,11 @@ export function createEditor(host, options) {
       if (rest.length > CHUNK) await new Promise((resolve) => setTimeout(resolve, 0));
       while (first || rest) {
         let cut = rest.length;
-        if (cut > CHUNK) {
-          const nl = rest.lastIndexOf('\n', CHUNK);
-          cut = nl > CHUNK / 2 ? nl + 1 : CHUNK;
+        // Of a long text, the first piece is what is drawn at once: a small one.
+        const size = first && text.length > CHUNK ? CHUNK / 8 : CHUNK;
+        if (cut > size) {
+          const nl = rest.lastIndexOf('\n', size);
+          cut = nl > size / 2 ? nl + 1 : size;
           // Never between the two halves of a surrogate pair.
           if (/[\uD800-\uDBFF]/.test(rest[cut - 1] ?? '')) cut++;
         }
