@@ -82,6 +82,11 @@ requestAnimationFrame(() => setTimeout(() => {
   probe.className = 'offscreen';
   probe.setAttribute('aria-hidden', 'true');
   probe.textContent = '✖▲ℹ□•▾▸';
+  // The findings' rule codes are in the monospaced font, bold: found here too.
+  const code = document.createElement('code');
+  code.textContent = 'T2-SUM';
+  code.style.fontWeight = '600';
+  probe.append(code);
   document.body.append(probe);
   void probe.offsetWidth;
   probe.remove();

@@ -248,15 +248,18 @@ export function createEditor(host, options) {
     async insert(text, from, to) {
       let at = clamp(from);
       let end = clamp(to);
+      const start = at;
       let rest = text;
       let first = true;
       // Not in the paste event's own task, which has already read the clipboard.
       if (rest.length > CHUNK) await new Promise((resolve) => setTimeout(resolve, 0));
       while (first || rest) {
         let cut = rest.length;
-        if (cut > CHUNK) {
-          const nl = rest.lastIndexOf('\n', CHUNK);
-          cut = nl > CHUNK / 2 ? nl + 1 : CHUNK;
+        // Of a long text, the first piece is what is drawn at once: a small one.
+        const size = first && text.length > CHUNK ? CHUNK / 8 : CHUNK;
+        if (cut > size) {
+          const nl = rest.lastIndexOf('\n', size);
+          cut = nl > size / 2 ? nl + 1 : size;
           // Never between the two halves of a surrogate pair.
           if (/[\uD800-\uDBFF]/.test(rest[cut - 1] ?? '')) cut++;
         }
@@ -264,7 +267,9 @@ export function createEditor(host, options) {
         rest = rest.slice(cut);
         view.dispatch({
           changes: { from: at, to: end, insert: piece },
-          selection: { anchor: at + piece.length },
+          // The caret stays where the paste began until the last piece: moving
+          // it to each piece's end would draw a new part of the text every time.
+          selection: { anchor: rest ? start : at + piece.length },
           // Later pieces join the first one's undo step.
           userEvent: first ? 'input.paste' : 'input.type.paste',
           // A long paste leaves the view where it was (the caret is at its end).

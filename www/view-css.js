@@ -37,7 +37,7 @@ export const CLASS_RULES = `.file-error { color: var(--error); background: var(-
 #finding-groups { max-height: var(--xxgk-findings-max-height, 46vh); overflow: auto; padding-right: .3rem; }
 .group h3 { position: sticky; top: 0; background: #fff; z-index: 1; padding: .15rem 0; margin: .4rem 0 .2rem; }
 .group-toggle { width: 100%; text-align: left; border: 0; background: none; padding: .15rem .2rem; font-weight: 600; color: inherit; }
-.group-toggle::before { content: "▾"; display: inline-block; width: 1em; color: var(--muted); }
+.group-toggle::before { content: "▾"; display: inline-block; width: 1em; color: var(--muted); font-weight: normal; }
 .group.folded .group-toggle::before { content: "▸"; }
 .group.folded > .group-body { display: none; }
 .group-title { font-weight: normal; color: var(--ink); }
@@ -61,7 +61,10 @@ export const CLASS_RULES = `.file-error { color: var(--error); background: var(-
 }
 .finding .go:hover .msg { text-decoration: underline; }
 .finding .code { font-size: .8rem; font-weight: 600; white-space: nowrap; }
-.icon { font-style: normal; }
+/* The symbols (✖ ▲ ℹ ▾ ▸) are never bold: some are in none of the Chinese fonts
+   the view names, and a bold one makes the browser load each bold font of the
+   list in turn (a Noto Sans CJK bold face is 20 MB): 40–300 ms on the first drawing. */
+.icon { font-style: normal; font-weight: normal; }
 .sev-error .icon, .sev-error > .code { color: var(--error); }
 .sev-warning .icon, .sev-warning > .code { color: var(--warning); }
 .sev-info .icon, .sev-info > .code { color: var(--info); }
@@ -119,7 +122,7 @@ td.sev-info, .cell-demo.sev-info { background: var(--info-bg); outline: 2px dott
 td.explained { outline: 1px dotted var(--muted); outline-offset: -3px; }
 td.sev-error::after, td.sev-warning::after, td.sev-info::after,
 .cell-demo.sev-error::after, .cell-demo.sev-warning::after, .cell-demo.sev-info::after {
-  position: absolute; top: 0; right: 2px; font-size: .62rem; line-height: 1.2;
+  position: absolute; top: 0; right: 2px; font-size: .62rem; font-weight: normal; line-height: 1.2;
 }
 td.sev-error::after, .cell-demo.sev-error::after { content: "✖"; color: var(--error); }
 td.sev-warning::after, .cell-demo.sev-warning::after { content: "▲"; color: var(--warning); }
