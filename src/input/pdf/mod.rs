@@ -31,6 +31,7 @@ mod lines;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 mod ruled;
+mod stacked;
 mod unruled;
 
 use self::lines::{group_lines, join_lines, Glyph, Line};

@@ -5,6 +5,7 @@
 //! A table whose header takes several lines is written line by line.
 
 use super::lines::{is_cjk, words, Line, Word};
+use super::stacked;
 
 /// A gap of this many font sizes separates a table's cells on a line.
 const CELL_GAP: f64 = 1.0;
@@ -26,7 +27,7 @@ pub(crate) fn is_number(s: &str) -> bool {
 /// written for "none". A change whose column is not certain must leave its
 /// row unplaced, not go into the label (`行政事业性收费减 3` would read as
 /// the label and a 3).
-fn is_value(s: &str) -> bool {
+pub(crate) fn is_value(s: &str) -> bool {
     let unsigned = s.trim_start_matches(['增', '减', '+', '＋']).trim_start();
     is_number(s)
         || (unsigned.len() < s.len() && is_number(unsigned))
@@ -34,7 +35,7 @@ fn is_value(s: &str) -> bool {
 }
 
 /// A line's parts: its words, grouped where less than a cell's gap apart.
-fn parts(line: &Line) -> Vec<Word> {
+pub(crate) fn parts(line: &Line) -> Vec<Word> {
     let size = line.glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
     let mut out: Vec<Word> = Vec::new();
     for w in words(&line.glyphs) {
@@ -53,13 +54,21 @@ fn parts(line: &Line) -> Vec<Word> {
 /// Split running text from tables without lines, top to bottom.
 pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
     let split: Vec<Vec<Word>> = lines.iter().map(parts).collect();
+    let mut found = stacked::tables(&lines, &split).into_iter().peekable();
     let mut out = Vec::new();
     let mut i = 0;
     let lines: Vec<Line> = lines;
     while i < lines.len() {
+        // A table of wrapped labels.
+        if let Some(t) = found.next_if(|t| t.start == i) {
+            out.push((lines[i].top, Piece::Rows(t.rows)));
+            i = t.end;
+            continue;
+        }
+        let stop = found.peek().map_or(lines.len(), |t| t.start);
         // A run of lines with two parts or more, one of them a number.
         let mut j = i;
-        while j < lines.len() && split[j].len() >= 2 {
+        while j < stop && split[j].len() >= 2 {
             j += 1;
         }
         let has_values = split[i..j]

@@ -1,0 +1,427 @@
+//! Tables without ruling lines whose labels wrap in narrow cells: a row's
+//! label is a block of short lines in its column, and its numbers sit on
+//! one line beside it, at the label's first line (cells aligned at the top)
+//! or its middle (cells centred vertically).
+//!
+//! * A row: a line with numbers and, left of them, nothing but label text.
+//!   Rows in a run, with only label lines between them (nothing reaching
+//!   the numbers), make a table.
+//! * Label columns: the label pieces grouped by overlapping x-extent; in a
+//!   column, pieces less than two lines apart are one label.
+//! * A row's label: in the right-most column holding a label aligned with
+//!   the row's numbers (its first line or its middle at theirs), that one
+//!   label, when no other label there is aligned with them, no other row
+//!   takes it, and no label right of it overlaps the row. Labels spanning
+//!   rows (a group such as （三）不予公开) are left out: the rows' own
+//!   labels name them.
+//! * A row's numbers: with as many as the table's fullest rows, in order;
+//!   with fewer, each in the column of the fullest rows it lies under,
+//!   when every full row puts it in the same column.
+//!
+//! Whatever is not certain is written as it reads (its numbers unplaced),
+//! never guessed.
+
+use super::lines::{is_cjk, words, Glyph, Line, Word};
+use super::unruled::is_value;
+
+/// Pieces of one label at most this many font sizes apart (baseline to
+/// baseline) are one label; rows are set further apart.
+const LABEL_PITCH: f64 = 2.0;
+
+/// A gap of this many font sizes after a Chinese character, within a part,
+/// separates two cells' texts.
+const CELL_APART: f64 = 0.2;
+
+/// Lines of a table are at most this many font sizes apart.
+const ROW_GAP: f64 = 3.5;
+
+/// How near (in font sizes) a label's first line or middle must be to a
+/// row's numbers to be aligned with them.
+const ALIGN: f64 = 0.35;
+
+/// A table found in a page's lines: the lines `start..end` it replaces and
+/// its rows.
+pub(crate) struct Stacked {
+    pub start: usize,
+    pub end: usize,
+    pub rows: Vec<String>,
+}
+
+/// A line's role.
+struct Role {
+    /// The middle of the line, and its font size.
+    mid: f64,
+    size: f64,
+    /// Values, left to right, when the line is a row: values, and nothing
+    /// but label text left of them.
+    values: Option<Vec<Word>>,
+    /// The other parts.
+    labels: Vec<Word>,
+    /// Text right of a value: neither a row nor a label line.
+    mixed: bool,
+}
+
+impl Role {
+    fn new(line: &Line, parts: &[Word]) -> Role {
+        let size = line.glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
+        let mid = f64::midpoint(line.top, line.bottom);
+        let (values, labels): (Vec<Word>, Vec<Word>) =
+            parts.iter().cloned().partition(|w| is_value(&w.text));
+        let labels: Vec<Word> = labels.iter().flat_map(|w| cells(line, w)).collect();
+        let first = values.first().map_or(f64::MAX, |w| w.x0);
+        let mixed = labels.iter().any(|l| l.x1 > first + 0.1 * size);
+        Role {
+            mid,
+            size,
+            values: (!values.is_empty() && !mixed).then_some(values),
+            labels,
+            mixed,
+        }
+    }
+
+    /// Where the row's numbers start.
+    fn first_value(&self) -> Option<f64> {
+        self.values.as_ref().and_then(|v| v.first()).map(|w| w.x0)
+    }
+
+    /// A label line: no value, every part ending left of `x`.
+    fn left_of(&self, x: f64) -> bool {
+        !self.mixed
+            && self.values.is_none()
+            && self.labels.iter().all(|w| w.x1 <= x + 0.5 * self.size)
+    }
+}
+
+/// A label part split where its characters are set apart after a Chinese
+/// one (adjacent cells' texts close together: 三、本年度 | （一）予以公),
+/// unless that would make a number of a piece.
+fn cells(line: &Line, part: &Word) -> Vec<Word> {
+    let glyphs: Vec<&Glyph> = line
+        .glyphs
+        .iter()
+        .filter(|g| g.mid_x() >= part.x0 && g.mid_x() <= part.x1)
+        .collect();
+    let mut runs: Vec<Vec<Glyph>> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    for &g in &glyphs {
+        let apart =
+            prev.is_some_and(|p| is_cjk(p.c) && g.x0 - p.x1 > CELL_APART * p.size.max(g.size));
+        match runs.last_mut() {
+            Some(run) if !apart => run.push(g.clone()),
+            _ => runs.push(vec![g.clone()]),
+        }
+        if !g.c.is_whitespace() {
+            prev = Some(g);
+        }
+    }
+    let out: Vec<Word> = runs
+        .iter()
+        .filter_map(|run| {
+            let ws = words(run);
+            let text = ws
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(Word {
+                text,
+                x0: ws.first()?.x0,
+                x1: ws.last()?.x1,
+            })
+        })
+        .collect();
+    if out.len() < 2 || out.iter().any(|w| is_value(&w.text)) {
+        return vec![part.clone()];
+    }
+    out
+}
+
+/// The tables of wrapped labels among a page's lines (`split`: each line's
+/// parts).
+pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
+    let roles: Vec<Role> = lines
+        .iter()
+        .zip(split)
+        .map(|(l, p)| Role::new(l, p))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < roles.len() {
+        let Some(fv) = roles[i].first_value() else {
+            i += 1;
+            continue;
+        };
+        // The run of rows from line i: rows with only label lines between
+        // them, each left of the numbers on both sides and near the next.
+        let mut anchors = vec![i];
+        let mut last = i;
+        let mut k = i + 1;
+        while k < roles.len() {
+            let Some(n) = (k..roles.len()).find(|&n| roles[n].values.is_some()) else {
+                break;
+            };
+            let prev = roles[last].first_value().unwrap_or(fv);
+            let limit = prev.max(roles[n].first_value().unwrap_or(prev));
+            let near = (k..=n).all(|m| roles[m - 1].mid - roles[m].mid <= ROW_GAP * roles[m].size);
+            if !near || !(k..n).all(|m| roles[m].left_of(limit)) {
+                break;
+            }
+            anchors.push(n);
+            last = n;
+            k = n + 1;
+        }
+        // Label lines just above the first row and below the last one.
+        let mut start = i;
+        while start > 0
+            && roles[start - 1].left_of(fv)
+            && roles[start - 1].mid - roles[start].mid <= LABEL_PITCH * roles[start].size
+        {
+            start -= 1;
+        }
+        let last_fv = roles[last].first_value().unwrap_or(fv);
+        let mut end = last + 1;
+        while end < roles.len()
+            && roles[end].left_of(last_fv)
+            && roles[end - 1].mid - roles[end].mid <= LABEL_PITCH * roles[end].size
+        {
+            end += 1;
+        }
+        let widest = anchors
+            .iter()
+            .filter_map(|&a| roles[a].values.as_ref().map(Vec::len))
+            .max()
+            .unwrap_or(0);
+        if anchors.len() >= 2 && widest >= 4 {
+            if let Some(rows) = read(lines, &roles[start..end], start) {
+                out.push(Stacked { start, end, rows });
+                i = end;
+                continue;
+            }
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// A label piece.
+struct Piece<'a> {
+    word: &'a Word,
+    line: usize,
+    mid: f64,
+    size: f64,
+}
+
+/// A label: pieces of one column, top to bottom.
+struct Label {
+    text: String,
+    /// The middles of its first and last lines.
+    top: f64,
+    bottom: f64,
+    x1: f64,
+    size: f64,
+    taken: usize,
+}
+
+/// The labels of one column.
+fn labels(mut pieces: Vec<&Piece>) -> Option<Vec<Label>> {
+    pieces.sort_by(|a, b| b.mid.total_cmp(&a.mid));
+    let mut out: Vec<Label> = Vec::new();
+    let mut prev: Option<&Piece> = None;
+    for p in pieces {
+        // Two pieces of one line in one column: the columns are not clear.
+        if prev.is_some_and(|q| q.line == p.line) {
+            return None;
+        }
+        let joined = prev.is_some_and(|q| q.mid - p.mid <= LABEL_PITCH * p.size.max(q.size));
+        match out.last_mut() {
+            Some(l) if joined => {
+                let space = l.text.chars().last().is_some_and(|c| !is_cjk(c))
+                    && p.word.text.chars().next().is_some_and(|c| !is_cjk(c));
+                if space {
+                    l.text.push(' ');
+                }
+                l.text.push_str(&p.word.text);
+                l.bottom = p.mid;
+                l.x1 = l.x1.max(p.word.x1);
+            }
+            _ => out.push(Label {
+                text: p.word.text.clone(),
+                top: p.mid,
+                bottom: p.mid,
+                x1: p.word.x1,
+                size: p.size,
+                taken: 0,
+            }),
+        }
+        prev = Some(p);
+    }
+    Some(out)
+}
+
+impl Label {
+    fn aligned(&self, y: f64, size: f64) -> bool {
+        let tol = ALIGN * size.max(self.size);
+        (self.top - y).abs() <= tol || (f64::midpoint(self.top, self.bottom) - y).abs() <= tol
+    }
+
+    fn overlaps(&self, y: f64, size: f64) -> bool {
+        let pad = 0.6 * size.max(self.size);
+        y <= self.top + pad && y >= self.bottom - pad
+    }
+}
+
+/// The rows of a table (`roles`: its lines, the first being line `offset`
+/// of the page), or `None` when its label columns are not clear.
+fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Vec<String>> {
+    let pieces: Vec<Piece> = roles
+        .iter()
+        .enumerate()
+        .flat_map(|(n, r)| {
+            r.labels.iter().map(move |w| Piece {
+                word: w,
+                line: n,
+                mid: r.mid,
+                size: r.size,
+            })
+        })
+        .collect();
+    // Columns: pieces overlapping in x, left to right.
+    let mut order: Vec<&Piece> = pieces.iter().collect();
+    order.sort_by(|a, b| a.word.x0.total_cmp(&b.word.x0));
+    let mut columns: Vec<(f64, Vec<&Piece>)> = Vec::new();
+    for p in order {
+        match columns.last_mut() {
+            Some((x1, ps)) if p.word.x0 < *x1 - 0.5 => {
+                *x1 = x1.max(p.word.x1);
+                ps.push(p);
+            }
+            _ => columns.push((p.word.x1, vec![p])),
+        }
+    }
+    let mut columns: Vec<Vec<Label>> = columns
+        .into_iter()
+        .map(|(_, ps)| labels(ps))
+        .collect::<Option<_>>()?;
+
+    // Each row's label: (column, label) or none.
+    let anchors: Vec<usize> = (0..roles.len())
+        .filter(|&n| roles[n].values.is_some())
+        .collect();
+    let mut chosen: Vec<Option<(usize, usize)>> = Vec::with_capacity(anchors.len());
+    for &a in &anchors {
+        let r = &roles[a];
+        let fv = r.first_value().unwrap_or(f64::MAX);
+        let mut pick = None;
+        for (c, col) in columns.iter().enumerate().rev() {
+            let left: Vec<usize> = (0..col.len())
+                .filter(|&l| col[l].x1 <= fv + 0.1 * r.size)
+                .collect();
+            let aligned: Vec<usize> = left
+                .iter()
+                .copied()
+                .filter(|&l| col[l].aligned(r.mid, r.size))
+                .collect();
+            match aligned.as_slice() {
+                [l] => {
+                    pick = Some((c, *l));
+                    break;
+                }
+                [] => {
+                    // A label right of the row's own that overlaps it: the
+                    // row's label is not clear.
+                    if left.iter().any(|&l| col[l].overlaps(r.mid, r.size)) {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if let Some((c, l)) = pick {
+            columns[c][l].taken += 1;
+        }
+        chosen.push(pick);
+    }
+
+    // The numbers' columns, from the fullest rows.
+    let widest = anchors
+        .iter()
+        .filter_map(|&a| roles[a].values.as_ref().map(Vec::len))
+        .max()?;
+    let full: Vec<Vec<f64>> = anchors
+        .iter()
+        .filter_map(|&a| roles[a].values.as_ref())
+        .filter(|v| v.len() == widest)
+        .map(|v| v.iter().map(|w| f64::midpoint(w.x0, w.x1)).collect())
+        .collect();
+
+    let mut rows = Vec::with_capacity(anchors.len());
+    for (&a, pick) in anchors.iter().zip(&chosen) {
+        let r = &roles[a];
+        let values = r.values.as_ref()?;
+        let label = pick
+            .map(|(c, l)| &columns[c][l])
+            .filter(|l| l.taken == 1)
+            .map(|l| l.text.as_str());
+        let cells = slots(values, &full, widest);
+        match (label, cells) {
+            (Some(label), Some(cells)) => {
+                let mut row = label.to_string();
+                for c in cells {
+                    row.push('\t');
+                    row.push_str(c.map_or("", |w| w.text.as_str()));
+                }
+                rows.push(row);
+            }
+            _ => rows.push(lines[offset + a].text()),
+        }
+    }
+    Some(rows)
+}
+
+/// A row's values in the table's `widest` columns: in order when it has as
+/// many; otherwise each in the column every full row puts it in (the
+/// nearest centre, nearer than half the gap to the next), `None` when that
+/// is not the same for all full rows.
+fn slots<'a>(
+    values: &'a [Word],
+    full: &[Vec<f64>],
+    widest: usize,
+) -> Option<Vec<Option<&'a Word>>> {
+    if values.len() == widest {
+        return Some(values.iter().map(Some).collect());
+    }
+    let mut found: Option<Vec<usize>> = None;
+    for pattern in full {
+        let mut at = Vec::with_capacity(values.len());
+        for w in values {
+            let x = f64::midpoint(w.x0, w.x1);
+            let k = (0..pattern.len()).find(|&k| {
+                let gap = |j: usize| (pattern[j] - pattern[k]).abs();
+                let near = [k.checked_sub(1), (k + 1 < pattern.len()).then_some(k + 1)]
+                    .into_iter()
+                    .flatten()
+                    .map(gap)
+                    .fold(f64::MAX, f64::min);
+                (x - pattern[k]).abs() < 0.4 * near
+            })?;
+            at.push(k);
+        }
+        if at.windows(2).any(|p| p[0] >= p[1]) {
+            return None;
+        }
+        match &found {
+            Some(f) if *f != at => return None,
+            _ => found = Some(at),
+        }
+    }
+    let at = found?;
+    let mut cells = vec![None; widest];
+    for (w, k) in values.iter().zip(at) {
+        cells[k] = Some(w);
+    }
+    Some(cells)
+}
+
+#[cfg(test)]
+#[path = "stacked_tests.rs"]
+mod tests;
