@@ -32,6 +32,10 @@ const LABEL_PITCH: f64 = 2.0;
 /// separates two cells' texts.
 const CELL_APART: f64 = 0.2;
 
+/// Label pieces a table may have before it is written as it reads (this
+/// bounds the work on a hostile file).
+const MAX_PIECES: usize = 2_000;
+
 /// Lines of a table are at most this many font sizes apart.
 const ROW_GAP: f64 = 3.5;
 
@@ -104,15 +108,18 @@ fn cells(line: &Line, part: &Word) -> Vec<Word> {
     let mut runs: Vec<Vec<Glyph>> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     for &g in &glyphs {
-        let apart =
-            prev.is_some_and(|p| is_cjk(p.c) && g.x0 - p.x1 > CELL_APART * p.size.max(g.size));
+        // A space drawn between them: a word space, not a cell's border.
+        let apart = prev.is_some_and(|p| {
+            is_cjk(p.c)
+                && !p.c.is_whitespace()
+                && !g.c.is_whitespace()
+                && g.x0 - p.x1 > CELL_APART * p.size.max(g.size)
+        });
         match runs.last_mut() {
             Some(run) if !apart => run.push(g.clone()),
             _ => runs.push(vec![g.clone()]),
         }
-        if !g.c.is_whitespace() {
-            prev = Some(g);
-        }
+        prev = Some(g);
     }
     let out: Vec<Word> = runs
         .iter()
@@ -285,19 +292,39 @@ fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Vec<String>> {
             })
         })
         .collect();
-    // Columns: pieces overlapping in x, left to right.
-    let mut order: Vec<&Piece> = pieces.iter().collect();
-    order.sort_by(|a, b| a.word.x0.total_cmp(&b.word.x0));
-    let mut columns: Vec<(f64, Vec<&Piece>)> = Vec::new();
-    for p in order {
-        match columns.last_mut() {
-            Some((x1, ps)) if p.word.x0 < *x1 - 0.5 => {
-                *x1 = x1.max(p.word.x1);
-                ps.push(p);
-            }
-            _ => columns.push((p.word.x1, vec![p])),
-        }
+    // Columns: pieces overlapping in x, left to right; a piece over two
+    // columns (a label spanning them) in columns of such pieces.
+    if pieces.len() > MAX_PIECES {
+        return None;
     }
+    let overlap = |a: &Word, b: &Word| a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5;
+    let spans = |p: &Piece| {
+        let under: Vec<&Piece> = pieces
+            .iter()
+            .filter(|q| q.line != p.line && overlap(p.word, q.word))
+            .collect();
+        under
+            .iter()
+            .any(|a| under.iter().any(|b| a.word.x1 <= b.word.x0 + 0.5))
+    };
+    let (wide, narrow): (Vec<&Piece>, Vec<&Piece>) = pieces.iter().partition(|p| spans(p));
+    let mut columns: Vec<(f64, Vec<&Piece>)> = Vec::new();
+    for mut group in [narrow, wide] {
+        group.sort_by(|a, b| a.word.x0.total_cmp(&b.word.x0));
+        let mut merged: Vec<(f64, Vec<&Piece>)> = Vec::new();
+        for p in group {
+            match merged.last_mut() {
+                Some((x1, ps)) if p.word.x0 < *x1 - 0.5 => {
+                    *x1 = x1.max(p.word.x1);
+                    ps.push(p);
+                }
+                _ => merged.push((p.word.x1, vec![p])),
+            }
+        }
+        columns.extend(merged);
+    }
+    // Right to left: a row's own label is the right-most aligned with it.
+    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut columns: Vec<Vec<Label>> = columns
         .into_iter()
         .map(|(_, ps)| labels(ps))
