@@ -84,13 +84,60 @@ fn is_browser_line(text: &str) -> bool {
         || s.starts_with("#/#/#,#:#")
 }
 
+/// A number alone (`4`, `- 4 -`, `—3—`): its value. In a margin it may be
+/// a page number or a table's cell carried over to the page's edge.
+fn bare_number(text: &str) -> Option<u32> {
+    let s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–' | '－'))
+        .collect();
+    if s.is_empty() || s.len() > 6 || !s.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// The numbers alone in the margins that number the pages, as the tops of
+/// their lines, for each page: in a document of one page, every one; in a
+/// longer one, those that another page's number in the same margin goes on
+/// from (page 5's is two more than page 3's). A number alone that does not
+/// is a cell of a table running over the page's edge, and stays.
+pub(super) fn page_numbers(pages: &[Vec<Line>], heights: &[f64]) -> Vec<Vec<f64>> {
+    let mut found: Vec<(usize, Zone, i64, f64)> = Vec::new();
+    for (p, lines) in pages.iter().enumerate() {
+        let h = heights.get(p).copied().unwrap_or(0.0);
+        for l in lines {
+            if let (Some(z), Some(v)) = (line_zone(l, h), bare_number(&l.text())) {
+                found.push((p, z, i64::from(v), l.top));
+            }
+        }
+    }
+    let mut out = vec![Vec::new(); pages.len()];
+    for &(p, z, v, top) in &found {
+        let numbered = pages.len() == 1
+            || found.iter().any(|&(q, zz, w, _)| {
+                q != p
+                    && zz == z
+                    && w - v == i64::try_from(q).unwrap_or(0) - i64::try_from(p).unwrap_or(0)
+            });
+        if numbered {
+            out[p].push(top);
+        }
+    }
+    out
+}
+
 /// A line in the top or bottom margin that is a page number or a browser's
-/// date line or address, whatever the other pages hold.
-pub(super) fn is_margin_mark(line: &Line, height: f64) -> bool {
+/// date line or address, whatever the other pages hold (a number alone
+/// only when [`page_numbers`] finds it: `numbered`, the tops of its lines).
+pub(super) fn is_margin_mark(line: &Line, height: f64, numbered: &[f64]) -> bool {
     if line_zone(line, height).is_none() {
         return false;
     }
     let text = line.text();
+    if bare_number(&text).is_some() {
+        return numbered.iter().any(|t| (t - line.top).abs() < 0.5);
+    }
     is_page_number(&text) || is_browser_line(&text)
 }
 
@@ -101,6 +148,9 @@ pub(super) fn drop_furniture(pages: &mut [Vec<Block>], heights: &[f64]) {
         let h = heights.get(p).copied().unwrap_or(0.0);
         for b in blocks {
             if let (Some(z), Block::Line(l)) = (zone(b, h), b) {
+                if bare_number(&l.text()).is_some() {
+                    continue;
+                }
                 let s = shape(&l.text());
                 match seen.iter_mut().find(|(zz, ss, _)| *zz == z && *ss == s) {
                     Some(e) => e.2 += 1,
@@ -116,6 +166,10 @@ pub(super) fn drop_furniture(pages: &mut [Vec<Block>], heights: &[f64]) {
                 return true;
             };
             let text = l.text();
+            // Page numbers are gone already; a number alone left is a cell.
+            if bare_number(&text).is_some() {
+                return true;
+            }
             let s = shape(&text);
             let recurs = seen
                 .iter()
