@@ -143,6 +143,11 @@ enum Block {
         rows: Vec<String>,
         xs: Vec<f64>,
         full: Vec<bool>,
+        /// A table of wrapped labels: the rest of a label broken off by
+        /// the page before, above its first row; the x-extent of its last
+        /// row's label when that may go on on the next page.
+        lead: Option<(String, f64, f64)>,
+        tail: Option<(f64, f64)>,
     },
 }
 
@@ -179,6 +184,9 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
     // The previous table's header rows and its last row's full cells, while
     // it may go on.
     let mut open: Option<(Vec<f64>, Vec<String>, Vec<bool>)> = None;
+    // The x-extent of the label of the last row written, when the page
+    // broke it off.
+    let mut broken: Option<(f64, f64)> = None;
     for blocks in per_page {
         let mut first = true;
         for block in blocks {
@@ -186,8 +194,26 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
                 Block::Line(l) => {
                     out.push(l.text());
                     open = None;
+                    broken = None;
                 }
-                Block::Table { mut rows, xs, full } => {
+                Block::Table {
+                    mut rows,
+                    xs,
+                    full,
+                    lead,
+                    tail,
+                } => {
+                    if let Some((text, x0, x1)) = lead {
+                        // The rest of the label of the row the page broke
+                        // off, in the same column; otherwise a line.
+                        match (broken.filter(|_| first), out.last_mut()) {
+                            (Some((a, b)), Some(last)) if x0 < b && a < x1 => {
+                                *last = continue_label(last, &text);
+                            }
+                            _ => out.push(text),
+                        }
+                    }
+                    broken = tail;
                     if let Some((oxs, header, ofull)) = open.as_ref().filter(|_| first) {
                         if same_columns(oxs, &xs) {
                             let repeated = rows
@@ -225,6 +251,19 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
         text.push('\n');
     }
     text
+}
+
+/// A row with the rest of its label (its first cell) added.
+fn continue_label(row: &str, rest: &str) -> String {
+    let (label, cells) = row.split_once('\t').unwrap_or((row, ""));
+    let space = label.chars().last().is_some_and(|c| !lines::is_cjk(c))
+        && rest.chars().next().is_some_and(|c| !lines::is_cjk(c));
+    let sep = if space { " " } else { "" };
+    if row.contains('\t') {
+        format!("{label}{sep}{rest}\t{cells}")
+    } else {
+        format!("{label}{sep}{rest}")
+    }
 }
 
 /// Whether two tables' column borders are the same.
@@ -382,6 +421,8 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64, numbered: &[f64]
                 rows,
                 xs: t.xs.clone(),
                 full,
+                lead: None,
+                tail: None,
             },
         ));
     }
@@ -397,6 +438,15 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64, numbered: &[f64]
                 rows,
                 xs: Vec::new(),
                 full: Vec::new(),
+                lead: None,
+                tail: None,
+            },
+            unruled::Piece::Stacked(t) => Block::Table {
+                rows: t.rows,
+                xs: Vec::new(),
+                full: Vec::new(),
+                lead: t.lead,
+                tail: t.tail,
             },
         };
         blocks.push((top, block));

@@ -49,6 +49,13 @@ pub(crate) struct Stacked {
     pub start: usize,
     pub end: usize,
     pub rows: Vec<String>,
+    /// Label lines at the top of the page, above the first row and apart
+    /// from it: the rest of a label the page before broke off (its text
+    /// and x-extent).
+    pub lead: Option<(String, f64, f64)>,
+    /// The x-extent of the last row's label when it ends at the page's
+    /// last line: the row may go on on the next page.
+    pub tail: Option<(f64, f64)>,
 }
 
 /// A line's role.
@@ -199,8 +206,19 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
             .max()
             .unwrap_or(0);
         if anchors.len() >= 2 && widest >= 4 {
-            if let Some(rows) = read(lines, &roles[start..end], start) {
-                out.push(Stacked { start, end, rows });
+            if let Some((rows, tail)) = read(lines, &roles[start..end], start) {
+                let lead = if out.is_empty() {
+                    lead(&roles[..start], &roles[start], fv)
+                } else {
+                    None
+                };
+                out.push(Stacked {
+                    start: if lead.is_some() { 0 } else { start },
+                    end,
+                    rows,
+                    lead,
+                    tail: tail.filter(|_| end == roles.len()),
+                });
                 i = end;
                 continue;
             }
@@ -208,6 +226,37 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
         i = last + 1;
     }
     out
+}
+
+/// The lines above a table at the top of a page, when they are the rest of
+/// a label: each one piece of text in one column, left of the numbers,
+/// near each other and the table.
+fn lead(above: &[Role], first: &Role, fv: f64) -> Option<(String, f64, f64)> {
+    if above.is_empty() || above.len() > 6 {
+        return None;
+    }
+    let mut text = String::new();
+    let (mut x0, mut x1) = (f64::MAX, f64::MIN);
+    for (k, r) in above.iter().enumerate() {
+        let next = above.get(k + 1).unwrap_or(first);
+        let [w] = r.labels.as_slice() else {
+            return None;
+        };
+        let apart = r.mid - next.mid > ROW_GAP * r.size;
+        let column = k == 0 || (w.x0 < x1 && x0 < w.x1);
+        if !r.left_of(fv) || apart || !column {
+            return None;
+        }
+        let space = text.chars().last().is_some_and(|c| !is_cjk(c))
+            && w.text.chars().next().is_some_and(|c| !is_cjk(c));
+        if space {
+            text.push(' ');
+        }
+        text.push_str(&w.text);
+        x0 = x0.min(w.x0);
+        x1 = x1.max(w.x1);
+    }
+    Some((text, x0, x1))
 }
 
 /// A label piece.
@@ -224,9 +273,12 @@ struct Label {
     /// The middles of its first and last lines.
     top: f64,
     bottom: f64,
+    x0: f64,
     x1: f64,
     size: f64,
     taken: usize,
+    /// The line of its last piece.
+    last: usize,
 }
 
 /// The labels of one column.
@@ -249,15 +301,19 @@ fn labels(mut pieces: Vec<&Piece>) -> Option<Vec<Label>> {
                 }
                 l.text.push_str(&p.word.text);
                 l.bottom = p.mid;
+                l.x0 = l.x0.min(p.word.x0);
                 l.x1 = l.x1.max(p.word.x1);
+                l.last = p.line;
             }
             _ => out.push(Label {
                 text: p.word.text.clone(),
                 top: p.mid,
                 bottom: p.mid,
+                x0: p.word.x0,
                 x1: p.word.x1,
                 size: p.size,
                 taken: 0,
+                last: p.line,
             }),
         }
         prev = Some(p);
@@ -278,8 +334,13 @@ impl Label {
 }
 
 /// The rows of a table (`roles`: its lines, the first being line `offset`
-/// of the page), or `None` when its label columns are not clear.
-fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Vec<String>> {
+/// of the page), and the x-extent of the last row's label when it ends on
+/// the table's last line; `None` when its label columns are not clear.
+fn read(
+    lines: &[Line],
+    roles: &[Role],
+    offset: usize,
+) -> Option<(Vec<String>, Option<(f64, f64)>)> {
     let pieces: Vec<Piece> = roles
         .iter()
         .enumerate()
@@ -382,17 +443,19 @@ fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Vec<String>> {
         .collect();
 
     let mut rows = Vec::with_capacity(anchors.len());
+    let mut tail = None;
     for (&a, pick) in anchors.iter().zip(&chosen) {
         let r = &roles[a];
         let values = r.values.as_ref()?;
-        let label = pick
-            .map(|(c, l)| &columns[c][l])
-            .filter(|l| l.taken == 1)
-            .map(|l| l.text.as_str());
+        let label = pick.map(|(c, l)| &columns[c][l]).filter(|l| l.taken == 1);
         let cells = slots(values, &full, widest);
+        tail = None;
         match (label, cells) {
             (Some(label), Some(cells)) => {
-                let mut row = label.to_string();
+                if label.last + 1 == roles.len() {
+                    tail = Some((label.x0, label.x1));
+                }
+                let mut row = label.text.clone();
                 for c in cells {
                     row.push('\t');
                     row.push_str(c.map_or("", |w| w.text.as_str()));
@@ -402,7 +465,7 @@ fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Vec<String>> {
             _ => rows.push(lines[offset + a].text()),
         }
     }
-    Some(rows)
+    Some((rows, tail))
 }
 
 /// A row's values in the table's `widest` columns: in order when it has as

@@ -14,6 +14,8 @@ const CELL_GAP: f64 = 1.0;
 pub(crate) enum Piece {
     Line(Line),
     Rows(Vec<String>),
+    /// A table of wrapped labels.
+    Stacked(stacked::Stacked),
 }
 
 /// A number, in any digits, with its separators and sign.
@@ -61,8 +63,8 @@ pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
     while i < lines.len() {
         // A table of wrapped labels.
         if let Some(t) = found.next_if(|t| t.start == i) {
-            out.push((lines[i].top, Piece::Rows(t.rows)));
             i = t.end;
+            out.push((lines[t.start].top, Piece::Stacked(t)));
             continue;
         }
         let stop = found.peek().map_or(lines.len(), |t| t.start);
