@@ -205,7 +205,7 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
             .filter_map(|&a| roles[a].values.as_ref().map(Vec::len))
             .max()
             .unwrap_or(0);
-        if anchors.len() >= 2 && widest >= 4 {
+        if widest >= 1 {
             if let Some((rows, tail)) = read(lines, &roles[start..end], start) {
                 let lead = if out.is_empty() {
                     lead(&roles[..start], &roles[start], fv)
@@ -444,6 +444,7 @@ fn read(
 
     let mut rows = Vec::with_capacity(anchors.len());
     let mut tail = None;
+    let mut placed = 0;
     for (&a, pick) in anchors.iter().zip(&chosen) {
         let r = &roles[a];
         let values = r.values.as_ref()?;
@@ -455,6 +456,7 @@ fn read(
                 if label.last + 1 == roles.len() {
                     tail = Some((label.x0, label.x1));
                 }
+                placed += 1;
                 let mut row = label.text.clone();
                 for c in cells {
                     row.push('\t');
@@ -464,6 +466,10 @@ fn read(
             }
             _ => rows.push(lines[offset + a].text()),
         }
+    }
+    // No row read: the lines are not a table of this kind.
+    if placed == 0 {
+        return None;
     }
     Some((rows, tail))
 }
