@@ -56,6 +56,8 @@ pub(crate) struct Stacked {
     /// The x-extent of the last row's label when it ends at the page's
     /// last line: the row may go on on the next page.
     pub tail: Option<(f64, f64)>,
+    /// How many rows it placed.
+    pub placed: usize,
 }
 
 /// A line's role.
@@ -206,7 +208,7 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
             .max()
             .unwrap_or(0);
         if widest >= 1 {
-            if let Some((rows, tail)) = read(lines, &roles[start..end], start) {
+            if let Some((rows, tail, placed)) = read(lines, &roles[start..end], start) {
                 let lead = if out.is_empty() {
                     lead(&roles[..start], &roles[start], fv)
                 } else {
@@ -218,6 +220,7 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
                     rows,
                     lead,
                     tail: tail.filter(|_| end == roles.len()),
+                    placed,
                 });
                 i = end;
                 continue;
@@ -279,12 +282,18 @@ struct Label {
     taken: usize,
     /// The line of its last piece.
     last: usize,
+    /// Whether it may be a row's label.
+    valid: bool,
 }
 
-/// The labels of one column.
-fn labels(mut pieces: Vec<&Piece>) -> Option<Vec<Label>> {
+/// The labels of one column (`rows`: which lines are rows). Pieces near
+/// each other are one label, except that pieces on two rows' lines are two
+/// labels: when the first piece is on a row's line, the label is split at
+/// each row (cells aligned at the top, set close); otherwise it is no
+/// row's label.
+fn labels(mut pieces: Vec<&Piece>, rows: &[bool]) -> Option<Vec<Label>> {
     pieces.sort_by(|a, b| b.mid.total_cmp(&a.mid));
-    let mut out: Vec<Label> = Vec::new();
+    let mut groups: Vec<Vec<&Piece>> = Vec::new();
     let mut prev: Option<&Piece> = None;
     for p in pieces {
         // Two pieces of one line in one column: the columns are not clear.
@@ -292,37 +301,66 @@ fn labels(mut pieces: Vec<&Piece>) -> Option<Vec<Label>> {
             return None;
         }
         let joined = prev.is_some_and(|q| q.mid - p.mid <= LABEL_PITCH * p.size.max(q.size));
-        match out.last_mut() {
-            Some(l) if joined => {
-                let space = l.text.chars().last().is_some_and(|c| !is_cjk(c))
-                    && p.word.text.chars().next().is_some_and(|c| !is_cjk(c));
-                if space {
-                    l.text.push(' ');
-                }
-                l.text.push_str(&p.word.text);
-                l.bottom = p.mid;
-                l.x0 = l.x0.min(p.word.x0);
-                l.x1 = l.x1.max(p.word.x1);
-                l.last = p.line;
-            }
-            _ => out.push(Label {
-                text: p.word.text.clone(),
-                top: p.mid,
-                bottom: p.mid,
-                x0: p.word.x0,
-                x1: p.word.x1,
-                size: p.size,
-                taken: 0,
-                last: p.line,
-            }),
+        match groups.last_mut() {
+            Some(g) if joined => g.push(p),
+            _ => groups.push(vec![p]),
         }
         prev = Some(p);
+    }
+    let on_row = |p: &Piece| rows.get(p.line).copied().unwrap_or(false);
+    let mut out = Vec::new();
+    for g in groups {
+        let n = g.iter().filter(|p| on_row(p)).count();
+        if n < 2 {
+            out.push(label(&g, true));
+        } else if on_row(g[0]) {
+            let mut part: Vec<&Piece> = Vec::new();
+            for p in g {
+                if on_row(p) && !part.is_empty() {
+                    out.push(label(&part, true));
+                    part.clear();
+                }
+                part.push(p);
+            }
+            out.push(label(&part, true));
+        } else {
+            out.push(label(&g, false));
+        }
     }
     Some(out)
 }
 
+/// One label of pieces, top to bottom (`valid`: it may be a row's).
+fn label(pieces: &[&Piece], valid: bool) -> Label {
+    let mut l = Label {
+        text: String::new(),
+        top: pieces.first().map_or(0.0, |p| p.mid),
+        bottom: pieces.last().map_or(0.0, |p| p.mid),
+        x0: f64::MAX,
+        x1: f64::MIN,
+        size: pieces.iter().map(|p| p.size).fold(1.0, f64::max),
+        taken: 0,
+        last: pieces.last().map_or(0, |p| p.line),
+        valid,
+    };
+    for p in pieces {
+        let space = l.text.chars().last().is_some_and(|c| !is_cjk(c))
+            && p.word.text.chars().next().is_some_and(|c| !is_cjk(c));
+        if space {
+            l.text.push(' ');
+        }
+        l.text.push_str(&p.word.text);
+        l.x0 = l.x0.min(p.word.x0);
+        l.x1 = l.x1.max(p.word.x1);
+    }
+    l
+}
+
 impl Label {
     fn aligned(&self, y: f64, size: f64) -> bool {
+        if !self.valid {
+            return false;
+        }
         let tol = ALIGN * size.max(self.size);
         (self.top - y).abs() <= tol || (f64::midpoint(self.top, self.bottom) - y).abs() <= tol
     }
@@ -340,7 +378,7 @@ fn read(
     lines: &[Line],
     roles: &[Role],
     offset: usize,
-) -> Option<(Vec<String>, Option<(f64, f64)>)> {
+) -> Option<(Vec<String>, Option<(f64, f64)>, usize)> {
     let pieces: Vec<Piece> = roles
         .iter()
         .enumerate()
@@ -386,9 +424,10 @@ fn read(
     }
     // Right to left: a row's own label is the right-most aligned with it.
     columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let rows: Vec<bool> = roles.iter().map(|r| r.values.is_some()).collect();
     let mut columns: Vec<Vec<Label>> = columns
         .into_iter()
-        .map(|(_, ps)| labels(ps))
+        .map(|(_, ps)| labels(ps, &rows))
         .collect::<Option<_>>()?;
 
     // Each row's label: (column, label) or none.
@@ -471,7 +510,7 @@ fn read(
     if placed == 0 {
         return None;
     }
-    Some((rows, tail))
+    Some((rows, tail, placed))
 }
 
 /// A row's values in the table's `widest` columns: in order when it has as

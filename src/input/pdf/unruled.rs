@@ -58,40 +58,75 @@ pub(crate) fn parts(line: &Line) -> Vec<Word> {
 /// Split running text from tables without lines, top to bottom.
 pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
     let split: Vec<Vec<Word>> = lines.iter().map(parts).collect();
-    let mut found = stacked::tables(&lines, &split).into_iter().peekable();
+    // Tables read by their one header line stay so unless read as a table
+    // of wrapped labels places more rows.
+    let mut headed = Vec::new();
+    read_lines(&lines, &split, &mut |i, j, rows| {
+        if let Some((_, placed)) = rows {
+            headed.push((i, j, placed));
+        }
+    });
+    let found: Vec<stacked::Stacked> = stacked::tables(&lines, &split)
+        .into_iter()
+        .filter(|t| {
+            !headed
+                .iter()
+                .any(|&(i, j, placed)| i < t.end && t.start < j && placed >= t.placed)
+        })
+        .collect();
     let mut out = Vec::new();
+    let mut found = found.into_iter().peekable();
     let mut i = 0;
-    let lines: Vec<Line> = lines;
     while i < lines.len() {
-        // A table of wrapped labels.
         if let Some(t) = found.next_if(|t| t.start == i) {
             i = t.end;
             out.push((lines[t.start].top, Piece::Stacked(t)));
             continue;
         }
         let stop = found.peek().map_or(lines.len(), |t| t.start);
+        let base = i;
+        read_lines(&lines[i..stop], &split[i..stop], &mut |a, b, rows| {
+            if let Some((rows, _)) = rows {
+                out.push((lines[base + a].top, Piece::Rows(rows)));
+            } else {
+                for line in &lines[base + a..base + b] {
+                    out.push((line.top, Piece::Line(line.clone())));
+                }
+            }
+        });
+        i = stop;
+    }
+    out
+}
+
+/// Read lines from the start: each table read by its header (`Some` rows)
+/// and each other run of lines (`None`), with where it lies.
+fn read_lines(
+    lines: &[Line],
+    split: &[Vec<Word>],
+    emit: &mut dyn FnMut(usize, usize, Option<(Vec<String>, usize)>),
+) {
+    let mut i = 0;
+    while i < lines.len() {
         // A run of lines with two parts or more, one of them a number.
         let mut j = i;
-        while j < stop && split[j].len() >= 2 {
+        while j < lines.len() && split[j].len() >= 2 {
             j += 1;
         }
         let has_values = split[i..j]
             .iter()
             .any(|p| p.iter().any(|w| is_value(&w.text)));
         if j - i >= 2 && has_values {
-            if let Some(rows) = table(&split[i..j]) {
-                out.push((lines[i].top, Piece::Rows(rows)));
+            if let Some((rows, all)) = table(&split[i..j]) {
+                emit(i, j, Some((rows, all)));
                 i = j;
                 continue;
             }
         }
         let end = j.max(i + 1);
-        for line in &lines[i..end] {
-            out.push((line.top, Piece::Line(line.clone())));
-        }
+        emit(i, end, None);
         i = end;
     }
-    out
 }
 
 /// A column: the extent of its header.
@@ -107,7 +142,7 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
 
 /// The rows of a table without lines, or `None` when it has no header to
 /// take its columns from.
-fn table(lines: &[Vec<Word>]) -> Option<Vec<String>> {
+fn table(lines: &[Vec<Word>]) -> Option<(Vec<String>, usize)> {
     let first_values = lines
         .iter()
         .position(|p| p.iter().any(|w| is_value(&w.text)))?;
@@ -151,18 +186,21 @@ fn table(lines: &[Vec<Word>]) -> Option<Vec<String>> {
                 .join("\t")
         })
         .collect();
+    let mut all = 0;
     for p in &lines[first_values..] {
         // A line with a number whose column is not certain is written as
         // it reads, not as cells: a blank cell would say the report left
         // it empty.
-        rows.push(place(p, &columns).unwrap_or_else(|| {
+        let placed = place(p, &columns);
+        all += usize::from(placed.is_some());
+        rows.push(placed.unwrap_or_else(|| {
             p.iter()
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ")
         }));
     }
-    Some(rows)
+    Some((rows, all))
 }
 
 /// One data line written in the columns: a number in the one column whose
