@@ -108,3 +108,64 @@ fn a_group_label_spanning_rows_is_left_out() {
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].rows, ["1.秘密\t0\t0\t0\t0", "2.禁止\t0\t0\t0\t0"]);
 }
+
+#[test]
+fn labels_of_rows_set_close_are_split_at_each_row() {
+    // Cells aligned at the top, rows a line apart: each row's label starts
+    // on its numbers' line.
+    let mut g = Vec::new();
+    put(&mut g, "行政规范性", 0.0, 500.0);
+    put(&mut g, "文件", 0.0, 486.0);
+    put(&mut g, "规章", 0.0, 472.0);
+    for (y, v) in [(500.0, "2"), (472.0, "0")] {
+        for x in [100.0, 140.0, 180.0, 220.0] {
+            put(&mut g, v, x, y);
+        }
+    }
+    let t = read_all(g);
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        t[0].rows,
+        ["行政规范性文件\t2\t2\t2\t2", "规章\t0\t0\t0\t0"]
+    );
+
+    // Centred, set close: the label over two rows is no row's label.
+    let mut g = Vec::new();
+    put(&mut g, "规章", 0.0, 500.0);
+    put(&mut g, "规范性文件", 0.0, 486.0);
+    put(&mut g, "其他", 0.0, 472.0);
+    for (y, v) in [(486.0, "3"), (472.0, "4")] {
+        for x in [100.0, 140.0, 180.0, 220.0] {
+            put(&mut g, v, x, y);
+        }
+    }
+    assert!(read_all(g)
+        .iter()
+        .all(|t| t.placed == 0 || !t.rows[0].contains('\t')));
+}
+
+#[test]
+fn a_label_at_the_foot_of_the_page_and_its_rest() {
+    let mut g = Vec::new();
+    put(&mut g, "一、本年新收", 0.0, 100.0);
+    put(&mut g, "二、上年结", 0.0, 70.0);
+    for y in [100.0, 70.0] {
+        for x in [100.0, 140.0, 180.0, 220.0] {
+            put(&mut g, "1", x, y);
+        }
+    }
+    let t = read_all(g);
+    assert_eq!(t[0].tail.map(|(a, _)| a), Some(0.0));
+    let mut g = Vec::new();
+    put(&mut g, "转数量", 0.0, 800.0);
+    put(&mut g, "三、办理", 0.0, 770.0);
+    put(&mut g, "四、结转", 0.0, 740.0);
+    for y in [770.0, 740.0] {
+        for x in [100.0, 140.0, 180.0, 220.0] {
+            put(&mut g, "2", x, y);
+        }
+    }
+    let t = read_all(g);
+    assert_eq!(t[0].start, 0);
+    assert_eq!(t[0].lead.as_ref().map(|l| l.0.as_str()), Some("转数量"));
+}
