@@ -15,11 +15,17 @@
 //!   of the header lines' parts; a number is written in a column only when
 //!   it lies under that column's header and no other, otherwise it is left
 //!   out (a blank cell), never guessed.
+//! * Tables without ruling lines whose labels wrap in narrow cells and whose
+//!   headers run over several lines ([`stacked`]): each row's label is the
+//!   block of label lines aligned with its numbers, and its numbers are in
+//!   order when it has as many as the fullest rows; a row not certain is
+//!   written as it reads.
 //! * Other text is written line by line, words apart where the gaps between
 //!   them are wider than a word space.
 //! * Running headers and footers (page numbers such as `- 4 -`, `第 4 页`,
 //!   `4/6`; a browser's date line or address) are dropped, and a table
-//!   continued on the next page loses its repeated header rows.
+//!   continued on the next page loses its repeated header rows. A number
+//!   alone is a page number only when the pages' numbers count on.
 //!
 //! No I/O here: natively the characters come from [`native`] (the command
 //! line); in the web page, from pdf.js.

@@ -6,8 +6,10 @@
 //! * A row: a line with numbers and, left of them, nothing but label text.
 //!   Rows in a run, with only label lines between them (nothing reaching
 //!   the numbers), make a table.
-//! * Label columns: the label pieces grouped by overlapping x-extent; in a
-//!   column, pieces less than two lines apart are one label.
+//! * Label columns: the label pieces (split where adjacent cells' texts
+//!   meet) grouped by overlapping x-extent, a piece over two columns in a
+//!   column of its own; in a column, pieces less than two lines apart are
+//!   one label, split at each row when rows are set that close.
 //! * A row's label: in the right-most column holding a label aligned with
 //!   the row's numbers (its first line or its middle at theirs), that one
 //!   label, when no other label there is aligned with them, no other row
@@ -18,8 +20,12 @@
 //!   with fewer, each in the column of the fullest rows it lies under,
 //!   when every full row puts it in the same column.
 //!
+//! * A row's label broken off by the page goes on with the label lines at
+//!   the top of the next page, in the same column, above its first row.
+//!
 //! Whatever is not certain is written as it reads (its numbers unplaced),
-//! never guessed.
+//! never guessed; the table's lines are written as they read when no row
+//! is certain.
 
 use super::lines::{is_cjk, words, Glyph, Line, Word};
 use super::unruled::is_value;
@@ -208,7 +214,7 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
             .max()
             .unwrap_or(0);
         if widest >= 1 {
-            if let Some((rows, tail, placed)) = read(lines, &roles[start..end], start) {
+            if let Some(Read { rows, tail, placed }) = read(lines, &roles[start..end], start) {
                 let lead = if out.is_empty() {
                     lead(&roles[..start], &roles[start], fv)
                 } else {
@@ -260,6 +266,14 @@ fn lead(above: &[Role], first: &Role, fv: f64) -> Option<(String, f64, f64)> {
         x1 = x1.max(w.x1);
     }
     Some((text, x0, x1))
+}
+
+/// What [`read`] gives: the rows, the x-extent of the last row's label
+/// when it ends on the table's last line, how many rows are certain.
+struct Read {
+    rows: Vec<String>,
+    tail: Option<(f64, f64)>,
+    placed: usize,
 }
 
 /// A label piece.
@@ -374,11 +388,7 @@ impl Label {
 /// The rows of a table (`roles`: its lines, the first being line `offset`
 /// of the page), and the x-extent of the last row's label when it ends on
 /// the table's last line; `None` when its label columns are not clear.
-fn read(
-    lines: &[Line],
-    roles: &[Role],
-    offset: usize,
-) -> Option<(Vec<String>, Option<(f64, f64)>, usize)> {
+fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Read> {
     let pieces: Vec<Piece> = roles
         .iter()
         .enumerate()
@@ -434,40 +444,16 @@ fn read(
     let anchors: Vec<usize> = (0..roles.len())
         .filter(|&n| roles[n].values.is_some())
         .collect();
-    let mut chosen: Vec<Option<(usize, usize)>> = Vec::with_capacity(anchors.len());
-    for &a in &anchors {
-        let r = &roles[a];
-        let fv = r.first_value().unwrap_or(f64::MAX);
-        let mut pick = None;
-        for (c, col) in columns.iter().enumerate().rev() {
-            let left: Vec<usize> = (0..col.len())
-                .filter(|&l| col[l].x1 <= fv + 0.1 * r.size)
-                .collect();
-            let aligned: Vec<usize> = left
-                .iter()
-                .copied()
-                .filter(|&l| col[l].aligned(r.mid, r.size))
-                .collect();
-            match aligned.as_slice() {
-                [l] => {
-                    pick = Some((c, *l));
-                    break;
-                }
-                [] => {
-                    // A label right of the row's own that overlaps it: the
-                    // row's label is not clear.
-                    if left.iter().any(|&l| col[l].overlaps(r.mid, r.size)) {
-                        break;
-                    }
-                }
-                _ => break,
+    let chosen: Vec<Option<(usize, usize)>> = anchors
+        .iter()
+        .map(|&a| {
+            let pick = own_label(&columns, &roles[a]);
+            if let Some((c, l)) = pick {
+                columns[c][l].taken += 1;
             }
-        }
-        if let Some((c, l)) = pick {
-            columns[c][l].taken += 1;
-        }
-        chosen.push(pick);
-    }
+            pick
+        })
+        .collect();
 
     // The numbers' columns, from the fullest rows.
     let widest = anchors
@@ -510,7 +496,32 @@ fn read(
     if placed == 0 {
         return None;
     }
-    Some((rows, tail, placed))
+    Some(Read { rows, tail, placed })
+}
+
+/// A row's own label (column, label): in the right-most column with a
+/// label aligned with the row, when only one there is and no label right of
+/// it overlaps the row.
+fn own_label(columns: &[Vec<Label>], r: &Role) -> Option<(usize, usize)> {
+    let fv = r.first_value().unwrap_or(f64::MAX);
+    for (c, col) in columns.iter().enumerate().rev() {
+        let left: Vec<usize> = (0..col.len())
+            .filter(|&l| col[l].x1 <= fv + 0.1 * r.size)
+            .collect();
+        let aligned: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|&l| col[l].aligned(r.mid, r.size))
+            .collect();
+        match aligned.as_slice() {
+            [l] => return Some((c, *l)),
+            // A label right of the row's own that overlaps it: the row's
+            // label is not clear.
+            [] if !left.iter().any(|&l| col[l].overlaps(r.mid, r.size)) => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// A row's values in the table's `widest` columns: in order when it has as

@@ -56,6 +56,8 @@ pub(crate) fn parts(line: &Line) -> Vec<Word> {
 }
 
 /// Split running text from tables without lines, top to bottom.
+// The page's lines are handed over: they are not needed after this.
+#[allow(clippy::needless_pass_by_value)]
 pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
     let split: Vec<Vec<Word>> = lines.iter().map(parts).collect();
     // Tables read by their one header line stay so unless read as a table
@@ -99,12 +101,15 @@ pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
     out
 }
 
+/// A table read by its header: its rows, and how many data rows it placed.
+type Headed = (Vec<String>, usize);
+
 /// Read lines from the start: each table read by its header (`Some` rows)
 /// and each other run of lines (`None`), with where it lies.
 fn read_lines(
     lines: &[Line],
     split: &[Vec<Word>],
-    emit: &mut dyn FnMut(usize, usize, Option<(Vec<String>, usize)>),
+    emit: &mut dyn FnMut(usize, usize, Option<Headed>),
 ) {
     let mut i = 0;
     while i < lines.len() {
@@ -142,7 +147,7 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
 
 /// The rows of a table without lines, or `None` when it has no header to
 /// take its columns from.
-fn table(lines: &[Vec<Word>]) -> Option<(Vec<String>, usize)> {
+fn table(lines: &[Vec<Word>]) -> Option<Headed> {
     let first_values = lines
         .iter()
         .position(|p| p.iter().any(|w| is_value(&w.text)))?;
