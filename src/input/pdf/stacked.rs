@@ -456,13 +456,15 @@ fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Read> {
         .collect();
 
     // The numbers' columns, from the fullest rows.
-    let widest = anchors
-        .iter()
-        .filter_map(|&a| roles[a].values.as_ref().map(Vec::len))
-        .max()?;
-    let full: Vec<Vec<f64>> = anchors
-        .iter()
-        .filter_map(|&a| roles[a].values.as_ref())
+    // Rows of dashes alone (a rule typed under the table) do not count.
+    let counted = || {
+        anchors
+            .iter()
+            .filter_map(|&a| roles[a].values.as_ref())
+            .filter(|v| v.iter().any(|w| w.text.chars().any(char::is_numeric)))
+    };
+    let widest = counted().map(Vec::len).max()?;
+    let full: Vec<Vec<f64>> = counted()
         .filter(|v| v.len() == widest)
         .map(|v| v.iter().map(|w| f64::midpoint(w.x0, w.x1)).collect())
         .collect();
