@@ -112,14 +112,22 @@ pub(super) fn page_numbers(pages: &[Vec<Line>], heights: &[f64]) -> Vec<Vec<f64>
             }
         }
     }
+    // A page's number less its index: the same on two pages of one margin.
+    let offset = |p: usize, v: i64| v - i64::try_from(p).unwrap_or(i64::MAX);
+    let mut pages_of: std::collections::HashMap<(bool, i64), Vec<usize>> =
+        std::collections::HashMap::new();
+    for &(p, z, v, _) in &found {
+        let seen = pages_of.entry((z == Zone::Top, offset(p, v))).or_default();
+        if !seen.contains(&p) && seen.len() < 2 {
+            seen.push(p);
+        }
+    }
     let mut out = vec![Vec::new(); pages.len()];
     for &(p, z, v, top) in &found {
         let numbered = pages.len() == 1
-            || found.iter().any(|&(q, zz, w, _)| {
-                q != p
-                    && zz == z
-                    && w - v == i64::try_from(q).unwrap_or(0) - i64::try_from(p).unwrap_or(0)
-            });
+            || pages_of
+                .get(&(z == Zone::Top, offset(p, v)))
+                .is_some_and(|ps| ps.iter().any(|&q| q != p));
         if numbered {
             out[p].push(top);
         }

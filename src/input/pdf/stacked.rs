@@ -42,6 +42,9 @@ const CELL_APART: f64 = 0.2;
 /// bounds the work on a hostile file).
 const MAX_PIECES: usize = 2_000;
 
+/// Label lines a table may take above its first row and below its last.
+const MAX_LABEL_LINES: usize = 40;
+
 /// Lines of a table are at most this many font sizes apart.
 const ROW_GAP: f64 = 3.5;
 
@@ -195,6 +198,7 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
         // Label lines just above the first row and below the last one.
         let mut start = i;
         while start > 0
+            && i - start < MAX_LABEL_LINES
             && roles[start - 1].left_of(fv)
             && roles[start - 1].mid - roles[start].mid <= LABEL_PITCH * roles[start].size
         {
@@ -203,6 +207,7 @@ pub(crate) fn tables(lines: &[Line], split: &[Vec<Word>]) -> Vec<Stacked> {
         let last_fv = roles[last].first_value().unwrap_or(fv);
         let mut end = last + 1;
         while end < roles.len()
+            && end - last <= MAX_LABEL_LINES
             && roles[end].left_of(last_fv)
             && roles[end - 1].mid - roles[end].mid <= LABEL_PITCH * roles[end].size
         {
@@ -407,14 +412,18 @@ fn read(lines: &[Line], roles: &[Role], offset: usize) -> Option<Read> {
         return None;
     }
     let overlap = |a: &Word, b: &Word| a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5;
+    // Two pieces under it side by side: the one ending first ends before
+    // the one starting last starts.
     let spans = |p: &Piece| {
-        let under: Vec<&Piece> = pieces
+        let (mut end, mut start) = (f64::MAX, f64::MIN);
+        for q in pieces
             .iter()
             .filter(|q| q.line != p.line && overlap(p.word, q.word))
-            .collect();
-        under
-            .iter()
-            .any(|a| under.iter().any(|b| a.word.x1 <= b.word.x0 + 0.5))
+        {
+            end = end.min(q.word.x1);
+            start = start.max(q.word.x0);
+        }
+        end <= start + 0.5
     };
     let (wide, narrow): (Vec<&Piece>, Vec<&Piece>) = pieces.iter().partition(|p| spans(p));
     let mut columns: Vec<(f64, Vec<&Piece>)> = Vec::new();
