@@ -15,11 +15,6 @@
 //!   of the header lines' parts; a number is written in a column only when
 //!   it lies under that column's header and no other, otherwise it is left
 //!   out (a blank cell), never guessed.
-//! * Tables without ruling lines whose labels wrap in narrow cells and whose
-//!   headers run over several lines ([`stacked`]): each row's label is the
-//!   block of label lines aligned with its numbers, and its numbers are in
-//!   order when it has as many as the fullest rows; a row not certain is
-//!   written as it reads.
 //! * Other text is written line by line, words apart where the gaps between
 //!   them are wider than a word space.
 //! * Running headers and footers (page numbers such as `- 4 -`, `第 4 页`,
@@ -37,7 +32,6 @@ mod lines;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 mod ruled;
-mod stacked;
 mod unruled;
 
 use self::lines::{group_lines, join_lines, Glyph, Line};
@@ -149,11 +143,6 @@ enum Block {
         rows: Vec<String>,
         xs: Vec<f64>,
         full: Vec<bool>,
-        /// A table of wrapped labels: the rest of a label broken off by
-        /// the page before, above its first row; the x-extent of its last
-        /// row's label when that may go on on the next page.
-        lead: Option<(String, f64, f64)>,
-        tail: Option<(f64, f64)>,
     },
 }
 
@@ -190,9 +179,6 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
     // The previous table's header rows and its last row's full cells, while
     // it may go on.
     let mut open: Option<(Vec<f64>, Vec<String>, Vec<bool>)> = None;
-    // The x-extent of the label of the last row written, when the page
-    // broke it off.
-    let mut broken: Option<(f64, f64)> = None;
     for blocks in per_page {
         let mut first = true;
         for block in blocks {
@@ -200,26 +186,8 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
                 Block::Line(l) => {
                     out.push(l.text());
                     open = None;
-                    broken = None;
                 }
-                Block::Table {
-                    mut rows,
-                    xs,
-                    full,
-                    lead,
-                    tail,
-                } => {
-                    if let Some((text, x0, x1)) = lead {
-                        // The rest of the label of the row the page broke
-                        // off, in the same column; otherwise a line.
-                        match (broken.filter(|_| first), out.last_mut()) {
-                            (Some((a, b)), Some(last)) if x0 < b && a < x1 => {
-                                *last = continue_label(last, &text);
-                            }
-                            _ => out.push(text),
-                        }
-                    }
-                    broken = tail;
+                Block::Table { mut rows, xs, full } => {
                     if let Some((oxs, header, ofull)) = open.as_ref().filter(|_| first) {
                         if same_columns(oxs, &xs) {
                             let repeated = rows
@@ -257,19 +225,6 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
         text.push('\n');
     }
     text
-}
-
-/// A row with the rest of its label (its first cell) added.
-fn continue_label(row: &str, rest: &str) -> String {
-    let (label, cells) = row.split_once('\t').unwrap_or((row, ""));
-    let space = label.chars().last().is_some_and(|c| !lines::is_cjk(c))
-        && rest.chars().next().is_some_and(|c| !lines::is_cjk(c));
-    let sep = if space { " " } else { "" };
-    if row.contains('\t') {
-        format!("{label}{sep}{rest}\t{cells}")
-    } else {
-        format!("{label}{sep}{rest}")
-    }
 }
 
 /// Whether two tables' column borders are the same.
@@ -427,8 +382,6 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64, numbered: &[f64]
                 rows,
                 xs: t.xs.clone(),
                 full,
-                lead: None,
-                tail: None,
             },
         ));
     }
@@ -444,15 +397,6 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64, numbered: &[f64]
                 rows,
                 xs: Vec::new(),
                 full: Vec::new(),
-                lead: None,
-                tail: None,
-            },
-            unruled::Piece::Stacked(t) => Block::Table {
-                rows: t.rows,
-                xs: Vec::new(),
-                full: Vec::new(),
-                lead: t.lead,
-                tail: t.tail,
             },
         };
         blocks.push((top, block));

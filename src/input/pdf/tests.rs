@@ -193,38 +193,3 @@ fn a_number_alone_at_the_page_edge_is_a_cell_unless_the_pages_count_on() {
     ]);
     assert_eq!(text, "一、总体情况\n二、主动公开\n");
 }
-
-#[test]
-fn a_row_broken_by_the_page_without_borders() {
-    let page = |items: Vec<(&str, f64, f64)>| {
-        let mut p = PdfPage {
-            width: 595.0,
-            height: 842.0,
-            ..PdfPage::default()
-        };
-        for (t, x, y) in items {
-            p.items.push(item(t, x, y, 10.0));
-        }
-        p
-    };
-    let mut first = vec![
-        ("一、本年新收申请数量", 60.0, 200.0),
-        ("二、上年结", 60.0, 175.0),
-    ];
-    let mut second = vec![
-        ("转申请数量", 60.0, 780.0),
-        ("（七）总计", 60.0, 755.0),
-        ("四、结转下年", 60.0, 730.0),
-    ];
-    for x in [200.0, 240.0, 280.0, 320.0] {
-        first.push(("1", x, 200.0));
-        first.push(("0", x, 175.0));
-        second.push(("1", x, 755.0));
-        second.push(("0", x, 730.0));
-    }
-    let text = pages_to_text(&[page(first), page(second)]);
-    assert_eq!(
-        text,
-        "一、本年新收申请数量\t1\t1\t1\t1\n二、上年结转申请数量\t0\t0\t0\t0\n（七）总计\t1\t1\t1\t1\n四、结转下年\t0\t0\t0\t0\n"
-    );
-}

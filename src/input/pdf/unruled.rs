@@ -5,7 +5,6 @@
 //! A table whose header takes several lines is written line by line.
 
 use super::lines::{is_cjk, words, Line, Word};
-use super::stacked;
 
 /// A gap of this many font sizes separates a table's cells on a line.
 const CELL_GAP: f64 = 1.0;
@@ -14,8 +13,6 @@ const CELL_GAP: f64 = 1.0;
 pub(crate) enum Piece {
     Line(Line),
     Rows(Vec<String>),
-    /// A table of wrapped labels.
-    Stacked(stacked::Stacked),
 }
 
 /// A number, in any digits, with its separators and sign.
@@ -29,7 +26,7 @@ pub(crate) fn is_number(s: &str) -> bool {
 /// written for "none". A change whose column is not certain must leave its
 /// row unplaced, not go into the label (`行政事业性收费减 3` would read as
 /// the label and a 3).
-pub(crate) fn is_value(s: &str) -> bool {
+fn is_value(s: &str) -> bool {
     let unsigned = s.trim_start_matches(['增', '减', '+', '＋']).trim_start();
     is_number(s)
         || (unsigned.len() < s.len() && is_number(unsigned))
@@ -37,7 +34,7 @@ pub(crate) fn is_value(s: &str) -> bool {
 }
 
 /// A line's parts: its words, grouped where less than a cell's gap apart.
-pub(crate) fn parts(line: &Line) -> Vec<Word> {
+fn parts(line: &Line) -> Vec<Word> {
     let size = line.glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
     let mut out: Vec<Word> = Vec::new();
     for w in words(&line.glyphs) {
@@ -56,62 +53,11 @@ pub(crate) fn parts(line: &Line) -> Vec<Word> {
 }
 
 /// Split running text from tables without lines, top to bottom.
-// The page's lines are handed over: they are not needed after this.
-#[allow(clippy::needless_pass_by_value)]
 pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
     let split: Vec<Vec<Word>> = lines.iter().map(parts).collect();
-    // Tables read by their one header line stay so unless read as a table
-    // of wrapped labels places more rows.
-    let mut headed = Vec::new();
-    read_lines(&lines, &split, &mut |i, j, rows| {
-        if let Some((_, placed)) = rows {
-            headed.push((i, j, placed));
-        }
-    });
-    let found: Vec<stacked::Stacked> = stacked::tables(&lines, &split)
-        .into_iter()
-        .filter(|t| {
-            !headed
-                .iter()
-                .any(|&(i, j, placed)| i < t.end && t.start < j && placed >= t.placed)
-        })
-        .collect();
     let mut out = Vec::new();
-    let mut found = found.into_iter().peekable();
     let mut i = 0;
-    while i < lines.len() {
-        if let Some(t) = found.next_if(|t| t.start == i) {
-            i = t.end;
-            out.push((lines[t.start].top, Piece::Stacked(t)));
-            continue;
-        }
-        let stop = found.peek().map_or(lines.len(), |t| t.start);
-        let base = i;
-        read_lines(&lines[i..stop], &split[i..stop], &mut |a, b, rows| {
-            if let Some((rows, _)) = rows {
-                out.push((lines[base + a].top, Piece::Rows(rows)));
-            } else {
-                for line in &lines[base + a..base + b] {
-                    out.push((line.top, Piece::Line(line.clone())));
-                }
-            }
-        });
-        i = stop;
-    }
-    out
-}
-
-/// A table read by its header: its rows, and how many data rows it placed.
-type Headed = (Vec<String>, usize);
-
-/// Read lines from the start: each table read by its header (`Some` rows)
-/// and each other run of lines (`None`), with where it lies.
-fn read_lines(
-    lines: &[Line],
-    split: &[Vec<Word>],
-    emit: &mut dyn FnMut(usize, usize, Option<Headed>),
-) {
-    let mut i = 0;
+    let lines: Vec<Line> = lines;
     while i < lines.len() {
         // A run of lines with two parts or more, one of them a number.
         let mut j = i;
@@ -122,16 +68,19 @@ fn read_lines(
             .iter()
             .any(|p| p.iter().any(|w| is_value(&w.text)));
         if j - i >= 2 && has_values {
-            if let Some((rows, all)) = table(&split[i..j]) {
-                emit(i, j, Some((rows, all)));
+            if let Some(rows) = table(&split[i..j]) {
+                out.push((lines[i].top, Piece::Rows(rows)));
                 i = j;
                 continue;
             }
         }
         let end = j.max(i + 1);
-        emit(i, end, None);
+        for line in &lines[i..end] {
+            out.push((line.top, Piece::Line(line.clone())));
+        }
         i = end;
     }
+    out
 }
 
 /// A column: the extent of its header.
@@ -147,7 +96,7 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
 
 /// The rows of a table without lines, or `None` when it has no header to
 /// take its columns from.
-fn table(lines: &[Vec<Word>]) -> Option<Headed> {
+fn table(lines: &[Vec<Word>]) -> Option<Vec<String>> {
     let first_values = lines
         .iter()
         .position(|p| p.iter().any(|w| is_value(&w.text)))?;
@@ -191,21 +140,18 @@ fn table(lines: &[Vec<Word>]) -> Option<Headed> {
                 .join("\t")
         })
         .collect();
-    let mut all = 0;
     for p in &lines[first_values..] {
         // A line with a number whose column is not certain is written as
         // it reads, not as cells: a blank cell would say the report left
         // it empty.
-        let placed = place(p, &columns);
-        all += usize::from(placed.is_some());
-        rows.push(placed.unwrap_or_else(|| {
+        rows.push(place(p, &columns).unwrap_or_else(|| {
             p.iter()
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ")
         }));
     }
-    Some((rows, all))
+    Some(rows)
 }
 
 /// One data line written in the columns: a number in the one column whose
