@@ -84,13 +84,68 @@ fn is_browser_line(text: &str) -> bool {
         || s.starts_with("#/#/#,#:#")
 }
 
+/// A number alone (`4`, `- 4 -`, `—3—`): its value. In a margin it may be
+/// a page number or a table's cell carried over to the page's edge.
+fn bare_number(text: &str) -> Option<u32> {
+    let s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–' | '－'))
+        .collect();
+    if s.is_empty() || s.len() > 6 || !s.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// The numbers alone in the margins that number the pages, as the tops of
+/// their lines, for each page: in a document of one page, every one; in a
+/// longer one, those that another page's number in the same margin goes on
+/// from (page 5's is two more than page 3's). A number alone that does not
+/// is a cell of a table running over the page's edge, and stays.
+pub(super) fn page_numbers(pages: &[Vec<Line>], heights: &[f64]) -> Vec<Vec<f64>> {
+    let mut found: Vec<(usize, Zone, i64, f64)> = Vec::new();
+    for (p, lines) in pages.iter().enumerate() {
+        let h = heights.get(p).copied().unwrap_or(0.0);
+        for l in lines {
+            if let (Some(z), Some(v)) = (line_zone(l, h), bare_number(&l.text())) {
+                found.push((p, z, i64::from(v), l.top));
+            }
+        }
+    }
+    // A page's number less its index: the same on two pages of one margin.
+    let offset = |p: usize, v: i64| v - i64::try_from(p).unwrap_or(i64::MAX);
+    let mut pages_of: std::collections::HashMap<(bool, i64), Vec<usize>> =
+        std::collections::HashMap::new();
+    for &(p, z, v, _) in &found {
+        let seen = pages_of.entry((z == Zone::Top, offset(p, v))).or_default();
+        if !seen.contains(&p) && seen.len() < 2 {
+            seen.push(p);
+        }
+    }
+    let mut out = vec![Vec::new(); pages.len()];
+    for &(p, z, v, top) in &found {
+        let numbered = pages.len() == 1
+            || pages_of
+                .get(&(z == Zone::Top, offset(p, v)))
+                .is_some_and(|ps| ps.iter().any(|&q| q != p));
+        if numbered {
+            out[p].push(top);
+        }
+    }
+    out
+}
+
 /// A line in the top or bottom margin that is a page number or a browser's
-/// date line or address, whatever the other pages hold.
-pub(super) fn is_margin_mark(line: &Line, height: f64) -> bool {
+/// date line or address, whatever the other pages hold (a number alone
+/// only when [`page_numbers`] finds it: `numbered`, the tops of its lines).
+pub(super) fn is_margin_mark(line: &Line, height: f64, numbered: &[f64]) -> bool {
     if line_zone(line, height).is_none() {
         return false;
     }
     let text = line.text();
+    if bare_number(&text).is_some() {
+        return numbered.iter().any(|t| (t - line.top).abs() < 0.5);
+    }
     is_page_number(&text) || is_browser_line(&text)
 }
 
@@ -101,6 +156,9 @@ pub(super) fn drop_furniture(pages: &mut [Vec<Block>], heights: &[f64]) {
         let h = heights.get(p).copied().unwrap_or(0.0);
         for b in blocks {
             if let (Some(z), Block::Line(l)) = (zone(b, h), b) {
+                if bare_number(&l.text()).is_some() {
+                    continue;
+                }
                 let s = shape(&l.text());
                 match seen.iter_mut().find(|(zz, ss, _)| *zz == z && *ss == s) {
                     Some(e) => e.2 += 1,
@@ -116,6 +174,10 @@ pub(super) fn drop_furniture(pages: &mut [Vec<Block>], heights: &[f64]) {
                 return true;
             };
             let text = l.text();
+            // Page numbers are gone already; a number alone left is a cell.
+            if bare_number(&text).is_some() {
+                return true;
+            }
             let s = shape(&text);
             let recurs = seen
                 .iter()

@@ -62,6 +62,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
         0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF)
 }
 
+/// A full-width digit (`０`–`９`).
+fn is_wide_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
 /// Split glyphs (one line, sorted by x) into words: a space drawn, or a gap
 /// wider than a word space, separates, except that between two Chinese
 /// characters only a gap of a whole character does (justified Chinese text
@@ -84,7 +89,11 @@ pub(crate) fn words(glyphs: &[Glyph]) -> Vec<Word> {
                     let size = p.size.max(g.size);
                     // Writers space Chinese from Latin letters and digits a
                     // little (a fifth of a character) without a space.
+                    // Full-width digits half a character apart are two
+                    // numbers (cells close together), not one spread out.
+                    let digits = is_wide_digit(p.c) && is_wide_digit(g.c);
                     let limit = match (is_cjk(p.c), is_cjk(g.c)) {
+                        (true, true) if digits => 0.5,
                         (true, true) => 1.0,
                         (false, false) => 0.2,
                         _ => 0.5,

@@ -19,7 +19,8 @@
 //!   them are wider than a word space.
 //! * Running headers and footers (page numbers such as `- 4 -`, `第 4 页`,
 //!   `4/6`; a browser's date line or address) are dropped, and a table
-//!   continued on the next page loses its repeated header rows.
+//!   continued on the next page loses its repeated header rows. A number
+//!   alone is a page number only when the pages' numbers count on.
 //!
 //! No I/O here: natively the characters come from [`native`] (the command
 //! line); in the web page, from pdf.js.
@@ -152,15 +153,26 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
     let mut budget = MAX_GLYPHS;
     let mut per_page: Vec<Vec<Block>> = Vec::with_capacity(pages.len());
     let mut heights = Vec::with_capacity(pages.len());
+    let mut glyphs = Vec::with_capacity(pages.len());
     for page in pages {
-        let glyphs = glyphs_of(page, &mut budget);
+        let g = glyphs_of(page, &mut budget);
         let height = if page.height > 0.0 && page.height.is_finite() {
             page.height
         } else {
-            glyphs.iter().map(|g| g.y + g.size).fold(0.0, f64::max)
+            g.iter().map(|g| g.y + g.size).fold(0.0, f64::max)
         };
         heights.push(height);
-        per_page.push(page_blocks(page, glyphs, height));
+        glyphs.push(g);
+    }
+    let numbered = furniture::page_numbers(
+        &glyphs
+            .iter()
+            .map(|g| group_lines(g.clone()))
+            .collect::<Vec<_>>(),
+        &heights,
+    );
+    for (((page, g), &height), numbered) in pages.iter().zip(glyphs).zip(&heights).zip(&numbered) {
+        per_page.push(page_blocks(page, g, height, numbered));
     }
     furniture::drop_furniture(&mut per_page, &heights);
     let mut out: Vec<String> = Vec::new();
@@ -325,7 +337,7 @@ fn glyphs_of(page: &PdfPage, budget: &mut usize) -> Vec<Glyph> {
 }
 
 /// A page's text lines and tables, top to bottom.
-fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64) -> Vec<Block> {
+fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64, numbered: &[f64]) -> Vec<Block> {
     let tables = ruled::tables(&page.segments);
     let mut in_table: Vec<Vec<Vec<Glyph>>> = tables
         .iter()
@@ -377,7 +389,7 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64) -> Vec<Block> {
     // the lines outside ruled tables are read: their parts set far apart
     // would otherwise be taken for the header of a table without rules.
     let mut free = group_lines(free);
-    free.retain(|l| !furniture::is_margin_mark(l, height));
+    free.retain(|l| !furniture::is_margin_mark(l, height, numbered));
     for (top, piece) in unruled::pieces(free) {
         let block = match piece {
             unruled::Piece::Line(line) => Block::Line(line),

@@ -166,3 +166,30 @@ fn hostile_input_does_not_panic() {
     let _ = pages_to_text(&[p, PdfPage::default()]);
     assert_eq!(pages_to_text(&[]), "");
 }
+
+#[test]
+fn a_number_alone_at_the_page_edge_is_a_cell_unless_the_pages_count_on() {
+    let page = |lines: &[(&str, f64, f64)]| {
+        let mut p = PdfPage {
+            width: 595.0,
+            height: 842.0,
+            ..PdfPage::default()
+        };
+        for &(t, x, y) in lines {
+            p.items.push(item(t, x, y, 12.0));
+        }
+        p
+    };
+    // One value per line, running over the page's edge.
+    let text = pages_to_text(&[
+        page(&[("二、上年结转", 72.0, 400.0), ("0", 160.0, 40.0)]),
+        page(&[("0", 160.0, 800.0), ("三、本年度", 72.0, 700.0)]),
+    ]);
+    assert_eq!(text, "二、上年结转\n0\n0\n三、本年度\n");
+    // Page numbers count on from page to page.
+    let text = pages_to_text(&[
+        page(&[("一、总体情况", 72.0, 400.0), ("- 1 -", 290.0, 40.0)]),
+        page(&[("二、主动公开", 72.0, 700.0), ("- 2 -", 290.0, 40.0)]),
+    ]);
+    assert_eq!(text, "一、总体情况\n二、主动公开\n");
+}

@@ -38,8 +38,10 @@ fn parts(line: &Line) -> Vec<Word> {
     let size = line.glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
     let mut out: Vec<Word> = Vec::new();
     for w in words(&line.glyphs) {
+        // Two numbers half a character apart or more: two cells.
+        let numbers = |p: &Word| is_value(&p.text) && is_value(&w.text) && w.x0 - p.x1 > 0.5 * size;
         match out.last_mut() {
-            Some(p) if w.x0 - p.x1 < CELL_GAP * size => {
+            Some(p) if w.x0 - p.x1 < CELL_GAP * size && !numbers(p) => {
                 p.text.push(' ');
                 p.text.push_str(&w.text);
                 p.x1 = w.x1;
