@@ -145,7 +145,7 @@ pub fn culprits(
                 return Culprits::GaveUp;
             };
             budget = left;
-            if !finder.hits_all_broken(set) {
+            if !finder.hits_all_broken(set) || finder.first_lone(set).is_some() {
                 continue;
             }
             match finder.solve(set) {
@@ -163,12 +163,20 @@ pub fn culprits(
         }
         let mut next = BTreeSet::new();
         for set in &level {
-            let mut grow: BTreeSet<usize> = seeds.clone();
-            for &v in set {
-                for &i in &touching[v] {
-                    grow.extend(checked[i].terms.iter().map(|&(w, _)| w));
+            // A relation that holds and has one cell of the set would break
+            // when that cell changes: a fix holds a second cell of it, so
+            // the set grows only by that relation's cells.
+            let grow: BTreeSet<usize> = if let Some(i) = finder.first_lone(set) {
+                checked[i].terms.iter().map(|&(w, _)| w).collect()
+            } else {
+                let mut grow = seeds.clone();
+                for &v in set {
+                    for &i in &touching[v] {
+                        grow.extend(checked[i].terms.iter().map(|&(w, _)| w));
+                    }
                 }
-            }
+                grow
+            };
             for v in grow {
                 if set.contains(&v) {
                     continue;
@@ -203,6 +211,23 @@ struct Finder<'a> {
 impl Finder<'_> {
     fn hits_all_broken(&self, set: &[usize]) -> bool {
         self.missed(set) == 0
+    }
+
+    /// The first relation that holds and has exactly one cell of `set`:
+    /// changing that cell alone would break it, so no fix is `set` itself.
+    fn first_lone(&self, set: &[usize]) -> Option<usize> {
+        set.iter()
+            .flat_map(|&v| self.touching[v].iter().copied())
+            .filter(|&i| {
+                let c = &self.checked[i];
+                c.residual == 0
+                    && c.terms
+                        .iter()
+                        .filter(|&&(v, k)| k != 0 && set.contains(&v))
+                        .count()
+                        == 1
+            })
+            .min()
     }
 
     /// How many broken relations have no cell in `set`.
@@ -330,5 +355,104 @@ mod tests {
         assert_eq!(solve_unique(&mut [vec![1, 1, 3]], 2), Ok(None));
         // x = 1, x = 2: none.
         assert_eq!(solve_unique(&mut [vec![1, 1], vec![1, 2]], 1), Ok(None));
+    }
+
+    /// Every set of at most three cells tried, smallest size first: the
+    /// fixes `culprits` must find by its pruned search.
+    fn every_set(values: &[Option<i64>], relations: &[Relation]) -> Culprits {
+        let checked: Vec<Checked> = relations
+            .iter()
+            .map(|r| Checked {
+                terms: r.terms(),
+                residual: r.residual(values).unwrap(),
+            })
+            .collect();
+        let broken: Vec<usize> = (0..checked.len())
+            .filter(|&i| checked[i].residual != 0)
+            .collect();
+        if broken.is_empty() {
+            return Culprits::Consistent;
+        }
+        let mut touching = vec![Vec::new(); values.len()];
+        for (i, c) in checked.iter().enumerate() {
+            for &(v, _) in c.terms {
+                touching[v].push(i);
+            }
+        }
+        let finder = Finder {
+            values,
+            checked: &checked,
+            broken: &broken,
+            touching: &touching,
+            nonnegative: true,
+        };
+        let n = values.len();
+        let mut sets: Vec<Vec<Vec<usize>>> = vec![Vec::new(); 4];
+        for a in 0..n {
+            sets[1].push(vec![a]);
+            for b in a + 1..n {
+                sets[2].push(vec![a, b]);
+                for c in b + 1..n {
+                    sets[3].push(vec![a, b, c]);
+                }
+            }
+        }
+        for level in &sets[1..] {
+            let mut fixes: Vec<Fix> = level
+                .iter()
+                .filter(|set| finder.hits_all_broken(set))
+                .filter_map(|set| finder.solve(set).unwrap())
+                .collect();
+            if !fixes.is_empty() {
+                fixes.sort();
+                return Culprits::Fixes(fixes);
+            }
+        }
+        Culprits::NotFound
+    }
+
+    #[test]
+    fn the_pruned_search_finds_what_every_set_finds() {
+        // A 3 × 3 table with row totals, column totals and a grand total
+        // (16 cells), its values changed in one to three random cells.
+        let at = |r: usize, c: usize| r * 4 + c;
+        let mut relations = Vec::new();
+        for r in 0..4 {
+            relations.push(Relation::sum(at(r, 3), &[at(r, 0), at(r, 1), at(r, 2)]));
+        }
+        for c in 0..4 {
+            relations.push(Relation::sum(at(3, c), &[at(0, c), at(1, c), at(2, c)]));
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for _ in 0..300 {
+            let mut values = vec![0i64; 16];
+            for r in 0..3 {
+                for c in 0..3 {
+                    values[at(r, c)] = i64::try_from(next(6)).unwrap();
+                }
+            }
+            for r in 0..3 {
+                values[at(r, 3)] = (0..3).map(|c| values[at(r, c)]).sum();
+            }
+            for c in 0..4 {
+                values[at(3, c)] = (0..3).map(|r| values[at(r, c)]).sum();
+            }
+            for _ in 0..=next(3) {
+                let cell = usize::try_from(next(16)).unwrap();
+                values[cell] += i64::try_from(next(5)).unwrap() + 1;
+            }
+            let values: Vec<Option<i64>> = values.into_iter().map(Some).collect();
+            assert_eq!(
+                culprits(&values, &relations, &CulpritOptions::default()),
+                every_set(&values, &relations),
+                "{values:?}"
+            );
+        }
     }
 }
