@@ -71,20 +71,10 @@ pub(super) fn check(t: &RawReview, f: &mut Sink) {
     for ((code, total), name) in codes.into_iter().zip(table3::TOTALS).zip(table3::GROUPS) {
         let parts: Option<Vec<i64>> = vals[total - 4..total].iter().copied().collect();
         let (Some(parts), Some(tv)) = (parts, vals[total]) else {
-            let unread: Vec<Unread> = (total - 4..=total)
+            let unread = (total - 4..=total)
                 .filter(|&i| vals[i].is_none())
-                .map(|i| {
-                    let col = table3::COLUMNS.get(i).unwrap_or(&"?");
-                    (cref(i), t.cells[i].range(), format!("表三{col}"))
-                })
-                .collect();
-            not_checked(
-                f,
-                code.as_str(),
-                &format!("表三{name}"),
-                cref(total),
-                unread,
-            );
+                .map(|i| (i, t.cells[i].range()));
+            group_not_checked(f, code, name, total, unread);
             continue;
         };
         let sum: i64 = parts.iter().sum();
@@ -130,20 +120,32 @@ fn none_checked(t: &RawReview, f: &mut Sink) {
     let codes = [Code::T3Rev, Code::T3Lit1, Code::T3Lit2];
     let at = cells_span(t);
     for ((code, total), name) in codes.into_iter().zip(table3::TOTALS).zip(table3::GROUPS) {
-        let unread = (total - 4..=total)
-            .map(|i| {
-                let col = table3::COLUMNS.get(i).unwrap_or(&"?");
-                (cref(i), at, format!("表三{col}"))
-            })
-            .collect();
-        not_checked(
-            f,
-            code.as_str(),
-            &format!("表三{name}"),
-            cref(total),
-            unread,
-        );
+        group_not_checked(f, code, name, total, (total - 4..=total).map(|i| (i, at)));
     }
+}
+
+/// REL-NOT-CHECKED for one group's total, naming the cells not read (by
+/// column, with where each is).
+fn group_not_checked(
+    f: &mut Sink,
+    code: Code,
+    name: &str,
+    total: usize,
+    unread: impl Iterator<Item = (usize, ByteRange)>,
+) {
+    let unread: Vec<Unread> = unread
+        .map(|(i, at)| {
+            let col = table3::COLUMNS.get(i).unwrap_or(&"?");
+            (cref(i), at, format!("表三{col}"))
+        })
+        .collect();
+    not_checked(
+        f,
+        code.as_str(),
+        &format!("表三{name}"),
+        cref(total),
+        unread,
+    );
 }
 
 /// Table 3's numbers read, their columns not certain: CELL-UNPLACED, and

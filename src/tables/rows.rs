@@ -516,14 +516,7 @@ pub(super) fn read_rows(
     t.anchor = anchor.unwrap_or_default();
     t.last = last;
     if which == Which::T2 {
-        let has = |k: Row| t.rows.iter().any(|r| r.key == k && !r.subtotal);
-        t.version = if has(Row::Other1) || has(Row::Other2) || has(Row::Other3) {
-            Some(Format::F2021)
-        } else if has(Row::Other) {
-            Some(Format::F2019)
-        } else {
-            None
-        };
+        t.version = t2_format(&t.rows);
         // In a 2021 table, （六）其他处理 on a line of its own is the group
         // label; with numbers it is a subtotal.
         if t.version == Some(Format::F2021) {
@@ -753,4 +746,17 @@ pub(super) fn finish(
         cells.push(cell(t));
     }
     (cells, false)
+}
+
+/// The form a 表二's rows are of: its 其他处理 rows tell (three in the 2021
+/// form, one in the 2019 form).
+pub(super) fn t2_format(rows: &[RawRow]) -> Option<Format> {
+    let has = |k: Row| rows.iter().any(|r| r.key == k && !r.subtotal);
+    if has(Row::Other1) || has(Row::Other2) || has(Row::Other3) {
+        Some(Format::F2021)
+    } else if has(Row::Other) {
+        Some(Format::F2019)
+    } else {
+        None
+    }
 }

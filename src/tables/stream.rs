@@ -19,7 +19,7 @@
 use super::{RawCell, RawRow, RawTable};
 use crate::layout::TextLine;
 use crate::range::ByteRange;
-use crate::template::{table2, Format, Row};
+use crate::template::{table2, Row};
 use crate::text::{fold, key};
 use crate::value::{parse, Val};
 use std::sync::LazyLock;
@@ -287,14 +287,7 @@ pub(super) fn complete(
     // Numbers with no template row were the reading's misreadings: every
     // number of the table now has its row.
     t.extra.clear();
-    let has = |k: Row| t.rows.iter().any(|r| r.key == k && !r.subtotal);
-    t.version = if has(Row::Other1) || has(Row::Other2) || has(Row::Other3) {
-        Some(Format::F2021)
-    } else if has(Row::Other) {
-        Some(Format::F2019)
-    } else {
-        None
-    };
+    t.version = super::rows::t2_format(&t.rows);
     Some(t)
 }
 
