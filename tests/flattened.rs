@@ -278,6 +278,23 @@ fn a_report_with_an_arithmetic_error_is_not_split_into_a_lie() {
     compare("arithmetic error", &base, &report, &text);
 }
 
+#[test]
+fn the_longest_label_with_five_digit_cells_glued_is_still_a_row() {
+    // `（六）其他处理1.申请人无正当理由逾期不补正…申请` and 25 digits: longer than
+    // any label, but the digits are cells, not prose (found by the property
+    // test below).
+    let mut t2 = vec![0i64; 25 * 7];
+    for row in [0, 20, 23] {
+        t2[row * 7..row * 7 + 7].copy_from_slice(&[648, 249, 193, 4272, 4391, 247, 10000]);
+    }
+    let (plain, flat) = report_of(&t2, &[0; 15], false);
+    assert!(flat.contains("政府信息公开申请6482491934272439124710000\n2."));
+    let read = run(&flat);
+    let (cells, recovered) = compare("long label", &run(&plain), &read, &flat);
+    assert_eq!(recovered, cells, "{:?}", codes(&read));
+    assert!(!codes(&read).contains(&"DOC-TABLES"));
+}
+
 // ---- random tables ---------------------------------------------------------
 
 /// The base text with table 2 and table 3 replaced by these numbers, every
@@ -526,4 +543,31 @@ fn a_run_the_search_gives_up_on_stays_unread_with_a_finding() {
         .find(|d| d.message.contains("未能在限定的步数内分开"))
         .expect("the search gave up");
     assert_eq!(d.code, "CELL-MERGED");
+}
+
+#[test]
+fn a_row_that_also_reads_as_blanks_dropped_is_split_when_the_table_fixes_it() {
+    // `（七）总计0 920 0 920` is 0 + 920 + 0 = 920, like a row whose blank
+    // cells were dropped, and 0 9 2 0 0 9 20 run together: the column
+    // relations with the other rows fix the second reading (found by the
+    // property test above).
+    let mut t2 = vec![0i64; 25 * 7];
+    for row in [0, 20, 23] {
+        t2[row * 7..row * 7 + 7].copy_from_slice(&[0, 9, 2, 0, 0, 9, 20]);
+    }
+    let (plain, _) = report_of(&t2, &[0; 15], false);
+    let flat = partly_flattened(&plain, &mut Rng(17_934_066_742_365_278_968), 321);
+    assert!(flat.contains("（七）总计0 920 0 920\n"), "{flat}");
+    let read = run(&flat);
+    let (cells, recovered) = compare("blanks dropped or run", &run(&plain), &read, &flat);
+    assert_eq!(recovered, cells, "{:?}", codes(&read));
+    assert!(!codes(&read).contains(&"ROW-CELLS"), "{:?}", codes(&read));
+    // The same row in a table whose other cells were read one by one: the
+    // columns fix it all the same.
+    let alone = plain.replace("（七）总计\t0\t9\t2\t0\t0\t9\t20", "（七）总计 0 920 0 920");
+    assert_ne!(alone, plain);
+    let read = run(&alone);
+    let (cells, recovered) = compare("one row", &run(&plain), &read, &alone);
+    assert_eq!(recovered, cells, "{:?}", codes(&read));
+    assert_eq!(codes(&read), ["DOC-NARR", "CELL-SPLIT"]);
 }

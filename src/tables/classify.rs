@@ -169,7 +169,12 @@ impl Classifier {
         if k.is_empty() {
             return Label::Fragment;
         }
-        let n = k.chars().count();
+        // Cells glued to the label (`…申请6482491934272439124710000`) do not
+        // make it prose: only the label's own characters count.
+        let n = k
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .count();
         if n > 60 || has_sentence_mark(raw) {
             return Label::Narrative;
         }

@@ -190,12 +190,24 @@ fn blanks_dropped(text: &str, cells: &[RawCell]) -> bool {
     rest.iter().try_fold(0i64, |a, &v| a.checked_add(v)) == Some(*total)
 }
 
+/// How a row of too few numbers one space apart is taken.
+#[derive(Clone, Copy, PartialEq)]
+enum Spaced {
+    /// Not as a run (table 1: no relations).
+    Never,
+    /// As a run, unless it reads as a row whose blank cells were dropped.
+    Runs,
+    /// As a run even then: only a unique reading of the whole table keeps it.
+    EvenDropped,
+}
+
 /// The run standing where a row's cells should be: digits glued to its
 /// label (and the tokens of digits after them on its line), or its only
-/// number (the other cells blank or absent), or, in a table with relations
-/// (`glued`), its tokens one space apart when there are too few of them;
-/// with at least one digit per cell.
-fn run_of_row(text: &str, r: &RawRow, glued: bool) -> Option<Found> {
+/// number (the other cells blank or absent), or, in a table with relations,
+/// its tokens one space apart when there are too few of them (see
+/// [`Spaced`]); with at least one digit per cell.
+fn run_of_row(text: &str, r: &RawRow, spaced: Spaced) -> Option<Found> {
+    let glued = spaced != Spaced::Never;
     if r.subtotal || r.expected < 2 {
         return None;
     }
@@ -211,7 +223,10 @@ fn run_of_row(text: &str, r: &RawRow, glued: bool) -> Option<Found> {
             if filled.next().is_none() {
                 let (d, s) = digits(text, only.range())?;
                 (d, s, Vec::new())
-            } else if glued && !r.unplaced && !blanks_dropped(text, &r.cells) {
+            } else if glued
+                && !r.unplaced
+                && (spaced == Spaced::EvenDropped || !blanks_dropped(text, &r.cells))
+            {
                 spaced_digits(text, partial_row(&r.cells, r.expected)?)?
             } else {
                 return None;
@@ -311,7 +326,7 @@ pub(super) fn settle(text: &str, read: &mut Read) {
 /// whose neighbour was lost (text out of a PDF viewer), so it stays unread.
 fn settle_t1(text: &str, t: &mut RawTable, notes: &mut Vec<RunNote>) {
     for r in &mut t.rows {
-        let Some(found) = run_of_row(text, r, false) else {
+        let Some(found) = run_of_row(text, r, Spaced::Never) else {
             continue;
         };
         if found.digits.bytes().any(|b| b != b'0') {
@@ -442,6 +457,59 @@ fn outcome_of(s: &Split) -> Outcome {
     }
 }
 
+/// The runs of table 2 and the joint reading of them.
+#[allow(clippy::type_complexity)]
+fn t2_runs(
+    text: &str,
+    t: &RawTable,
+    rows: &[Row],
+) -> (
+    Vec<(usize, Found)>,
+    Option<(Model, Vec<&'static str>, Split)>,
+) {
+    let runs = |spaced: Spaced| {
+        let mut found: Vec<(usize, Found)> = Vec::new();
+        for (ri, key) in rows.iter().enumerate() {
+            if let Some(r) = t.rows.iter().find(|r| r.key == *key && !r.subtotal) {
+                if let Some(f) = run_of_row(text, r, spaced) {
+                    found.push((ri, f));
+                }
+            }
+        }
+        found
+    };
+    let solve = |found: &[(usize, Found)]| {
+        let refs: Vec<(usize, &Found)> = found.iter().map(|(i, f)| (*i, f)).collect();
+        t2_model(t, rows, &refs).map(|(m, ids)| {
+            let s = split(&m, &options());
+            (m, ids, s)
+        })
+    };
+    // A row like `（七）总计0 920 0 920` reads both as a row whose blank
+    // cells were dropped (0 + 920 + 0 = 920) and as cells run together
+    // (0 9 2 0 0 9 20). It is taken as a run only when the whole table then
+    // has exactly one reading: the column relations fix each of its cells.
+    let mut found = runs(Spaced::EvenDropped);
+    let mut result = None;
+    if !found.is_empty() {
+        let first = solve(&found);
+        if matches!(first, Some((_, _, Split::Unique { .. }))) {
+            result = first;
+        } else {
+            let fewer = runs(Spaced::Runs);
+            if fewer.len() == found.len() {
+                result = first;
+            } else {
+                found = fewer;
+                if !found.is_empty() {
+                    result = solve(&found);
+                }
+            }
+        }
+    }
+    (found, result)
+}
+
 /// Table 2: every run of the table split jointly.
 fn settle_t2(
     text: &str,
@@ -451,22 +519,10 @@ fn settle_t2(
     inferred: &mut Vec<Inferred>,
 ) {
     let rows = table2::expected(version);
-    let mut found: Vec<(usize, Found)> = Vec::new();
-    for (ri, key) in rows.iter().enumerate() {
-        if let Some(r) = t.rows.iter().find(|r| r.key == *key && !r.subtotal) {
-            if let Some(f) = run_of_row(text, r, true) {
-                found.push((ri, f));
-            }
-        }
-    }
+    let (found, result) = t2_runs(text, t, &rows);
     if found.is_empty() {
         return;
     }
-    let refs: Vec<(usize, &Found)> = found.iter().map(|(i, f)| (*i, f)).collect();
-    let result = t2_model(t, &rows, &refs).map(|(m, ids)| {
-        let s = split(&m, &options());
-        (m, ids, s)
-    });
     for (ri, f) in found {
         let key = rows[ri];
         let Some(r) = t.rows.iter_mut().find(|r| r.key == key && !r.subtotal) else {
