@@ -73,5 +73,12 @@ function decodeTape(ops, nums, text, keyText, keyLens) {
  */
 export function check(text, options) {
   const r = checkTape(text, options);
-  return Array.isArray(r) ? decodeTape(r[0], r[1], r[2], r[3], r[4]) : r;
+  const report = Array.isArray(r) ? decodeTape(r[0], r[1], r[2], r[3], r[4]) : r;
+  // The page's module has no solver for runs of digits: such a report is
+  // marked `deferred_runs` and checked again by ./xxgk_runs.js once loaded
+  // (scripts/runs-glue.js). Other modules never mark a report.
+  return report.deferred_runs && recheck !== null ? recheck(text, options) : report;
 }
+
+/** The `check` of ./xxgk_runs.js once loaded (scripts/runs-glue.js), else `null`. */
+let recheck = null;

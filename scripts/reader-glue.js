@@ -40,12 +40,12 @@ export function readDocument(bytes, name) {
 }
 
 /**
- * Loads the checker and the file reader.
+ * Loads the checker, the file reader and the solver for runs of digits.
  * @param {any} [module_or_path]
  */
 async function initAll(module_or_path) {
   const exports = await __wbg_init(module_or_path);
-  await loadReader();
+  await Promise.all([loadReader(), loadRuns()]);
   return exports;
 }
 

@@ -72,7 +72,7 @@ mod tables;
 mod text;
 mod value;
 
-pub use check::{check, check_with};
+pub use check::{check, check_with, check_without_solver};
 pub use compare::{compare, Comparison};
 pub use input::decode::{decode, DecodeError};
 pub use input::{decode, docx, encoding, html};

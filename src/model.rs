@@ -363,6 +363,13 @@ pub struct Report {
     pub tables: Tables,
     /// Every finding, sorted by place in the text.
     pub diagnostics: Vec<Diagnostic>,
+    /// The text has runs of digits for tables 2 or 3 (cells that lost their
+    /// boundaries) that this build left unsplit: it has no solver (the
+    /// page's checker, built without the feature `digit-runs`). Such a
+    /// report is incomplete; the page checks the text again with the module
+    /// that has the solver. Always `false` in the command-line tool and the
+    /// npm package. In JSON, `"deferred_runs": true`, only when set.
+    pub deferred_runs: bool,
 }
 
 impl Serialize for Report {
@@ -405,6 +412,9 @@ impl Report {
         s.serialize_field("layout", &self.tables.layout)?;
         if let Some(config) = config {
             s.serialize_field("config", config)?;
+        }
+        if self.deferred_runs {
+            s.serialize_field("deferred_runs", &true)?;
         }
         s.serialize_field("diagnostics", &self.diagnostics)?;
         s.end()

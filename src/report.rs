@@ -24,6 +24,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         review: t3,
         template,
         inferred,
+        deferred,
         ..
     } = read;
     let inferred_at = |table: TableId, row: Option<&'static str>, column: usize| -> Vec<String> {
@@ -189,6 +190,7 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
             layout,
         },
         diagnostics,
+        deferred_runs: deferred,
     }
 }
 

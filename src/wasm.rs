@@ -152,7 +152,11 @@ fn with_tape<T>(f: impl FnOnce(&mut tape::Tape) -> T) -> T {
 
 /// Checks a report and returns the contract's JSON text, byte for byte what
 /// `xxgk check --format json` prints for the same text (no UTF-16 offsets).
-#[wasm_bindgen(js_name = checkJson)]
+/// In the page's module (no feature `digit-runs`) it is `checkJsonOwn`, and
+/// `checkJson` (scripts/runs-glue.js) gives a text with runs of digits to
+/// the module with the solver.
+#[cfg_attr(feature = "digit-runs", wasm_bindgen(js_name = checkJson))]
+#[cfg_attr(not(feature = "digit-runs"), wasm_bindgen(js_name = checkJsonOwn))]
 pub fn check_json(text: &str, source: Option<String>) -> Result<String, JsValue> {
     let options = Options {
         source: source.unwrap_or_else(|| "-".to_string()),

@@ -74,6 +74,7 @@ fn report(diagnostics: Vec<Diagnostic>) -> Report {
         sections: Vec::new(),
         tables: Tables::default(),
         diagnostics,
+        deferred_runs: false,
     }
 }
 

@@ -12,7 +12,7 @@
 //               {id, ok: true, text, report, ms} | {id, ok: true, keys} | {id, ok: true, comparison}
 //               {id, ok: true, bytes} | {id, ok: false, message, fatal}
 
-import init, { check, readDocument, template } from './pkg/xxgk.js';
+import { initChecker, loadReader, loadRuns, check, readDocument, template } from './pkg/xxgk.js';
 import { replyError } from './worker-reply.js';
 
 /** A module loaded with its first use: `import(url)`, initialised once. */
@@ -32,8 +32,19 @@ function lazy(url, what) {
 const batchModule = lazy('./pkg/xxgk_batch.js', '跨年比较与批量导出组件');
 const xlsxModule = lazy('./pkg/xxgk_xlsx.js', 'Excel 工作簿组件');
 const pdfModule = lazy('./pkg/xxgk_pdf.js', 'PDF 版面组件');
+// The solver for runs of digits (pkg/xxgk_runs.js, see worker.js), loaded
+// with the first report that has them.
+let runs = null;
+function runsModule() {
+  runs ??= loadRuns().catch((error) => {
+    runs = null;
+    throw new Error(`无法加载数字串拆分组件（${error?.message ?? error}）`);
+  });
+  return runs;
+}
 
-const ready = init().then(
+// The checker and the file reader (not `init`, which loads pkg/xxgk_runs.js too).
+const ready = initChecker().then(() => loadReader()).then(
   () => {
     self.postMessage({ kind: 'ready', template: template() });
     return true;
@@ -45,11 +56,15 @@ const ready = init().then(
 );
 
 /** Checks a text as the page's single-report view does (line ends as its text box keeps them). */
-function checked(id, text, source) {
+async function checked(id, text, source) {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!clean.trim()) throw new Error('文件中没有可检查的文字');
   const start = performance.now();
-  const report = check(clean, { source });
+  let report = check(clean, { source });
+  if (report.deferred_runs) {
+    await runsModule();
+    report = check(clean, { source });
+  }
   self.postMessage({ id, ok: true, text: clean, report, ms: performance.now() - start });
 }
 
@@ -58,9 +73,9 @@ self.onmessage = async (event) => {
   if (!(await ready)) return;
   try {
     if (msg.kind === 'file') {
-      checked(msg.id, readDocument(new Uint8Array(msg.bytes), msg.name).text, msg.name);
+      await checked(msg.id, readDocument(new Uint8Array(msg.bytes), msg.name).text, msg.name);
     } else if (msg.kind === 'check') {
-      checked(msg.id, msg.text, msg.source);
+      await checked(msg.id, msg.text, msg.source);
     } else if (msg.kind === 'pdf-layout') {
       const { pdfPagesToText } = await pdfModule();
       self.postMessage({ id: msg.id, ok: true, text: pdfPagesToText(msg.pages) });

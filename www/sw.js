@@ -3,7 +3,7 @@
 // whenever the server is reachable; the cache answers when it is not).
 // Only this origin's GET requests are handled; the page makes no others.
 
-const CACHE = 'xxgk-v6';
+const CACHE = 'xxgk-v7';
 const SHELL = [
   './', './index.html', './style.css', './app.js', './state.js', './checker.js',
   './input.js', './files.js', './render.js', './view.js', './component.js', './view-css.js', './summary.js', './findings.js',
@@ -11,7 +11,7 @@ const SHELL = [
   './tables.js', './export.js', './worker.js', './sample.txt', './pkg/xxgk.js', './pkg/xxgk_bg.wasm',
   './editor.js', './grid.js', './store.js', './vendor/codemirror.js',
   './pdf.js', './annotate.js', './batch.css', './batch.js', './batch-view.js', './batch-open.js', './batch-worker.js',
-  './pool.js', './zip.js', './worker-reply.js', './pkg/xxgk_batch.js', './pkg/xxgk_batch_bg.wasm', './pkg/xxgk_xlsx.js', './pkg/xxgk_xlsx_bg.wasm', './pkg/xxgk_pdf.js', './pkg/xxgk_pdf_bg.wasm', './vendor/pdfjs/pdf.min.mjs', './vendor/pdfjs/pdf.worker.min.mjs',
+  './pool.js', './zip.js', './worker-reply.js', './pkg/xxgk_batch.js', './pkg/xxgk_batch_bg.wasm', './pkg/xxgk_xlsx.js', './pkg/xxgk_xlsx_bg.wasm', './pkg/xxgk_pdf.js', './pkg/xxgk_pdf_bg.wasm', './pkg/xxgk_runs.js', './pkg/xxgk_runs_bg.wasm', './vendor/pdfjs/pdf.min.mjs', './vendor/pdfjs/pdf.worker.min.mjs',
 ];
 
 self.addEventListener('install', (event) => {

@@ -8,7 +8,7 @@
 //               {id, ok: true, report, ms} | {id, ok: true, text, docKind} | {id, ok: true, text}
 //               {id, ok: true, bytes} | {id, ok: false, message, fatal}
 
-import { initChecker, check, rules, template, version } from './pkg/xxgk.js';
+import { initChecker, check, loadRuns, rules, template, version } from './pkg/xxgk.js';
 import { replyError } from './worker-reply.js';
 
 // The file reader, the PDF layout and the Word writer are a module of their
@@ -24,6 +24,20 @@ function loadExtras() {
     throw new Error(`无法加载文件读取、PDF 版面与批注组件（${error?.message ?? error}）`);
   });
   return extras;
+}
+
+// Runs of digits where a table's cells should be (crawled or copied text
+// whose cell boundaries were lost) are split by a module of their own too
+// (pkg/xxgk_runs.js), loaded with the first report that has them: until
+// then `check` marks such a report `deferred_runs`, and it is checked again
+// once the module is loaded, so the page only ever gets the full report.
+let runs = null;
+function loadRunsModule() {
+  runs ??= loadRuns().catch((error) => {
+    runs = null;
+    throw new Error(`无法加载数字串拆分组件（${error?.message ?? error}）`);
+  });
+  return runs;
 }
 
 const ready = initChecker().then(
@@ -43,7 +57,12 @@ self.onmessage = async (event) => {
   try {
     if (msg.kind === 'check') {
       const start = performance.now();
-      const report = check(msg.text, { ...(msg.config ?? {}), source: msg.source });
+      const options = { ...(msg.config ?? {}), source: msg.source };
+      let report = check(msg.text, options);
+      if (report.deferred_runs) {
+        await loadRunsModule();
+        report = check(msg.text, options);
+      }
       self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - start });
     } else if (msg.kind === 'read') {
       // A text file in any encoding, a saved web page or a Word document, read

@@ -39,6 +39,9 @@ pub struct Read {
     pub runs: Vec<runs::RunNote>,
     /// Cells separated from a run by the relations.
     pub inferred: Vec<runs::Inferred>,
+    /// Runs of digits for tables 2 or 3 were found and left as read: this
+    /// build has no solver (feature `digit-runs`), see [`runs`].
+    pub deferred: bool,
 }
 
 impl Read {
@@ -65,6 +68,7 @@ pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
             template: Template::Pre2019,
             runs: Vec::new(),
             inferred: Vec::new(),
+            deferred: false,
         };
     }
     // A line where one row's digits run into the next row's label is cut
@@ -126,6 +130,7 @@ pub fn read_tables(text: &str, lines: &[TextLine], st: &Structure) -> Read {
         template,
         runs: Vec::new(),
         inferred: Vec::new(),
+        deferred: false,
     };
     if let Some(t) = &mut active {
         settle_t1(t, read.main_format());

@@ -16,12 +16,20 @@
 //! runs into the next row's label (`…数量352001038二、上年结转…`), so that each
 //! row starts a line of its own; the cut lines are byte ranges of the same
 //! text, so every cell keeps the exact span of its digits.
+//!
+//! The joint split is in builds with the feature `digit-runs` (the default,
+//! the npm package's module, the page's other modules). The page's checker
+//! is built without it: a text with a run for tables 2 or 3 is then read
+//! without splitting, and [`Read::deferred`] tells the page to check that
+//! text again with the module that has the solver (`www/pkg/xxgk_runs.js`).
 
 use super::place::value;
 use super::{RawCell, RawReview, RawRow, RawTable, Read};
 use crate::model::{TableId, Template};
 use crate::range::ByteRange;
-use crate::solve::{split, split_forced, Count, Model, Relation, Split, SplitOptions};
+#[cfg(feature = "digit-runs")]
+use crate::solve::{split, SplitOptions};
+use crate::solve::{split_forced, Count, Model, Relation, Split};
 use crate::template::{table2, table3, Format, Row};
 use crate::text::fold;
 use crate::value::{Parsed, Val};
@@ -292,10 +300,52 @@ fn unread(at: ByteRange, count: usize) -> Vec<RawCell> {
 }
 
 /// The bounds of the search (a whole table's runs are searched together).
+#[cfg(feature = "digit-runs")]
 fn options() -> SplitOptions {
     SplitOptions {
         budget: 2_000_000,
         max_solutions: 1_000,
+    }
+}
+
+thread_local! {
+    /// Set by [`without_solver`]: read as a build without the solver does.
+    static WITHOUT_SOLVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` reading as a build without the solver does (for the tests that
+/// compare both readings; see [`crate::check_without_solver`]).
+pub(crate) fn without_solver<T>(f: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            WITHOUT_SOLVER.with(|w| w.set(self.0));
+        }
+    }
+    let _reset = Reset(WITHOUT_SOLVER.with(|w| w.replace(true)));
+    f()
+}
+
+/// Whether this reading splits runs jointly: built with the feature
+/// `digit-runs`, and not inside [`without_solver`].
+fn has_solver() -> bool {
+    cfg!(feature = "digit-runs") && !WITHOUT_SOLVER.with(std::cell::Cell::get)
+}
+
+/// The joint split of a table's runs; `None` in a build without the solver
+/// (the caller then leaves the table as read and marks the text deferred).
+fn joint(model: &Model) -> Option<Split> {
+    if !has_solver() {
+        return None;
+    }
+    #[cfg(feature = "digit-runs")]
+    {
+        Some(split(model, &options()))
+    }
+    #[cfg(not(feature = "digit-runs"))]
+    {
+        let _ = model;
+        None
     }
 }
 
@@ -313,10 +363,14 @@ pub(super) fn settle(text: &str, read: &mut Read) {
         settle_t1(text, t, &mut read.runs);
     }
     if let Some(t) = &mut read.applications {
-        settle_t2(text, t, version, &mut read.runs, &mut read.inferred);
+        if settle_t2(text, t, version, &mut read.runs, &mut read.inferred).is_none() {
+            read.deferred = true;
+        }
     }
     if let Some(t) = &mut read.review {
-        settle_t3(text, t, &mut read.runs, &mut read.inferred);
+        if settle_t3(text, t, &mut read.runs, &mut read.inferred).is_none() {
+            read.deferred = true;
+        }
     }
 }
 
@@ -457,16 +511,17 @@ fn outcome_of(s: &Split) -> Outcome {
     }
 }
 
-/// The runs of table 2 and the joint reading of them.
+/// The runs of table 2 and the joint reading of them; `None` when there are
+/// runs and this build has no solver.
 #[allow(clippy::type_complexity)]
 fn t2_runs(
     text: &str,
     t: &RawTable,
     rows: &[Row],
-) -> (
+) -> Option<(
     Vec<(usize, Found)>,
     Option<(Model, Vec<&'static str>, Split)>,
-) {
+)> {
     let runs = |spaced: Spaced| {
         let mut found: Vec<(usize, Found)> = Vec::new();
         for (ri, key) in rows.iter().enumerate() {
@@ -478,12 +533,13 @@ fn t2_runs(
         }
         found
     };
+    // `None`: no solver; `Some(None)`: no model (given up).
     let solve = |found: &[(usize, Found)]| {
         let refs: Vec<(usize, &Found)> = found.iter().map(|(i, f)| (*i, f)).collect();
-        t2_model(t, rows, &refs).map(|(m, ids)| {
-            let s = split(&m, &options());
-            (m, ids, s)
-        })
+        match t2_model(t, rows, &refs) {
+            Some((m, ids)) => joint(&m).map(|s| Some((m, ids, s))),
+            None => has_solver().then_some(None),
+        }
     };
     // A row like `（七）总计0 920 0 920` reads both as a row whose blank
     // cells were dropped (0 + 920 + 0 = 920) and as cells run together
@@ -492,7 +548,7 @@ fn t2_runs(
     let mut found = runs(Spaced::EvenDropped);
     let mut result = None;
     if !found.is_empty() {
-        let first = solve(&found);
+        let first = solve(&found)?;
         if matches!(first, Some((_, _, Split::Unique { .. }))) {
             result = first;
         } else {
@@ -502,26 +558,27 @@ fn t2_runs(
             } else {
                 found = fewer;
                 if !found.is_empty() {
-                    result = solve(&found);
+                    result = solve(&found)?;
                 }
             }
         }
     }
-    (found, result)
+    Some((found, result))
 }
 
-/// Table 2: every run of the table split jointly.
+/// Table 2: every run of the table split jointly. `None`, the table left
+/// as read, when it has runs and this build has no solver.
 fn settle_t2(
     text: &str,
     t: &mut RawTable,
     version: Format,
     notes: &mut Vec<RunNote>,
     inferred: &mut Vec<Inferred>,
-) {
+) -> Option<()> {
     let rows = table2::expected(version);
-    let (found, result) = t2_runs(text, t, &rows);
+    let (found, result) = t2_runs(text, t, &rows)?;
     if found.is_empty() {
-        return;
+        return Some(());
     }
     for (ri, f) in found {
         let key = rows[ri];
@@ -601,20 +658,24 @@ fn settle_t2(
         }
         notes.push(note);
     }
+    Some(())
 }
 
-/// Table 3: its fifteen numbers as one run.
+/// Table 3: its fifteen numbers as one run. `None`, the table left as
+/// read, when it has a run and this build has no solver.
 fn settle_t3(
     text: &str,
     t: &mut RawReview,
     notes: &mut Vec<RunNote>,
     inferred: &mut Vec<Inferred>,
-) {
+) -> Option<()> {
     if t.cells.len() >= table3::CELLS || t.unplaced {
-        return;
+        return Some(());
     }
     let mut filled = t.cells.iter().filter(|c| !c.blank());
-    let Some(only) = filled.next() else { return };
+    let Some(only) = filled.next() else {
+        return Some(());
+    };
     let found = if filled.next().is_none() {
         digits(text, only.range()).map(|(d, s)| (d, s, Vec::new(), only.range()))
     } else {
@@ -622,26 +683,26 @@ fn settle_t3(
             .and_then(|at| spaced_digits(text, at).map(|(d, s, b)| (d, s, b, at)))
     };
     let Some((digits, spans, breaks, at)) = found else {
-        return;
+        return Some(());
     };
     if digits.len() < table3::CELLS {
-        return;
+        return Some(());
     }
     let mut model = Model::new(table3::CELLS);
     if model
         .add_run_with_breaks(0, table3::CELLS, &digits, &breaks)
         .is_err()
     {
-        return;
+        return Some(());
     }
     let ids = ["T3-REV", "T3-LIT1", "T3-LIT2"];
     for total in table3::TOTALS {
         let parts: Vec<usize> = (total - 4..total).collect();
         if model.add_relation(Relation::sum(total, &parts)).is_err() {
-            return;
+            return Some(());
         }
     }
-    let s = split(&model, &options());
+    let s = joint(&model)?;
     let mut note = RunNote {
         table: TableId::Review,
         row: None,
@@ -704,6 +765,7 @@ fn settle_t3(
         t.cells = unread(at, table3::CELLS);
     }
     notes.push(note);
+    Some(())
 }
 
 /// The values every reading agrees on, for the variables `first..first + count`.
