@@ -8,7 +8,7 @@
 //! lines are recognised as junk.
 
 use crate::range::ByteRange;
-use crate::text::{fold, is_space, trim};
+use crate::text::{fold, is_space, trim, trim_end, trim_start};
 use crate::value::{classify, is_sign_word, is_unit_word, WordKind};
 
 /// One line of the text, without its terminator.
@@ -234,8 +234,9 @@ fn is_pipe_row(t: &str) -> bool {
 
 /// Tokens of one cell starting at byte `base`.
 fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>, words: &mut Vec<Word>) {
-    let lead = cell.len() - cell.trim_start_matches(is_space).len();
-    let t = trim(cell);
+    let rest = trim_start(cell);
+    let lead = cell.len() - rest.len();
+    let t = trim_end(rest);
     let start = base + lead;
     if t.is_empty() {
         out.push(Token {
