@@ -363,6 +363,11 @@ fn is_page_number(t: &str) -> bool {
     if !(matches!(c0, '-' | '—' | '–' | '―' | '第') || c0.is_ascii_digit() && has_slash(t)) {
         return false;
     }
+    // The 第 form has 页 (or a radical that folds to it, E2 BA–BF): a
+    // caption like 第二十条第（一）项 is rejected without collecting it.
+    if c0 == '第' && !t.contains('页') && !t.as_bytes().contains(&0xe2) {
+        return false;
+    }
     let c: Vec<char> = t.chars().filter(|&c| !is_space(c)).map(fold).collect();
     let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(char::is_ascii_digit);
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '―');

@@ -342,7 +342,7 @@ pub(super) fn complete_t1(
             continue;
         };
         let s = &text[r.start..r.end];
-        if s.contains("第二十条第") {
+        if crate::text::contains(s, "第二十条第") {
             blocks.push(vec![r]);
         } else if let Some(b) = blocks.last_mut() {
             b.push(r);
