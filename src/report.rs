@@ -32,7 +32,11 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         std::collections::HashMap::with_capacity(inferred.len());
     for (n, i) in inferred.iter().enumerate() {
         first_inferred
-            .entry((i.table as u8, i.row.map(crate::template::Row::key), i.column))
+            .entry((
+                i.table as u8,
+                i.row.map(crate::template::Row::key),
+                i.column,
+            ))
             .or_insert(n);
     }
     let inferred_at = |table: TableId, row: Option<&'static str>, column: usize| -> Vec<String> {
@@ -41,7 +45,13 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         }
         first_inferred
             .get(&(table as u8, row, column))
-            .map(|&n| inferred[n].relations.iter().map(|r| (*r).to_string()).collect())
+            .map(|&n| {
+                inferred[n]
+                    .relations
+                    .iter()
+                    .map(|r| (*r).to_string())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let idx = LineIndex::new(text, options.utf16);
