@@ -8,7 +8,7 @@
 //! lines are recognised as junk.
 
 use crate::range::ByteRange;
-use crate::text::{fold, is_space, trim};
+use crate::text::{fold, is_space, trim, trim_end, trim_start};
 use crate::value::{classify, is_sign_word, is_unit_word, WordKind};
 
 /// One line of the text, without its terminator.
@@ -234,8 +234,9 @@ fn is_pipe_row(t: &str) -> bool {
 
 /// Tokens of one cell starting at byte `base`.
 fn cell_tokens(text: &str, base: usize, cell: &str, out: &mut Vec<Token>, words: &mut Vec<Word>) {
-    let lead = cell.len() - cell.trim_start_matches(is_space).len();
-    let t = trim(cell);
+    let rest = trim_start(cell);
+    let lead = cell.len() - rest.len();
+    let t = trim_end(rest);
     let start = base + lead;
     if t.is_empty() {
         out.push(Token {
@@ -360,6 +361,11 @@ fn is_page_number(t: &str) -> bool {
         return false;
     };
     if !(matches!(c0, '-' | '—' | '–' | '―' | '第') || c0.is_ascii_digit() && has_slash(t)) {
+        return false;
+    }
+    // The 第 form has 页 (or a radical that folds to it, E2 BA–BF): a
+    // caption like 第二十条第（一）项 is rejected without collecting it.
+    if c0 == '第' && !t.contains('页') && !t.as_bytes().contains(&0xe2) {
         return false;
     }
     let c: Vec<char> = t.chars().filter(|&c| !is_space(c)).map(fold).collect();

@@ -27,15 +27,32 @@ pub(crate) fn build(text: &str, options: &Options, st: &Structure, read: Read, f
         deferred,
         ..
     } = read;
+    // The first inferred entry of each cell, indexed once: a report with
+    // many inferred cells is not searched through for each of its cells.
+    let mut first_inferred: std::collections::HashMap<(u8, Option<&'static str>, usize), usize> =
+        std::collections::HashMap::with_capacity(inferred.len());
+    for (n, i) in inferred.iter().enumerate() {
+        first_inferred
+            .entry((
+                i.table as u8,
+                i.row.map(crate::template::Row::key),
+                i.column,
+            ))
+            .or_insert(n);
+    }
     let inferred_at = |table: TableId, row: Option<&'static str>, column: usize| -> Vec<String> {
-        inferred
-            .iter()
-            .find(|i| {
-                i.table == table
-                    && i.row.map(crate::template::Row::key) == row
-                    && i.column == column
+        if inferred.is_empty() {
+            return Vec::new();
+        }
+        first_inferred
+            .get(&(table as u8, row, column))
+            .map(|&n| {
+                inferred[n]
+                    .relations
+                    .iter()
+                    .map(|r| (*r).to_string())
+                    .collect()
             })
-            .map(|i| i.relations.iter().map(|r| (*r).to_string()).collect())
             .unwrap_or_default()
     };
     let idx = LineIndex::new(text, options.utf16);

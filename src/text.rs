@@ -34,7 +34,33 @@ pub fn is_space(c: char) -> bool {
 
 /// Trim [`is_space`] characters from both ends.
 pub fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    trim_end(trim_start(s))
+}
+
+/// Trim [`is_space`] characters from the start.
+pub fn trim_start(s: &str) -> &str {
+    // (Most pieces start with a character that is plainly no space: an
+    // ASCII one other than space and tab, or a three-byte one starting
+    // with E4–E9, CJK ideographs; every space of `is_space` outside ASCII
+    // starts with C2, E1, E2, E3 or EF.)
+    match s.as_bytes().first() {
+        None => s,
+        Some(&b) if b < 0x80 && b != b' ' && b != b'\t' || (0xe4..=0xe9).contains(&b) => s,
+        _ => s.trim_start_matches(is_space),
+    }
+}
+
+/// Trim [`is_space`] characters from the end.
+pub fn trim_end(s: &str) -> &str {
+    // (As in `trim_start`: the last character is plainly no space when it
+    // is ASCII other than space and tab, or three bytes starting with E4–E9.)
+    let b = s.as_bytes();
+    match b.last() {
+        None => s,
+        Some(&c) if c < 0x80 && c != b' ' && c != b'\t' => s,
+        Some(&c) if c >= 0x80 && b.len() >= 3 && (0xe4..=0xe9).contains(&b[b.len() - 3]) => s,
+        _ => s.trim_end_matches(is_space),
+    }
 }
 
 /// Full-width ASCII to ASCII (`１` → `1`, `（` → `(`, `：` → `:`), and a few
@@ -69,20 +95,43 @@ pub fn key_into(s: &str, out: &mut String) {
     out.clear();
     out.reserve(s.len());
     // Runs of characters the key keeps as they are written are copied whole.
+    let b = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let f = fold(c);
-        let keep = is_han(f) || f.is_ascii_alphanumeric();
-        if keep && f == c {
+    let mut i = 0;
+    while i < b.len() {
+        if kept_as_written(b, i) {
+            i += if b[i] < 0x80 { 1 } else { 3 };
             continue;
         }
-        out.push_str(&s[run..i]);
-        if keep {
-            out.push(f);
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let f = fold(c);
+        let keep = is_han(f) || f.is_ascii_alphanumeric();
+        if !(keep && f == c) {
+            out.push_str(&s[run..i]);
+            if keep {
+                out.push(f);
+            }
+            run = i + c.len_utf8();
         }
-        run = i + c.len_utf8();
+        i += c.len_utf8();
     }
     out.push_str(&s[run..]);
+}
+
+/// Whether the character starting at byte `i` is one the key keeps as it
+/// is written, told from its first bytes alone: an ASCII letter or digit,
+/// or an ideograph U+4E00–U+9FFF, whose UTF-8 form (three bytes) starts
+/// with E5–E9, or with E4 not followed by B7 (E4 B7 is U+4DC0–U+4DFF, the
+/// hexagram symbols). `false` means: decode the character and see.
+fn kept_as_written(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        c if c < 0x80 => c.is_ascii_alphanumeric(),
+        0xe5..=0xe9 => true,
+        0xe4 => b.get(i + 1).is_some_and(|&n| n != 0xb7),
+        _ => false,
+    }
 }
 
 /// The characters of [`key`], without building it.
@@ -123,8 +172,12 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     })
 }
 
-/// Whether `needle` occurs in `hay` (see [`find`]).
+/// Whether `needle` occurs in `hay` (see [`find`]; on a longer text, the
+/// standard library's test, which is vectorised where the machine allows).
 pub fn contains(hay: &str, needle: &str) -> bool {
+    if hay.len() > 96 {
+        return hay.contains(needle);
+    }
     find(hay, needle).is_some()
 }
 
@@ -336,6 +389,44 @@ mod tests {
             "〇𝄞x",
         ] {
             assert_eq!(key(s), key_chars(s).collect::<String>(), "{s}");
+        }
+    }
+
+    #[test]
+    fn keys_keep_ideographs_and_fold_the_rest() {
+        // Around the edges of the byte test: U+3400 (extension A, kept),
+        // U+4DBF (kept), U+4DC0 (a hexagram, dropped), U+4E00 and U+9FFF
+        // (kept), U+A000 (Yi, dropped), U+2F00 (a Kangxi radical, folded).
+        let s = "\u{3400}a\u{4dbf}\u{4dc0}\u{4e00}-\u{9fff}\u{a000}\u{2f00}Ｚ９";
+        let slow: String = s
+            .chars()
+            .map(fold)
+            .filter(|&c| is_han(c) || c.is_ascii_alphanumeric())
+            .collect();
+        assert_eq!(key(s), slow);
+        assert_eq!(key(s), "\u{3400}a\u{4dbf}\u{4e00}\u{9fff}一Z9");
+    }
+
+    #[test]
+    fn trims_as_the_standard_library() {
+        for s in [
+            "",
+            " ",
+            "\t\u{3000}",
+            " a ",
+            "自然人",
+            "\u{3000}自然人\u{a0}",
+            "\u{feff}1\u{200b}",
+            "0\t",
+            "\u{4dc0}x\u{4dc0}",
+            "é",
+            "a\u{2003}",
+            "\u{1680}b\u{180e}",
+            "（一）",
+        ] {
+            assert_eq!(trim(s), s.trim_matches(is_space), "{s:?}");
+            assert_eq!(trim_start(s), s.trim_start_matches(is_space), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end_matches(is_space), "{s:?}");
         }
     }
 

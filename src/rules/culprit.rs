@@ -167,7 +167,13 @@ fn cref2(row: Row, column: usize) -> CellRef {
 
 /// Table 2's cells and relations, as its checks see them.
 fn system2(t: &RawTable, expected: &[Row]) -> System {
-    let mut sys = System::default();
+    // (Seven variables a row; a relation a row, two a column, a group's seven.)
+    let n = 7 * t.rows.len();
+    let mut sys = System {
+        vars: Vec::with_capacity(n),
+        values: Vec::with_capacity(n),
+        rels: Vec::with_capacity(t.rows.len() + 2 * 7),
+    };
     // The first variable of each row with seven cells.
     let mut first: Vec<Option<usize>> = Vec::with_capacity(t.rows.len());
     for r in &t.rows {

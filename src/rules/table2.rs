@@ -6,7 +6,7 @@ use super::sink::Sink;
 use super::{Code, Context};
 use crate::model::{CellRef, TableId, Template};
 use crate::range::ByteRange;
-use crate::tables::{RawCell, RawTable};
+use crate::tables::{RawCell, RawRow, RawTable};
 use crate::template::{table2, Format, Row};
 use crate::value::Val;
 
@@ -14,7 +14,11 @@ use crate::value::Val;
 /// when it cannot be known (row missing, unreadable, or a malformed row whose
 /// numbers are not all zero).
 pub(super) fn t2_value(t: &RawTable, key: Row, col: usize) -> Option<(i64, Option<&RawCell>)> {
-    let r = t.rows.iter().find(|r| r.key == key)?;
+    row_value(t.rows.iter().find(|r| r.key == key)?, col)
+}
+
+/// [`t2_value`] of a row found.
+fn row_value(r: &RawRow, col: usize) -> Option<(i64, Option<&RawCell>)> {
     if r.cells.len() != 7 || r.unplaced {
         let all_zero = r.cells.iter().all(|c| c.blank() || int(c) == Some(0));
         return all_zero.then_some((0, None));
@@ -62,7 +66,7 @@ fn span_of(t: &RawTable, key: Row, col: usize) -> Option<ByteRange> {
 /// unplaced, or in a row with the wrong count whose numbers are not all 0).
 fn unread(t: &RawTable, key: Row, col: usize) -> Option<Unread> {
     let r = t.rows.iter().find(|r| r.key == key)?;
-    if t2_value(t, key, col).is_some() {
+    if row_value(r, col).is_some() {
         return None;
     }
     let at = if r.cells.len() == 7 && !r.unplaced {

@@ -102,17 +102,50 @@ struct KeyInfo {
     chars: Vec<char>,
 }
 
+/// A hasher for the catalogue's own keys (short, fixed, not chosen by the
+/// text's author): eight bytes at a time, a multiply and a rotation (the
+/// "Fx" hash), several times cheaper than the default hash for a label.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut add =
+            |w: u64| self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A table's catalogue of row labels, indexed once.
 struct Catalogue {
     /// Each key, to the first row that has it.
-    exact: HashMap<&'static str, usize>,
+    exact: HashMap<&'static str, usize, std::hash::BuildHasherDefault<KeyHasher>>,
     /// Every key, in catalogue order.
     keys: Vec<KeyInfo>,
 }
 
 impl Catalogue {
     fn new(defs: &'static [RowDef]) -> Self {
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         let mut keys = Vec::new();
         for (row, d) in defs.iter().enumerate() {
             for &key in d.keys {
@@ -367,14 +400,16 @@ fn t1_header(k: &str, raw: &str) -> Option<Label> {
     } else if k != "信息内容" {
         return None;
     }
-    let unit = if raw.contains("万元") {
+    // (`text::contains` and `find`: a plain scan, cheaper than setting up
+    // a searcher for a cell.)
+    let unit = if contains(raw, "万元") {
         Some("万元")
     } else if raw.contains('元') {
         Some("元")
     } else {
         None
     };
-    let decimals = raw.find("保留").and_then(|p| {
+    let decimals = find(raw, "保留").and_then(|p| {
         let c = raw[p + "保留".len()..].chars().next()?;
         let c = crate::text::fold(c);
         c.to_digit(10)

@@ -20,7 +20,7 @@ use super::{RawCell, RawRow, RawTable};
 use crate::layout::TextLine;
 use crate::range::ByteRange;
 use crate::template::{table2, Row};
-use crate::text::{fold, key};
+use crate::text::{fold, key, key_chars};
 use crate::value::{parse, Val};
 use std::sync::LazyLock;
 
@@ -52,7 +52,7 @@ fn enumerated(w: &str) -> bool {
     let mut it = w.chars();
     match it.next() {
         Some('（' | '(') => {
-            let rest: String = it.collect();
+            let rest = it.as_str();
             let n = rest.chars().take_while(|&c| numeral(c)).count();
             n > 0 && rest.chars().nth(n).is_some_and(|c| c == '）' || c == ')')
         }
@@ -114,21 +114,25 @@ fn names(word: &str, subgroups: bool) -> Names {
     }
 }
 
-/// Table 2's rows from lines `from..to` written one cell per line in
-/// reading order, or `None` when the text is not certainly that.
-fn read(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<Vec<RawRow>> {
-    let lines = lines.get(from..to)?;
-    let words = |r: ByteRange| text[r.start..r.end].split_whitespace();
-    // The table writes its sub-rows of （六） (2021) or not (2019).
-    let subgroups = lines.iter().filter_map(|l| trimmed(text, *l)).any(|r| {
-        words(r).any(|w| {
-            enumerated(w)
-                && matches!(names(w, false), Names::Row(i)
-                    if matches!(table2::ROWS[i].key, Row::Other1 | Row::Other2 | Row::Other3))
-        })
-    });
-    let mut labels: Vec<(usize, ByteRange)> = Vec::new();
+/// Each word of a range of the text, and where it starts.
+fn words(text: &str, r: ByteRange) -> impl Iterator<Item = (usize, &str)> {
+    let s = &text[r.start..r.end];
+    s.split_whitespace()
+        .map(move |w| (r.start + (w.as_ptr() as usize - s.as_ptr() as usize), w))
+}
+
+/// An enumerated word to name: its bytes, and the word after it when the
+/// enumerator stands apart from its words.
+type Enumerated = (ByteRange, Option<ByteRange>);
+
+/// The layout of a table written one cell per line, which needs no label
+/// named: numbers alone on their lines, whole rows of them, and words
+/// without digits but for the enumerated ones. The numbers, and the words
+/// to name; `None` when the lines are not so. (Most tables are not in this
+/// layout, and are left here before any label is named.)
+fn cells_alone(text: &str, lines: &[TextLine]) -> Option<(Vec<ByteRange>, Vec<Enumerated>)> {
     let mut numbers: Vec<ByteRange> = Vec::new();
+    let mut named: Vec<Enumerated> = Vec::new();
     let mut run = 0usize;
     for line in lines {
         let Some(r) = trimmed(text, *line) else {
@@ -147,43 +151,61 @@ fn read(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<Vec<Ra
             return None;
         }
         run = 0;
-        // Each word and where it starts.
-        let mut at = r.start;
-        let mut ws: Vec<(usize, &str)> = Vec::new();
-        for w in words(r) {
-            let p = at + text[at..r.end].find(w)?;
-            at = p + w.len();
-            ws.push((p, w));
-        }
-        let mut i = 0;
-        while i < ws.len() {
-            let (p, w) = ws[i];
-            i += 1;
+        let mut ws = words(text, r);
+        while let Some((p, w)) = ws.next() {
             if enumerated(w) {
                 // An enumerator apart from its words (`1. 属于国家秘密`).
-                let alone = key(w)
-                    .chars()
-                    .all(|c| !crate::text::is_han(c) || enumerator(c));
-                let (named, end) = match ws.get(i) {
-                    Some(&(q, next)) if alone => {
-                        i += 1;
-                        (names(&format!("{w}{next}"), subgroups), q + next.len())
-                    }
-                    _ => (names(w, subgroups), p + w.len()),
+                let alone = key_chars(w).all(|c| !crate::text::is_han(c) || enumerator(c));
+                let next = if alone {
+                    ws.next().map(|(q, n)| ByteRange::new(q, q + n.len()))
+                } else {
+                    None
                 };
-                match named {
-                    Names::Row(row) if labels.len() < table2::ROWS.len() => {
-                        labels.push((row, ByteRange::new(p, end)));
-                    }
-                    Names::Group => {}
-                    Names::Row(_) | Names::Unsure => return None,
-                }
+                named.push((ByteRange::new(p, p + w.len()), next));
             } else if w.chars().any(|c| fold(c).is_ascii_digit()) {
                 return None;
             }
         }
     }
-    if run % WIDTH != 0 || labels.len() < 2 || numbers.len() != labels.len() * WIDTH {
+    // (At least two rows of seven, as `read` asks in the end.)
+    if run % WIDTH != 0 || numbers.len() < 2 * WIDTH || numbers.len() % WIDTH != 0 {
+        return None;
+    }
+    Some((numbers, named))
+}
+
+/// Table 2's rows from lines `from..to` written one cell per line in
+/// reading order, or `None` when the text is not certainly that.
+fn read(text: &str, lines: &[TextLine], from: usize, to: usize) -> Option<Vec<RawRow>> {
+    let lines = lines.get(from..to)?;
+    let (numbers, named) = cells_alone(text, lines)?;
+    // The table writes its sub-rows of （六） (2021) or not (2019).
+    let subgroups = lines.iter().filter_map(|l| trimmed(text, *l)).any(|r| {
+        words(text, r).any(|(_, w)| {
+            enumerated(w)
+                && matches!(names(w, false), Names::Row(i)
+                    if matches!(table2::ROWS[i].key, Row::Other1 | Row::Other2 | Row::Other3))
+        })
+    });
+    let mut labels: Vec<(usize, ByteRange)> = Vec::new();
+    for (ByteRange { start: p, end: e }, next) in named {
+        let w = &text[p..e];
+        let (named, end) = match next {
+            Some(n) => (
+                names(&format!("{w}{}", &text[n.start..n.end]), subgroups),
+                n.end,
+            ),
+            None => (names(w, subgroups), e),
+        };
+        match named {
+            Names::Row(row) if labels.len() < table2::ROWS.len() => {
+                labels.push((row, ByteRange::new(p, end)));
+            }
+            Names::Group => {}
+            Names::Row(_) | Names::Unsure => return None,
+        }
+    }
+    if labels.len() < 2 || numbers.len() != labels.len() * WIDTH {
         return None;
     }
     // Labels of different columns of the grid (（一） beside 1.) interleave;
@@ -320,7 +342,7 @@ pub(super) fn complete_t1(
             continue;
         };
         let s = &text[r.start..r.end];
-        if s.contains("第二十条第") {
+        if crate::text::contains(s, "第二十条第") {
             blocks.push(vec![r]);
         } else if let Some(b) = blocks.last_mut() {
             b.push(r);
