@@ -27,6 +27,7 @@
 
 use serde::Deserialize;
 
+mod columns;
 mod furniture;
 mod lines;
 #[cfg(not(target_arch = "wasm32"))]
@@ -144,6 +145,8 @@ enum Block {
         xs: Vec<f64>,
         full: Vec<bool>,
     },
+    /// A table without lines, read once all its pages are known.
+    Unruled(Vec<unruled::Row>),
 }
 
 /// The text of a PDF's pages, as the checker reads it (see the module
@@ -179,10 +182,25 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
     // The previous table's header rows and its last row's full cells, while
     // it may go on.
     let mut open: Option<(Vec<f64>, Vec<String>, Vec<bool>)> = None;
+    // The table without lines being read, while it may go on.
+    let mut unruled: Option<Vec<unruled::Row>> = None;
     for blocks in per_page {
         let mut first = true;
         for block in blocks {
+            if let Block::Unruled(rows) = block {
+                if let Some(pending) = unruled.as_mut().filter(|_| first) {
+                    continue_unruled(pending, rows);
+                } else {
+                    flush(&mut out, &mut unruled);
+                    unruled = Some(rows);
+                }
+                open = None;
+                first = false;
+                continue;
+            }
+            flush(&mut out, &mut unruled);
             match block {
+                Block::Unruled(_) => {}
                 Block::Line(l) => {
                     out.push(l.text());
                     open = None;
@@ -215,6 +233,7 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
             first = false;
         }
     }
+    flush(&mut out, &mut unruled);
     let mut text = String::new();
     for line in out {
         let line = line.trim_end_matches([' ', '\u{3000}']);
@@ -225,6 +244,38 @@ pub fn pages_to_text(pages: &[PdfPage]) -> String {
         text.push('\n');
     }
     text
+}
+
+/// Write the table without lines being read, if any.
+fn flush(out: &mut Vec<String>, pending: &mut Option<Vec<unruled::Row>>) {
+    if let Some(t) = pending.take() {
+        out.extend(columns::render(&t));
+    }
+}
+
+/// A table without lines going on at the top of the next page: its rows
+/// set right below the rows before, without the header repeated.
+fn continue_unruled(pending: &mut Vec<unruled::Row>, mut rows: Vec<unruled::Row>) {
+    let header: Vec<String> = pending
+        .iter()
+        .take_while(|r| !has_number(&r.text()))
+        .map(unruled::Row::text)
+        .collect();
+    let repeated = rows
+        .iter()
+        .zip(&header)
+        .take_while(|(r, h)| r.text() == **h)
+        .count();
+    rows.drain(..repeated);
+    let (Some(last), Some(next)) = (pending.last(), rows.first()) else {
+        return;
+    };
+    let shift = last.bottom - 0.3 * last.size - next.top;
+    for r in &mut rows {
+        r.top += shift;
+        r.bottom += shift;
+    }
+    pending.extend(rows);
 }
 
 /// Whether two tables' column borders are the same.
@@ -390,14 +441,10 @@ fn page_blocks(page: &PdfPage, glyphs: Vec<Glyph>, height: f64, numbered: &[f64]
     // would otherwise be taken for the header of a table without rules.
     let mut free = group_lines(free);
     free.retain(|l| !furniture::is_margin_mark(l, height, numbered));
-    for (top, piece) in unruled::pieces(free) {
+    for (top, piece) in unruled::pieces(&free) {
         let block = match piece {
             unruled::Piece::Line(line) => Block::Line(line),
-            unruled::Piece::Rows(rows) => Block::Table {
-                rows,
-                xs: Vec::new(),
-                full: Vec::new(),
-            },
+            unruled::Piece::Table(rows) => Block::Unruled(rows),
         };
         blocks.push((top, block));
     }

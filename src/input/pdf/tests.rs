@@ -193,3 +193,102 @@ fn a_number_alone_at_the_page_edge_is_a_cell_unless_the_pages_count_on() {
     ]);
     assert_eq!(text, "一、总体情况\n二、主动公开\n");
 }
+
+/// A page without ruling lines: each `(text, x, y)` set in 10.5 pt.
+fn plain_page(items: &[(&str, f64, f64)]) -> PdfPage {
+    let mut p = PdfPage {
+        width: 595.0,
+        height: 842.0,
+        ..PdfPage::default()
+    };
+    for &(t, x, y) in items {
+        p.items.push(item(t, x, y, 10.5));
+    }
+    p
+}
+
+#[test]
+fn unruled_columns_from_the_numbers_under_the_header() {
+    let text = pages_to_text(&[plain_page(&[
+        ("信息内容", 72.0, 700.0),
+        ("本年制发件数", 200.0, 700.0),
+        ("现行有效件数", 320.0, 700.0),
+        ("规章", 72.0, 670.0),
+        ("3", 230.0, 670.0),
+        ("5", 350.0, 670.0),
+        ("规范性文件", 72.0, 640.0),
+        ("7", 350.0, 640.0),
+        // Between the two columns, under no header: left out, the row
+        // written as it reads.
+        ("其他", 72.0, 610.0),
+        ("12", 290.0, 610.0),
+    ])]);
+    assert_eq!(
+        text,
+        "信息内容\t本年制发件数\t现行有效件数\n规章\t3\t5\n规范性文件\t\t7\n其他 12\n"
+    );
+}
+
+#[test]
+fn unruled_header_over_several_lines_and_labels_wrapped() {
+    // 表二's header over three lines (a part spanning the kinds under it),
+    // a label wrapped in a narrow column, a group's label set in the middle
+    // of its rows, and the table going on over the next page.
+    let row = |label: Option<(&'static str, f64)>, y: f64, n: [&'static str; 4]| {
+        let mut v = vec![("", 0.0, 0.0); 0];
+        if let Some((l, x)) = label {
+            v.push((l, x, y));
+        }
+        for (t, x) in n.into_iter().zip([240.0, 300.0, 360.0, 450.0]) {
+            v.push((t, x, y));
+        }
+        v
+    };
+    let mut items = vec![
+        ("申请人情况", 300.0, 700.0),
+        ("自然人", 228.0, 680.0),
+        ("法人或其他组织", 290.0, 680.0),
+        ("总计", 445.0, 680.0),
+        ("商业企业", 290.0, 665.0),
+        ("科研机构", 345.0, 665.0),
+        ("一、本年新", 72.0, 635.0),
+        ("收申请数量", 72.0, 620.0),
+        ("（三）不予", 72.0, 568.0),
+        ("公开", 82.0, 553.0),
+    ];
+    items.extend(row(None, 627.0, ["4", "1", "0", "5"]));
+    items.extend(row(
+        Some(("1.属于秘密", 140.0)),
+        590.0,
+        ["0", "0", "0", "0"],
+    ));
+    items.extend(row(Some(("2.其他", 140.0)), 560.0, ["0", "1", "0", "1"]));
+    items.extend(row(
+        Some(("3.危及稳定", 140.0)),
+        530.0,
+        ["0", "0", "0", "0"],
+    ));
+    let mut first = plain_page(&items);
+    first.items.push(item("- 1 -", 290.0, 40.0, 10.5));
+    let mut second = plain_page(&row(
+        Some(("（七）总计", 72.0)),
+        790.0,
+        ["4", "2", "0", "6"],
+    ));
+    second.items.push(item("- 2 -", 290.0, 40.0, 10.5));
+    let text = pages_to_text(&[first, second]);
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            "申请人情况",
+            "自然人\t法人或其他组织\t总计",
+            "商业企业\t科研机构",
+            "一、本年新收申请数量\t\t4\t1\t0\t5",
+            "（三）不予公开\t1.属于秘密\t0\t0\t0\t0",
+            "\t2.其他\t0\t1\t0\t1",
+            "\t3.危及稳定\t0\t0\t0\t0",
+            "（七）总计\t\t4\t2\t0\t6",
+        ],
+        "{text}"
+    );
+}

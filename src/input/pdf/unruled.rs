@@ -1,10 +1,22 @@
-//! Tables without ruling lines: the columns are the x-ranges of the parts
-//! of the header line, and a number is written in a column only when it
-//! lies under that column's header and under no other; a number whose
-//! column is not certain is left out (its cell stays blank), never guessed.
-//! A table whose header takes several lines is written line by line.
+//! Tables without ruling lines, read from the positions of their words.
+//!
+//! * A table is a run of lines with two parts or more (cells set apart),
+//!   with the short lines between them (labels wrapped in narrow cells),
+//!   and one of them a number; a table going on at the top of the next page
+//!   is read with its first part ([`super::columns::render`] gets the rows of all pages).
+//! * The header is the lines above the first number that are not the first
+//!   row's wrapped label.
+//! * The columns are where the numbers lie over all the table's rows
+//!   (numbers whose extents overlap share a column), then where the labels
+//!   lie. A column's numbers are certain when no header line has two parts
+//!   over them, and, for a number alone in its column, when a header part
+//!   is over it; a row with a number whose column is not certain is written
+//!   as it reads (unplaced), never guessed.
+//! * A label wrapped over several lines is one block of lines in its
+//!   column; it belongs to the row whose numbers lie within its height
+//!   (labels are set in the middle of their cells), or is a row of its own.
 
-use super::lines::{is_cjk, words, Line, Word};
+use super::lines::{words, Line, Word};
 
 /// A gap of this many font sizes separates a table's cells on a line.
 const CELL_GAP: f64 = 1.0;
@@ -12,7 +24,29 @@ const CELL_GAP: f64 = 1.0;
 /// What running text and tables without lines give, with the top of each.
 pub(crate) enum Piece {
     Line(Line),
-    Rows(Vec<String>),
+    Table(Vec<Row>),
+}
+
+/// A line of a table without lines: its parts and where it lies (moved
+/// down below the rows of the page before when the table goes on).
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    pub parts: Vec<Word>,
+    pub top: f64,
+    pub bottom: f64,
+    pub size: f64,
+}
+
+impl Row {
+    /// The parts, a tab apart.
+    pub fn text(&self) -> String {
+        let texts: Vec<&str> = self.parts.iter().map(|w| w.text.as_str()).collect();
+        texts.join("\t")
+    }
+
+    pub(crate) fn has_value(&self) -> bool {
+        self.parts.iter().any(|w| is_value(&w.text))
+    }
 }
 
 /// A number, in any digits, with its separators and sign.
@@ -23,14 +57,14 @@ pub(crate) fn is_number(s: &str) -> bool {
 }
 
 /// A value: a number, a signed change (`减 3`, `增2`, `+1`), or a dash
-/// written for "none". A change whose column is not certain must leave its
+/// written for "none" (a longer run of dashes is a rule). A change whose column is not certain must leave its
 /// row unplaced, not go into the label (`行政事业性收费减 3` would read as
 /// the label and a 3).
-fn is_value(s: &str) -> bool {
+pub(crate) fn is_value(s: &str) -> bool {
     let unsigned = s.trim_start_matches(['增', '减', '+', '＋']).trim_start();
     is_number(s)
         || (unsigned.len() < s.len() && is_number(unsigned))
-        || (!s.is_empty() && s.chars().all(|c| "-－—–/／".contains(c)))
+        || ((1..=3).contains(&s.chars().count()) && s.chars().all(|c| "-－—–/／".contains(c)))
 }
 
 /// A line's parts: its words, grouped where less than a cell's gap apart.
@@ -52,25 +86,75 @@ fn parts(line: &Line) -> Vec<Word> {
     out
 }
 
+/// A line of one part short enough to be a label wrapped in a narrow cell.
+fn short(parts: &[Word], size: f64) -> bool {
+    match parts {
+        [w] => w.text.chars().count() <= 12 && w.x1 - w.x0 <= 12.0 * size,
+        _ => false,
+    }
+}
+
 /// Split running text from tables without lines, top to bottom.
-pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
+pub(crate) fn pieces(lines: &[Line]) -> Vec<(f64, Piece)> {
     let split: Vec<Vec<Word>> = lines.iter().map(parts).collect();
+    let size: Vec<f64> = lines
+        .iter()
+        .map(|l| l.glyphs.iter().map(|g| g.size).fold(1.0, f64::max))
+        .collect();
+    let anchor = |k: usize| split[k].len() >= 2;
+    let close = |k: usize| lines[k - 1].bottom - lines[k].top <= size[k];
     let mut out = Vec::new();
     let mut i = 0;
-    let lines: Vec<Line> = lines;
     while i < lines.len() {
-        // A run of lines with two parts or more, one of them a number.
+        // Lines with two parts or more, and short lines after one of them
+        // (or at the top of the page: the rest of a row the page broke); a
+        // longer line of one part (up to two narrow cells' labels run
+        // together) when set close between two such lines.
         let mut j = i;
-        while j < lines.len() && split[j].len() >= 2 {
+        while j < lines.len() {
+            let part = (i == 0 || anchor(i)) && split[j].len() == 1;
+            let near = |k: usize| lines[k - 1].bottom - lines[k].top <= 2.5 * size[k];
+            let next = j + 1 < lines.len()
+                && near(j + 1)
+                && (anchor(j + 1) || short(&split[j + 1], size[j + 1]));
+            // A row's numbers run together in one part: a row all the same.
+            let run = split[j].len() == 1
+                && split[j][0]
+                    .text
+                    .split_whitespace()
+                    .filter(|t| is_value(t))
+                    .count()
+                    >= 3;
+            let fits = anchor(j)
+                || run
+                || (part && short(&split[j], size[j]))
+                || (part && j > i && near(j) && next && split[j][0].text.chars().count() <= 24);
+            if !fits {
+                break;
+            }
             j += 1;
         }
-        let has_values = split[i..j]
-            .iter()
-            .any(|p| p.iter().any(|w| is_value(&w.text)));
-        if j - i >= 2 && has_values {
-            if let Some(rows) = table(&split[i..j]) {
-                out.push((lines[i].top, Piece::Rows(rows)));
-                i = j;
+        if let Some(last) = (i..j).rev().find(|&k| anchor(k)) {
+            // Short lines after the last line with parts: only those close
+            // below it (a label's last lines), not a heading after the table.
+            let mut end = last + 1;
+            while end < j && close(end) {
+                end += 1;
+            }
+            let anchors = (i..end).filter(|&k| anchor(k)).count();
+            let values = split[i..end].iter().flatten().any(|w| is_value(&w.text));
+            // At the top of the page one line may be the rest of a table.
+            if (anchors >= 2 || (i == 0 && anchors == 1)) && values {
+                let rows = (i..end)
+                    .map(|k| Row {
+                        parts: split[k].clone(),
+                        top: lines[k].top,
+                        bottom: lines[k].bottom,
+                        size: size[k],
+                    })
+                    .collect();
+                out.push((lines[i].top, Piece::Table(rows)));
+                i = end;
                 continue;
             }
         }
@@ -83,178 +167,34 @@ pub(crate) fn pieces(lines: Vec<Line>) -> Vec<(f64, Piece)> {
     out
 }
 
-/// A column: the extent of its header.
-#[derive(Debug, Clone, Copy)]
-struct Column {
-    x0: f64,
-    x1: f64,
-}
-
-fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+pub(crate) fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// The rows of a table without lines, or `None` when it has no header to
-/// take its columns from.
-fn table(lines: &[Vec<Word>]) -> Option<Vec<String>> {
-    let first_values = lines
-        .iter()
-        .position(|p| p.iter().any(|w| is_value(&w.text)))?;
-    // One header line, right above the values: with headers over several
-    // lines (wrapped in narrow cells, spanning others) which column a part
-    // heads is not certain, and the lines are written as they are.
-    if first_values != 1 {
-        return None;
-    }
-    let header: Vec<&Word> = lines[..first_values].iter().flatten().collect();
-    // A header spanning others (法人或其他组织 over its five kinds) is not a column.
-    let fine: Vec<&Word> = header
-        .iter()
-        .filter(|w| {
-            header
-                .iter()
-                .filter(|o| !std::ptr::eq(**o, **w) && overlaps((w.x0, w.x1), (o.x0, o.x1)))
-                .count()
-                < 2
-        })
-        .copied()
-        .collect();
-    let mut columns: Vec<Column> = Vec::new();
-    let mut sorted = fine;
-    sorted.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    for w in sorted {
-        match columns.last_mut() {
-            Some(c) if w.x0 < c.x1 => c.x1 = c.x1.max(w.x1),
-            _ => columns.push(Column { x0: w.x0, x1: w.x1 }),
-        }
-    }
-    if columns.len() < 2 {
-        return None;
-    }
-    let mut rows: Vec<String> = lines[..first_values]
-        .iter()
-        .map(|p| {
-            p.iter()
-                .map(|w| w.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\t")
-        })
-        .collect();
-    for p in &lines[first_values..] {
-        // A line with a number whose column is not certain is written as
-        // it reads, not as cells: a blank cell would say the report left
-        // it empty.
-        rows.push(place(p, &columns).unwrap_or_else(|| {
-            p.iter()
-                .map(|w| w.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        }));
-    }
-    Some(rows)
+pub(crate) fn span(w: &Word) -> (f64, f64) {
+    (w.x0, w.x1)
 }
 
-/// One data line written in the columns: a number in the one column whose
-/// header it lies under, a label in the first cell unless it lies under a
-/// column of its own; `None` when a number's column is not certain.
-fn place(parts: &[Word], columns: &[Column]) -> Option<String> {
-    let mut cells = vec![String::new(); columns.len()];
-    let mut labels: Vec<&str> = Vec::new();
-    for w in parts {
-        let mid = f64::midpoint(w.x0, w.x1);
-        let slack = (w.x1 - w.x0).max(1.0) * 0.5;
-        let under: Vec<usize> = (0..columns.len())
-            .filter(|&k| mid >= columns[k].x0 - slack && mid <= columns[k].x1 + slack)
-            .collect();
-        let touching = (0..columns.len())
-            .filter(|&k| overlaps((w.x0, w.x1), (columns[k].x0, columns[k].x1)))
-            .count();
-        let certain = match under.as_slice() {
-            [k] if touching <= 1 => Some(*k),
-            _ => None,
-        };
-        if is_value(&w.text) {
-            let k = certain?;
-            if !cells[k].is_empty() {
-                return None;
-            }
-            cells[k].clone_from(&w.text);
-        } else if let Some(k) = certain.filter(|&k| k > 0 && cells[k].is_empty()) {
-            cells[k].clone_from(&w.text);
-        } else {
-            labels.push(&w.text);
+/// Extents merged where they overlap, left to right.
+pub(crate) fn clusters(mut spans: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for s in spans {
+        match out.last_mut() {
+            Some(c) if s.0 < c.1 => c.1 = c.1.max(s.1),
+            _ => out.push(s),
         }
     }
-    let mut label = String::new();
-    for l in labels {
-        let space = label.chars().last().is_some_and(|c| !is_cjk(c))
-            && l.chars().next().is_some_and(|c| !is_cjk(c));
-        if space {
-            label.push(' ');
-        }
-        label.push_str(l);
-    }
-    if !label.is_empty() {
-        if cells[0].is_empty() || is_number(&cells[0]) {
-            cells[0] = label;
-        } else {
-            cells[0] = format!("{label}{}", cells[0]);
-        }
-    }
-    Some(cells.join("\t"))
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::lines::{group_lines, Glyph};
     use super::*;
-
-    fn put(out: &mut Vec<Glyph>, s: &str, x: f64, y: f64) {
-        for (i, c) in s.chars().enumerate() {
-            let w = if is_cjk(c) { 10.0 } else { 5.0 };
-            out.push(Glyph {
-                c,
-                x0: x + i as f64 * w,
-                x1: x + (i + 1) as f64 * w,
-                y,
-                size: 10.0,
-            });
-        }
-    }
 
     #[test]
     fn a_signed_change_is_a_value() {
         assert!(is_value("减 3") && is_value("增2") && is_value("+1") && is_value("-8"));
         assert!(!is_value("减少") && !is_value("行政事业性收费") && !is_value("增"));
-    }
-
-    #[test]
-    fn columns_from_the_header() {
-        let mut g = Vec::new();
-        put(&mut g, "信息内容", 0.0, 100.0);
-        put(&mut g, "本年制发件数", 100.0, 100.0);
-        put(&mut g, "现行有效件数", 200.0, 100.0);
-        put(&mut g, "规章", 0.0, 80.0);
-        put(&mut g, "3", 125.0, 80.0);
-        put(&mut g, "5", 225.0, 80.0);
-        put(&mut g, "规范性文件", 0.0, 60.0);
-        put(&mut g, "7", 225.0, 60.0);
-        // Between the two columns: not placed, the line written as it reads.
-        put(&mut g, "其他", 0.0, 40.0);
-        put(&mut g, "12", 168.0, 40.0);
-        let pieces = pieces(group_lines(g));
-        assert_eq!(pieces.len(), 1);
-        let Piece::Rows(rows) = &pieces[0].1 else {
-            panic!("a table")
-        };
-        assert_eq!(
-            rows,
-            &[
-                "信息内容\t本年制发件数\t现行有效件数",
-                "规章\t3\t5",
-                "规范性文件\t\t7",
-                "其他 12"
-            ]
-        );
     }
 }
