@@ -32,7 +32,7 @@ const LONGEST: usize = 38;
 const MEET: usize = 4;
 
 /// Every reading of the run `text` (cut at least at `breaks`) into parts of
-/// `kinds` such that `constant + Σ coeff·part = 0` over `terms` (offsets in
+/// `kinds`, each within its `bounds` (least, most), such that `constant + Σ coeff·part = 0` over `terms` (offsets in
 /// the run), sorted, without repeats; `None` when the relation is not a
 /// sum of this run's parts (every part in it with coefficient −1, the last
 /// one possibly with +1 as their total, or the same with the signs turned)
@@ -41,6 +41,7 @@ pub(super) fn readings(
     text: &[u8],
     breaks: &[usize],
     kinds: &[Kind],
+    bounds: &[(i128, i128)],
     constant: i128,
     terms: &[(usize, i64)],
     budget: &mut Budget,
@@ -48,6 +49,7 @@ pub(super) fn readings(
     let n = text.len();
     let k = kinds.len();
     if k < 2
+        || bounds.len() != k
         || n < k
         || n - (k - 1) > LONGEST
         || terms.len() != k
@@ -81,6 +83,7 @@ pub(super) fn readings(
     let mut search = Search {
         text,
         breaks,
+        bounds,
         tail: if head == 1 { k - 1 } else { k },
         values: vec![0; k],
         out: Vec::new(),
@@ -113,6 +116,10 @@ pub(super) fn readings(
                 // A part ends inside this total and every longer one.
                 break;
             }
+            if total > bounds[k - 1].1 {
+                // This total and every longer one are too large.
+                break;
+            }
             if len > 1 && text[start] == b'0' {
                 continue;
             }
@@ -140,6 +147,8 @@ struct Search<'a> {
     text: &'a [u8],
     /// Offsets where a part must end, sorted.
     breaks: &'a [usize],
+    /// The least and most each part may be.
+    bounds: &'a [(i128, i128)],
     /// The parts read from the start (all but a total).
     tail: usize,
     values: Vec<i128>,
@@ -220,7 +229,7 @@ impl Search<'_> {
             if len > 1 && self.text[pos] == b'0' {
                 break;
             }
-            if value > sum {
+            if value > sum || value > self.bounds[part].1 {
                 break;
             }
             if later == 0 {
@@ -316,7 +325,7 @@ impl Search<'_> {
                 }
                 continue;
             };
-            if acc.saturating_add(v) > sum {
+            if acc.saturating_add(v) > sum || v > self.bounds[this].1 {
                 break;
             }
             if !fits(start, this, sum - acc - v) {
@@ -372,6 +381,9 @@ impl Search<'_> {
                 }
                 continue;
             };
+            if v > self.bounds[part].1 {
+                break;
+            }
             let acc = acc.saturating_add(v);
             if acc > range.1 {
                 break;
@@ -392,8 +404,12 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// Keeps the reading in `values`; a part too large for an `i64` gives up.
+    /// Keeps the reading in `values` when each part is within its bounds;
+    /// a part too large for an `i64` gives up.
     fn keep(&mut self) -> Result<(), Stop> {
+        if !super::split::within(&self.values, self.bounds) {
+            return Ok(());
+        }
         let reading: Option<Vec<i64>> =
             self.values.iter().map(|&v| i64::try_from(v).ok()).collect();
         self.out.push(reading.ok_or(Stop::Overflow)?);
@@ -470,6 +486,7 @@ mod tests {
             (x >> 33) % below
         };
         let mut found = 0;
+        let mut bounded = 0;
         for _ in 0..3000 {
             let k = 2 + usize::try_from(next(6)).unwrap();
             let sign = if next(2) == 0 { 1 } else { -1 };
@@ -508,20 +525,60 @@ mod tests {
             let terms: Vec<(usize, i64)> = coeff.iter().copied().enumerate().collect();
             let kinds = vec![Kind::Count; k];
             let mut budget = Budget::new(u64::MAX);
-            let got = readings(&text, &breaks, &kinds, constant, &terms, &mut budget)
+            let free = vec![(0, i128::MAX); k];
+            let got = readings(&text, &breaks, &kinds, &free, constant, &terms, &mut budget)
                 .unwrap()
                 .unwrap();
             let want = brute(&text, &breaks, k, constant, &coeff);
             let shown = String::from_utf8_lossy(&text).into_owned();
             assert_eq!(got, want, "{shown} {breaks:?} {coeff:?} {constant}");
+            let want = got.clone();
             let mut budget = Budget::new(u64::MAX);
             if let Some(other) =
-                halves::readings(&text, &breaks, &kinds, constant, &terms, &mut budget).unwrap()
+                halves::readings(&text, &breaks, &kinds, &free, constant, &terms, &mut budget)
+                    .unwrap()
             {
                 assert_eq!(got, other, "{shown} {breaks:?} {coeff:?} {constant}");
             }
+            // Within bounds: the readings within them, whatever is pruned.
+            let bounds: Vec<(i128, i128)> = (0..k)
+                .map(|_| match next(3) {
+                    0 => (0, i128::MAX),
+                    1 => (0, i128::from(i32::try_from(next(2000)).unwrap())),
+                    _ => (
+                        i128::from(i32::try_from(next(20)).unwrap()),
+                        i128::from(i32::try_from(next(500)).unwrap()),
+                    ),
+                })
+                .collect();
+            let mut budget = Budget::new(u64::MAX);
+            let inside = readings(
+                &text,
+                &breaks,
+                &kinds,
+                &bounds,
+                constant,
+                &terms,
+                &mut budget,
+            )
+            .unwrap()
+            .unwrap();
+            let want: Vec<Vec<i64>> = want
+                .into_iter()
+                .filter(|r| {
+                    r.iter()
+                        .zip(&bounds)
+                        .all(|(&v, &(lo, hi))| lo <= i128::from(v) && i128::from(v) <= hi)
+                })
+                .collect();
+            assert_eq!(
+                inside, want,
+                "{shown} {breaks:?} {coeff:?} {constant} {bounds:?}"
+            );
+            bounded += want.len();
             found += got.len();
         }
         assert!(found > 1000, "{found}");
+        assert!(bounded > 300, "{bounded}");
     }
 }
