@@ -551,6 +551,13 @@ mod tests {
                     ),
                 })
                 .collect();
+            // Sometimes a bound is a part of a reading: a part at its bound
+            // is kept.
+            let mut bounds = bounds;
+            if let Some(reading) = want.first().filter(|_| next(2) == 0) {
+                let part = usize::try_from(next(k as u64)).unwrap();
+                bounds[part].1 = i128::from(reading[part]);
+            }
             let mut budget = Budget::new(u64::MAX);
             let inside = readings(
                 &text,
