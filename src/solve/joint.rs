@@ -152,17 +152,17 @@ pub(crate) fn search_group(
             continue;
         };
         let base = &all[m][k0];
-        let alike: Vec<bool> = (0..base.len())
+        let same: Vec<bool> = (0..base.len())
             .map(|t| live[m].iter().all(|&k| all[m][k][t].1 == base[t].1))
             .collect();
-        for (&(j, a), _) in base.iter().zip(&alike).filter(|(_, &same)| same) {
+        for (&(j, a), _) in base.iter().zip(&same).filter(|(_, &s)| s) {
             partial[j] += a;
         }
         let mut these = Vec::with_capacity(live[m].len());
         let mut seen = vec![false; width];
         for &k in &live[m] {
             let start = amounts.len();
-            for (&(j, a), _) in all[m][k].iter().zip(&alike).filter(|(_, &same)| !same) {
+            for (&(j, a), _) in all[m][k].iter().zip(&same).filter(|(_, &s)| !s) {
                 amounts.push((j, a));
                 let r = &mut range[pos * width + j];
                 *r = if seen[j] {

@@ -333,9 +333,8 @@ impl Sums {
 }
 
 impl Bounds {
-    /// From the cells alone: a known value, or what the digits of a run
-    /// allow a part of it; unbounded everywhere when not `bounded`.
-    fn of(model: &Model, relations: &[(usize, Active)], bounded: bool) -> Bounds {
+    /// From the cells alone: what the digits of a run allow a part of it.
+    fn of(model: &Model, relations: &[(usize, Active)]) -> Bounds {
         let runs = model.runs();
         // Larger bounds than this are of no use, and could overflow the sums.
         let useful = pow10(30).unwrap_or(i128::MAX);
@@ -344,7 +343,7 @@ impl Bounds {
             .iter()
             .zip(model.kinds())
             .map(|(cell, &kind)| match *cell {
-                Cell::InRun(r) if bounded => {
+                Cell::InRun(r) => {
                     let most = runs
                         .get(r)
                         .and_then(|run| largest(kind, run.text.len().checked_sub(run.count - 1)?));
@@ -480,7 +479,7 @@ fn read_runs(
     budget: &mut Budget,
 ) -> Result<Option<Vec<Vec<Vec<i64>>>>, Stop> {
     let runs = model.runs();
-    let mut bounds = Bounds::of(model, relations, bounded);
+    let mut bounds = bounded.then(|| Bounds::of(model, relations));
     let mut order: Vec<usize> = (0..runs.len()).collect();
     if bounded {
         crate::sort::sort_by_key(&mut order, |&r| std::cmp::Reverse(runs[r].text.len()));
@@ -496,13 +495,16 @@ fn read_runs(
         let shape = Shape::of(model, run, &local);
         let r = &runs[run];
         let vars = r.first..r.first + r.count;
-        if bounded {
-            for var in vars.clone() {
-                bounds.derive(var);
-            }
-        }
-        let within: Vec<(i128, i128)> =
-            vars.clone().map(|v| (bounds.lo[v], bounds.hi[v])).collect();
+        let within: Vec<(i128, i128)> = match &mut bounds {
+            Some(bounds) => vars
+                .clone()
+                .map(|v| {
+                    bounds.derive(v);
+                    (bounds.lo[v], bounds.hi[v])
+                })
+                .collect(),
+            None => vec![(0, i128::MAX); r.count],
+        };
         let inside =
             |b: &[(i128, i128)]| within.iter().zip(b).all(|(x, y)| y.0 <= x.0 && x.1 <= y.1);
         let fits = |reading: &&Vec<i64>| {
@@ -519,7 +521,7 @@ fn read_runs(
             distinct.push((shape, within.clone(), run));
             found
         };
-        if bounded {
+        if let Some(bounds) = &mut bounds {
             if found.is_empty() {
                 return Ok(None);
             }

@@ -476,6 +476,8 @@ mod tests {
         out
     }
 
+    // One random case after another, each compared three ways.
+    #[allow(clippy::too_many_lines)]
     #[test]
     fn same_readings_as_every_cut() {
         let mut x: u64 = 7;
