@@ -162,10 +162,10 @@ struct Search<'a> {
 }
 
 /// The digits of a non-negative amount (1 for 0).
-fn digits(mut x: i128) -> usize {
+fn digits(x: i128) -> usize {
+    // Comparisons, not divisions: an `i128` division is a call.
     let mut d = 1;
-    while x >= 10 {
-        x /= 10;
+    while pow10(u32::try_from(d).unwrap_or(u32::MAX)).is_some_and(|p| x >= p) {
         d += 1;
     }
     d
@@ -253,24 +253,6 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// The count written by the bytes `a..b`, when it is one (no leading
-    /// zero, no break inside).
-    fn value(&self, a: usize, b: usize) -> Option<i128> {
-        if (b - a > 1 && self.text[a] == b'0')
-            || b - a > LONGEST
-            || self.breaks[self.breaks.partition_point(|&x| x <= a)..]
-                .first()
-                .is_some_and(|&x| x < b)
-        {
-            return None;
-        }
-        Some(
-            self.text[a..b]
-                .iter()
-                .fold(0i128, |v, &d| v * 10 + i128::from(d - b'0')),
-        )
-    }
-
     /// The parts before the total (the bytes `..end`) adding up to `sum`,
     /// in two halves: every second half is read from the end first, and
     /// each first half that ends where some second half starts is looked up
@@ -316,15 +298,24 @@ impl Search<'_> {
             return Ok(());
         }
         let this = part - 1;
+        // The part starts at the last break before `end` at the earliest.
+        let before = self.breaks.partition_point(|&x| x < end);
+        let earliest = before.checked_sub(1).map_or(0, |i| self.breaks[i]);
+        // The count is read one more digit at a time, from its end.
+        let (mut v, mut place) = (0i128, 1i128);
         for len in 1..=(end - this).min(LONGEST) {
             let start = end - len;
             budget.step()?;
-            let Some(v) = self.value(start, end) else {
-                if start + 1 < end && self.breaks.binary_search(&(start + 1)).is_ok() {
-                    break;
-                }
+            if start < earliest {
+                break;
+            }
+            v += i128::from(self.text[start] - b'0') * place;
+            if len < LONGEST {
+                place *= 10;
+            }
+            if len > 1 && self.text[start] == b'0' {
                 continue;
-            };
+            }
             if acc.saturating_add(v) > sum || v > self.bounds[this].1 {
                 break;
             }
@@ -371,16 +362,17 @@ impl Search<'_> {
             return Ok(());
         }
         let later = half - part - 1;
+        // The part ends at the first break after `pos` at the latest.
+        let next = self.breaks.partition_point(|&x| x <= pos);
+        let latest = self.breaks.get(next).copied().unwrap_or(usize::MAX);
+        // The count is read one more digit at a time.
+        let mut v = 0i128;
         for len in 1..=(end - pos - later).min(LONGEST) {
             budget.step()?;
-            let Some(v) = self.value(pos, pos + len) else {
-                if self.text[pos] == b'0'
-                    || (len > 1 && self.breaks.binary_search(&(pos + len - 1)).is_ok())
-                {
-                    break;
-                }
-                continue;
-            };
+            if (len > 1 && self.text[pos] == b'0') || pos + len > latest {
+                break;
+            }
+            v = v * 10 + i128::from(self.text[pos + len - 1] - b'0');
             if v > self.bounds[part].1 {
                 break;
             }
