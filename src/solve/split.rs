@@ -295,6 +295,12 @@ struct Sums {
 /// The least and most of `coeff·var` for `lo ≤ var ≤ hi`; `None` where
 /// unbounded (or past `i128`).
 fn term(coeff: i64, lo: i128, hi: i128) -> (Option<i128>, Option<i128>) {
+    let open = |v: i128| (v != i128::MAX).then_some(v);
+    match coeff {
+        1 => return (open(lo), open(hi)),
+        -1 => return (open(hi).map(|v| -v), open(lo).map(|v| -v)),
+        _ => {}
+    }
     let c = i128::from(coeff);
     let at = |v: i128| {
         if v == i128::MAX {
