@@ -465,6 +465,9 @@ impl Bounds {
     }
 }
 
+/// The steps a run may take before it is put off until the others are read.
+const TRIAL: u64 = 20_000;
+
 /// A run read: its shape, the bounds it was read within, its index.
 type Alike<'a> = (Shape<'a>, Vec<(i128, i128)>, usize);
 
@@ -472,7 +475,8 @@ type Alike<'a> = (Shape<'a>, Vec<(i128, i128)>, usize);
 /// `bounded`; `None` when a run has no reading (within them).
 ///
 /// Runs are read longest first (their parts bound the others most: a
-/// table's totals). Before a run is read, each relation through its cells
+/// table's totals); a run that takes long is put off until the others are
+/// read (their readings bound it: a total after its parts). Before a run is read, each relation through its cells
 /// bounds them by the bounds of the others (the cells known, the runs read
 /// and what their digits allow); after, its readings bound its cells.
 /// Runs alike (the same digits, breaks, kinds and local relations: rows of
@@ -492,7 +496,25 @@ fn read_runs(
     }
     let mut read: Vec<Vec<Vec<i64>>> = vec![Vec::new(); runs.len()];
     let mut distinct: Vec<Alike> = Vec::new();
-    for run in order {
+    // A run that takes more than `TRIAL` steps is put off until the others
+    // are read: their readings may bound it (a total read after its parts).
+    let mut queue: std::collections::VecDeque<(usize, bool)> =
+        order.into_iter().map(|r| (r, bounds.is_some())).collect();
+    let mut unread = vec![true; runs.len()];
+    let mut refreshed = false;
+    while let Some((run, may_wait)) = queue.pop_front() {
+        if let (Some(bounds), false, false) = (&mut bounds, may_wait, refreshed) {
+            // The first run put off: what the runs read since tell every
+            // run not read (twice: a bound through another one).
+            for _ in 0..2 {
+                for (_, r) in runs.iter().enumerate().filter(|&(u, _)| unread[u]) {
+                    for var in r.first..r.first + r.count {
+                        bounds.derive(var);
+                    }
+                }
+            }
+            refreshed = true;
+        }
         let local: Vec<&Active> = relations
             .iter()
             .map(|(_, a)| a)
@@ -522,6 +544,20 @@ fn read_runs(
         let alike = distinct.iter().find(|(s, b, _)| *s == shape && inside(b));
         let found: Vec<Vec<i64>> = if let Some(&(_, _, from)) = alike {
             read[from].iter().filter(fits).cloned().collect()
+        } else if may_wait && budget.0 > TRIAL {
+            let mut trial = Budget(TRIAL);
+            let found = run_readings(model, run, &local, &within, &mut trial);
+            budget.0 -= TRIAL - trial.0;
+            match found {
+                Err(Stop::Budget) => {
+                    queue.push_back((run, false));
+                    continue;
+                }
+                found => {
+                    distinct.push((shape, within.clone(), run));
+                    found?
+                }
+            }
         } else {
             let found = run_readings(model, run, &local, &within, budget)?;
             distinct.push((shape, within.clone(), run));
@@ -539,6 +575,7 @@ fn read_runs(
             }
         }
         read[run] = found;
+        unread[run] = false;
     }
     Ok(Some(read))
 }
@@ -818,6 +855,8 @@ impl Cutter<'_> {
             match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
+                Part::Value(v) if self.above(part, v) => break,
+                Part::Value(v) if !self.inside(part, v) => {}
                 Part::Value(v) => {
                     self.values[part] = v;
                     // The longest any later part can be.
@@ -873,6 +912,8 @@ impl Cutter<'_> {
             match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
+                Part::Value(v) if self.above(this, v) => break,
+                Part::Value(v) if !self.inside(this, v) => {}
                 Part::Value(v) => {
                     self.values[this] = v;
                     let left = Left {
@@ -888,6 +929,18 @@ impl Cutter<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether `v` is a count above the bounds of `part` (a longer count
+    /// is larger still: the loop over this part's lengths can stop).
+    fn above(&self, part: usize, v: i128) -> bool {
+        v > self.bounds[part].1 && self.kinds[part] == Kind::Count
+    }
+
+    /// Whether `v` is within the bounds of `part`.
+    fn inside(&self, part: usize, v: i128) -> bool {
+        let (lo, hi) = self.bounds[part];
+        lo <= v && v <= hi
     }
 
     /// Whether the relations through `part` can still hold, the parts not
@@ -1130,10 +1183,17 @@ mod tests {
             let text = String::from_utf8(bytes).unwrap();
             model.add_run_with_breaks(r * 4, 4, &text, &breaks).unwrap();
         }
+        // The rows' sums, sometimes twice (the second weighted): then each
+        // row is read by the general search.
+        let twice = next(3) == 0;
         for r in 0..=rows {
             model
                 .add_relation(Relation::sum(r * 4 + 3, &[r * 4, r * 4 + 1, r * 4 + 2]))
                 .unwrap();
+            if twice {
+                let terms = [(r * 4, 2), (r * 4 + 1, 2), (r * 4 + 2, 2), (r * 4 + 3, -2)];
+                model.add_relation(Relation::new(&terms)).unwrap();
+            }
         }
         for c in 0..4 {
             let parts: Vec<usize> = (0..rows).map(|r| r * 4 + c).collect();
@@ -1142,6 +1202,74 @@ mod tests {
                 .unwrap();
         }
         model
+    }
+
+    /// A run read within bounds by the general search: its readings within
+    /// them, whatever is pruned.
+    #[test]
+    fn the_general_search_keeps_the_readings_within_bounds() {
+        let mut x: u64 = 5;
+        let mut next = |below: u64| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) % below
+        };
+        let mut kept = 0;
+        for _ in 0..2000 {
+            // A valid row written out: parts, then their total.
+            let k = 3 + usize::try_from(next(3)).unwrap();
+            let mut row: Vec<u64> = (1..k)
+                .map(|_| {
+                    let digits = 1 + u32::try_from(next(3)).unwrap();
+                    if next(3) == 0 {
+                        0
+                    } else {
+                        next(10u64.pow(digits))
+                    }
+                })
+                .collect();
+            row.push(row.iter().sum());
+            let text: String = row.iter().map(ToString::to_string).collect();
+            let mut model = Model::new(k);
+            model.add_run(0, k, &text).unwrap();
+            let parts: Vec<usize> = (0..k - 1).collect();
+            model.add_relation(Relation::sum(k - 1, &parts)).unwrap();
+            // A second relation that always holds with the first: the
+            // general search reads the run.
+            let terms: Vec<(usize, i64)> = (0..k)
+                .map(|v| (v, if v + 1 == k { -3 } else { 3 }))
+                .collect();
+            model.add_relation(Relation::new(&terms)).unwrap();
+            let relations = active_relations(&model);
+            let local: Vec<&Active> = relations.iter().map(|(_, a)| a).collect();
+            let mut budget = Budget(u64::MAX);
+            let free = vec![(0, i128::MAX); k];
+            let all = run_readings(&model, 0, &local, &free, &mut budget).unwrap();
+            let mut bounds: Vec<(i128, i128)> = (0..k)
+                .map(|_| match next(3) {
+                    0 => (0, i128::MAX),
+                    1 => (0, i128::from(i32::try_from(next(3000)).unwrap())),
+                    _ => (i128::from(i32::try_from(next(30)).unwrap()), i128::MAX),
+                })
+                .collect();
+            if let Some(reading) = all.first() {
+                let part = usize::try_from(next(k as u64)).unwrap();
+                let v = i128::from(reading[part]);
+                bounds[part] = if next(2) == 0 { (0, v) } else { (v, i128::MAX) };
+            }
+            let inside = run_readings(&model, 0, &local, &bounds, &mut budget).unwrap();
+            let want: Vec<Vec<i64>> = all
+                .into_iter()
+                .filter(|r| {
+                    let values: Vec<i128> = r.iter().map(|&v| i128::from(v)).collect();
+                    within(&values, &bounds)
+                })
+                .collect();
+            assert_eq!(inside, want, "{text} {bounds:?}");
+            kept += want.len();
+        }
+        assert!(kept > 200, "{kept}");
     }
 
     /// The bounds change no answer: the same readings, counts and runs

@@ -120,7 +120,7 @@ pub(super) fn readings(
                 // This total and every longer one are too large.
                 break;
             }
-            if len > 1 && text[start] == b'0' {
+            if (len > 1 && text[start] == b'0') || total < bounds[k - 1].0 {
                 continue;
             }
             let Some(sum) = constant.checked_add(total) else {
@@ -232,6 +232,9 @@ impl Search<'_> {
             if value > sum || value > self.bounds[part].1 {
                 break;
             }
+            if value < self.bounds[part].0 {
+                continue;
+            }
             if later == 0 {
                 if len == last_len {
                     budget.step()?;
@@ -319,6 +322,9 @@ impl Search<'_> {
             if acc.saturating_add(v) > sum || v > self.bounds[this].1 {
                 break;
             }
+            if v < self.bounds[this].0 {
+                continue;
+            }
             if !fits(start, this, sum - acc - v) {
                 continue;
             }
@@ -375,6 +381,9 @@ impl Search<'_> {
             v = v * 10 + i128::from(self.text[pos + len - 1] - b'0');
             if v > self.bounds[part].1 {
                 break;
+            }
+            if v < self.bounds[part].0 {
+                continue;
             }
             let acc = acc.saturating_add(v);
             if acc > range.1 {
@@ -550,7 +559,11 @@ mod tests {
             let mut bounds = bounds;
             if let Some(reading) = want.first().filter(|_| next(2) == 0) {
                 let part = usize::try_from(next(k as u64)).unwrap();
-                bounds[part].1 = i128::from(reading[part]);
+                if next(2) == 0 {
+                    bounds[part].1 = i128::from(reading[part]);
+                } else {
+                    bounds[part].0 = i128::from(reading[part]);
+                }
             }
             let mut budget = Budget::new(u64::MAX);
             let inside = readings(
