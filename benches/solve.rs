@@ -72,7 +72,8 @@ fn large(layout: Layout) -> Vec<i64> {
 }
 
 /// Numbers below `below` in every applicant column (four-digit numbers
-/// with 10 000).
+/// with 10 000, five-digit with 100 000: the 总计 and 新收 rows then have
+/// seven-digit totals).
 fn random(layout: Layout, below: u64) -> Vec<i64> {
     let mut cells = Vec::new();
     let mut x: u64 = 12345;
@@ -96,6 +97,7 @@ fn bench_split(c: &mut Criterion) {
         ("F2021 ambiguous rows", F2021, ambiguous(F2021)),
         ("F2021 large numbers", F2021, large(F2021)),
         ("F2021 four-digit numbers", F2021, random(F2021, 10_000)),
+        ("F2021 five-digit numbers", F2021, random(F2021, 100_000)),
     ];
     let models = cases
         .iter()

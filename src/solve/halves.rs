@@ -28,13 +28,14 @@ const MOST_BYTES: usize = 128;
 const MOST_FIRST_HALVES: u64 = 20_000;
 
 /// Every reading of the run `text` (cut at least at `breaks`) into parts of
-/// `kinds` such that `constant + Σ coeff·part = 0` over `terms` (offsets in
+/// `kinds`, each within its `bounds` (least, most), such that `constant + Σ coeff·part = 0` over `terms` (offsets in
 /// the run), sorted, without repeats; `None` when the run is not one this
 /// search reads.
 pub(super) fn readings(
     text: &[u8],
     breaks: &[usize],
     kinds: &[Kind],
+    bounds: &[(i128, i128)],
     constant: i128,
     terms: &[(usize, i64)],
     budget: &mut Budget,
@@ -84,6 +85,9 @@ pub(super) fn readings(
     search.right(k, n, 0, budget)?;
     let mut out = Vec::with_capacity(search.out.len());
     for reading in search.out {
+        if !super::split::within(&reading, bounds) {
+            continue;
+        }
         let reading: Option<Vec<i64>> = reading.iter().map(|&v| i64::try_from(v).ok()).collect();
         out.push(reading.ok_or(Stop::Overflow)?);
     }

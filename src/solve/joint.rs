@@ -133,29 +133,71 @@ pub(crate) fn search_group(
         .iter()
         .map(|a| (0..a.len()).filter(|&k| a[k]).collect())
         .collect();
+    // What a member adds to a link alike in all its live readings is added
+    // once, before the search: each reading then adds only what differs.
+    let mut partial: Vec<i128> = links.iter().map(|a| a.constant).collect();
     let mut order: Vec<usize> = (0..members.len()).collect();
     // Fewest readings first: forced runs fix their sums at once.
     crate::sort::sort_by_key(&mut order, |&m| live[m].len());
+    let width = links.len();
+    // Per position in the search order, each live reading: its index and
+    // where its amounts are in `amounts`.
+    let mut choices: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(order.len());
+    let mut amounts: Vec<(usize, i128)> = Vec::new();
+    // The least and most each position adds to each link.
+    let mut range = vec![(0i128, 0i128); order.len() * width];
+    for (pos, &m) in order.iter().enumerate() {
+        let Some(&k0) = live[m].first() else {
+            choices.push(Vec::new());
+            continue;
+        };
+        let base = &all[m][k0];
+        let same: Vec<bool> = (0..base.len())
+            .map(|t| live[m].iter().all(|&k| all[m][k][t].1 == base[t].1))
+            .collect();
+        for (&(j, a), _) in base.iter().zip(&same).filter(|(_, &s)| s) {
+            partial[j] += a;
+        }
+        let mut these = Vec::with_capacity(live[m].len());
+        let mut seen = vec![false; width];
+        for &k in &live[m] {
+            let start = amounts.len();
+            for (&(j, a), _) in all[m][k].iter().zip(&same).filter(|(_, &s)| !s) {
+                amounts.push((j, a));
+                let r = &mut range[pos * width + j];
+                *r = if seen[j] {
+                    (r.0.min(a), r.1.max(a))
+                } else {
+                    (a, a)
+                };
+                seen[j] = true;
+            }
+            these.push((k, start, amounts.len()));
+        }
+        choices.push(these);
+    }
+    // The least and most the positions from `pos` on add: `rest[pos * width + j]`.
     let n = order.len();
-    let mut rest_lo = vec![vec![0i128; links.len()]; n + 1];
-    let mut rest_hi = vec![vec![0i128; links.len()]; n + 1];
-    let range = ranges(&all, &alive, links.len());
+    let mut rest = vec![(0i128, 0i128); (n + 1) * width];
     for pos in (0..n).rev() {
-        for j in 0..links.len() {
-            let (lo, hi) = range[order[pos]][j].unwrap_or((0, 0));
-            rest_lo[pos][j] = rest_lo[pos + 1][j] + lo;
-            rest_hi[pos][j] = rest_hi[pos + 1][j] + hi;
+        for j in 0..width {
+            let (lo, hi) = range[pos * width + j];
+            let (rlo, rhi) = rest[(pos + 1) * width + j];
+            rest[pos * width + j] = (rlo + lo, rhi + hi);
         }
     }
+    // A link no reading changes holds already, or never.
+    let settled = (0..width).all(|j| rest[j].0 != rest[j].1 || partial[j] + rest[j].0 == 0);
     let mut search = Search {
         order: &order,
-        live: &live,
-        adds: &all,
-        rest_lo,
-        rest_hi,
-        partial: links.iter().map(|a| a.constant).collect(),
+        choices: &choices,
+        amounts: &amounts,
+        width,
+        rest,
+        partial,
         chosen: vec![0; members.len()],
         first: Vec::new(),
+        compared: Vec::new(),
         differ: members
             .iter()
             .map(|m| vec![false; m.readings.first().map_or(0, Vec::len)])
@@ -164,7 +206,7 @@ pub(crate) fn search_group(
         count: 0,
         max_solutions,
     };
-    if live.iter().all(|l| !l.is_empty()) {
+    if settled && live.iter().all(|l| !l.is_empty()) {
         search.go(0, budget)?;
     }
     let first = if search.first.is_empty() {
@@ -185,17 +227,22 @@ pub(crate) fn search_group(
 struct Search<'a> {
     /// Members in search order.
     order: &'a [usize],
-    /// Per member, the readings still possible.
-    live: &'a [Vec<usize>],
-    adds: &'a Adds,
-    /// `rest_lo[pos][j]`, `rest_hi[pos][j]`: least and most the members
-    /// from `pos` on (in search order) add to link `j`.
-    rest_lo: Vec<Vec<i128>>,
-    rest_hi: Vec<Vec<i128>>,
+    /// Per position, the live readings: index, and their amounts'
+    /// `amounts[start..end]` (link, amount; only those that differ between
+    /// the member's readings).
+    choices: &'a [Vec<(usize, usize, usize)>],
+    amounts: &'a [(usize, i128)],
+    /// The number of links.
+    width: usize,
+    /// `rest[pos * width + j]`: least and most the members from `pos` on
+    /// (in search order) add to link `j`.
+    rest: Vec<(i128, i128)>,
     partial: Vec<i128>,
     /// Per member, the reading chosen.
     chosen: Vec<usize>,
     first: Vec<usize>,
+    /// Per member, the readings already compared with the first.
+    compared: Vec<Vec<bool>>,
     differ: Vec<Vec<bool>>,
     readings: Vec<&'a [Vec<i64>]>,
     count: u64,
@@ -208,19 +255,22 @@ impl Search<'_> {
             self.record();
             return Ok(());
         };
-        for &k in &self.live[m] {
+        let choices = self.choices;
+        let amounts = self.amounts;
+        let next = (pos + 1) * self.width;
+        for &(k, start, end) in &choices[pos] {
             if self.count >= self.max_solutions {
                 return Ok(());
             }
             budget.step()?;
-            let add = &self.adds[m][k];
+            let add = &amounts[start..end];
+            let mut fits = true;
             for &(j, a) in add {
-                self.partial[j] += a;
+                let p = self.partial[j] + a;
+                self.partial[j] = p;
+                let (lo, hi) = self.rest[next + j];
+                fits &= p + lo <= 0 && 0 <= p + hi;
             }
-            let fits = add.iter().all(|&(j, _)| {
-                let p = self.partial[j];
-                p + self.rest_lo[pos + 1][j] <= 0 && 0 <= p + self.rest_hi[pos + 1][j]
-            });
             if fits {
                 self.chosen[m] = k;
                 self.go(pos + 1, budget)?;
@@ -236,15 +286,17 @@ impl Search<'_> {
         self.count += 1;
         if self.first.is_empty() {
             self.first = self.chosen.clone();
+            self.compared = self.readings.iter().map(|r| vec![false; r.len()]).collect();
             return;
         }
         for (m, (&k, &k0)) in self.chosen.iter().zip(&self.first).enumerate() {
-            if k == k0 {
+            if k == k0 || self.compared[m][k] {
                 continue;
             }
+            self.compared[m][k] = true;
             let (a, b) = (&self.readings[m][k], &self.readings[m][k0]);
-            for (offset, flag) in self.differ[m].iter_mut().enumerate() {
-                *flag |= a[offset] != b[offset];
+            for (flag, (x, y)) in self.differ[m].iter_mut().zip(a.iter().zip(b)) {
+                *flag |= x != y;
             }
         }
     }

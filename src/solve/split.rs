@@ -144,7 +144,7 @@ fn active_relations(model: &Model) -> Vec<(usize, Active)> {
 /// [`Split::GaveUp`].
 #[must_use]
 pub fn split(model: &Model, options: &SplitOptions) -> Split {
-    match split_inner(model, options) {
+    match split_inner(model, options, true) {
         Ok(split) => split,
         Err(_) => Split::GaveUp,
     }
@@ -154,7 +154,9 @@ pub fn split(model: &Model, options: &SplitOptions) -> Split {
 /// searches recurse once per cell and once per run.
 pub const MAX_DEPTH: usize = 1024;
 
-fn split_inner(model: &Model, options: &SplitOptions) -> Result<Split, Stop> {
+/// [`split()`]; `bounds` false reads every run without the bounds the
+/// relations give its cells (the same answer, more slowly: for tests).
+fn split_inner(model: &Model, options: &SplitOptions, bounds: bool) -> Result<Split, Stop> {
     let mut budget = Budget(options.budget);
     let relations = active_relations(model);
     let runs = model.runs();
@@ -162,29 +164,20 @@ fn split_inner(model: &Model, options: &SplitOptions) -> Result<Split, Stop> {
         return Err(Stop::Budget);
     }
 
-    // Phase 1: each run alone. Runs alike (the same digits, breaks, kinds
-    // and local relations: rows of zeros, say) are read once.
-    let mut distinct: Vec<(Shape, Vec<Vec<i64>>)> = Vec::new();
-    let mut reading_of: Vec<usize> = Vec::with_capacity(runs.len());
-    for run in 0..runs.len() {
-        let local: Vec<&Active> = relations
-            .iter()
-            .map(|(_, a)| a)
-            .filter(|a| a.runs == [run])
-            .collect();
-        let shape = Shape::of(model, run, &local);
-        if let Some(i) = distinct.iter().position(|(s, _)| *s == shape) {
-            reading_of.push(i);
-        } else {
-            reading_of.push(distinct.len());
-            let found = run_readings(model, run, &local, &mut budget)?;
-            distinct.push((shape, found));
-        }
-    }
-    let readings: Vec<&[Vec<i64>]> = reading_of
-        .iter()
-        .map(|&i| distinct[i].1.as_slice())
-        .collect();
+    // Phase 1: each run alone, within the bounds the relations give its
+    // cells. When a run has no reading within them, the runs are read again
+    // without bounds, to tell the runs that have no reading on their own.
+    // Bounds pay only when some run can be read in many ways: its cells
+    // two digits long on average, or longer.
+    let long = bounds && runs.iter().any(|r| r.text.len() >= 2 * r.count);
+    let read = if let Some(read) = read_runs(model, &relations, long, &mut budget)? {
+        read
+    } else {
+        budget = Budget(options.budget);
+        // Without bounds every run has its readings (perhaps none).
+        read_runs(model, &relations, false, &mut budget)?.ok_or(Stop::Budget)?
+    };
+    let readings: Vec<&[Vec<i64>]> = read.iter().map(Vec::as_slice).collect();
     let lonely: Vec<usize> = (0..runs.len())
         .filter(|&r| readings[r].is_empty())
         .collect();
@@ -273,6 +266,320 @@ fn multiply(total: Count, count: u64, complete: bool) -> Count {
     }
 }
 
+/// The least and most value of each variable, as far as the relations,
+/// the known cells and the runs read so far tell (every value is
+/// non-negative; `i128::MAX` for no upper bound), with each relation's
+/// least and most sum kept up to date.
+struct Bounds {
+    lo: Vec<i128>,
+    hi: Vec<i128>,
+    /// The relations through each variable (index, coefficient): those of
+    /// `var` are `through[starts[var]..starts[var + 1]]`.
+    through: Vec<(usize, i64)>,
+    starts: Vec<usize>,
+    /// Per relation, its least and most sum; `None` when the arithmetic
+    /// left `i128` (it then bounds nothing).
+    sums: Vec<Option<Sums>>,
+}
+
+/// The least and most of `constant + Σ coeff·var` over the bounds: the
+/// finite parts, and how many terms have none.
+#[derive(Clone, Copy)]
+struct Sums {
+    least: i128,
+    most: i128,
+    no_least: usize,
+    no_most: usize,
+}
+
+/// The least and most of `coeff·var` for `lo ≤ var ≤ hi`; `None` where
+/// unbounded (or past `i128`).
+fn term(coeff: i64, lo: i128, hi: i128) -> (Option<i128>, Option<i128>) {
+    let open = |v: i128| (v != i128::MAX).then_some(v);
+    match coeff {
+        1 => return (open(lo), open(hi)),
+        -1 => return (open(hi).map(|v| -v), open(lo).map(|v| -v)),
+        _ => {}
+    }
+    let c = i128::from(coeff);
+    let at = |v: i128| {
+        if v == i128::MAX {
+            None
+        } else {
+            c.checked_mul(v)
+        }
+    };
+    if c > 0 {
+        (at(lo), at(hi))
+    } else {
+        (at(hi), at(lo))
+    }
+}
+
+impl Sums {
+    /// Adds (`sign` 1) or takes away (−1) a term's least and most.
+    fn add(&mut self, (least, most): (Option<i128>, Option<i128>), sign: i128) -> Option<()> {
+        let count = |n: &mut usize| {
+            if sign > 0 {
+                *n += 1;
+            } else {
+                *n -= 1;
+            }
+        };
+        match least {
+            Some(x) => self.least = self.least.checked_add(sign * x)?,
+            None => count(&mut self.no_least),
+        }
+        match most {
+            Some(x) => self.most = self.most.checked_add(sign * x)?,
+            None => count(&mut self.no_most),
+        }
+        Some(())
+    }
+}
+
+impl Bounds {
+    /// From the cells alone: what the digits of a run allow a part of it.
+    fn of(model: &Model, relations: &[(usize, Active)]) -> Bounds {
+        let runs = model.runs();
+        // Larger bounds than this are of no use, and could overflow the sums.
+        let useful = pow10(30).unwrap_or(i128::MAX);
+        let (lo, hi): (Vec<i128>, Vec<i128>) = model
+            .cells()
+            .iter()
+            .zip(model.kinds())
+            .map(|(cell, &kind)| match *cell {
+                Cell::InRun(r) => {
+                    let most = runs
+                        .get(r)
+                        .and_then(|run| largest(kind, run.text.len().checked_sub(run.count - 1)?));
+                    (
+                        0,
+                        most.filter(|&m| m <= useful).map_or(i128::MAX, |m| m - 1),
+                    )
+                }
+                _ => (0, i128::MAX),
+            })
+            .unzip();
+        let mut starts = vec![0usize; lo.len() + 1];
+        for (_, active) in relations {
+            for &(var, _) in &active.terms {
+                starts[var + 1] += 1;
+            }
+        }
+        for var in 0..lo.len() {
+            starts[var + 1] += starts[var];
+        }
+        let mut next = starts.clone();
+        let mut through = vec![(0, 0); starts[lo.len()]];
+        let mut sums = Vec::with_capacity(relations.len());
+        for (index, (_, active)) in relations.iter().enumerate() {
+            let mut sum = Sums {
+                least: active.constant,
+                most: active.constant,
+                no_least: 0,
+                no_most: 0,
+            };
+            let mut ok = Some(());
+            for &(var, coeff) in &active.terms {
+                through[next[var]] = (index, coeff);
+                next[var] += 1;
+                ok = ok.and_then(|()| sum.add(term(coeff, lo[var], hi[var]), 1));
+            }
+            sums.push(ok.map(|()| sum));
+        }
+        Bounds {
+            lo,
+            hi,
+            through,
+            starts,
+            sums,
+        }
+    }
+
+    /// Narrows the bounds of `var` to `lo..=hi`, and the sums through it.
+    fn set(&mut self, var: usize, lo: i128, hi: i128) {
+        let (old_lo, old_hi) = (self.lo[var], self.hi[var]);
+        let (lo, hi) = (lo.max(old_lo), hi.min(old_hi));
+        if (lo, hi) == (old_lo, old_hi) {
+            return;
+        }
+        self.lo[var] = lo;
+        self.hi[var] = hi;
+        for &(index, coeff) in &self.through[self.starts[var]..self.starts[var + 1]] {
+            let slot = &mut self.sums[index];
+            if let Some(sum) = slot {
+                let done = sum
+                    .add(term(coeff, old_lo, old_hi), -1)
+                    .and_then(|()| sum.add(term(coeff, lo, hi), 1));
+                if done.is_none() {
+                    *slot = None;
+                }
+            }
+        }
+    }
+
+    /// Narrows the bounds of `var` by what each relation through it leaves
+    /// it, the other terms within their bounds.
+    fn derive(&mut self, var: usize) {
+        let (mut lo, mut hi) = (self.lo[var], self.hi[var]);
+        for &(index, coeff) in &self.through[self.starts[var]..self.starts[var + 1]] {
+            let Some(sum) = self.sums[index] else {
+                continue;
+            };
+            let (own_least, own_most) = term(coeff, self.lo[var], self.hi[var]);
+            // The least and most of the constant and the other terms.
+            let rest = |total: i128, missing: usize, own: Option<i128>| match (own, missing) {
+                (Some(own), 0) => total.checked_sub(own),
+                (None, 1) => Some(total),
+                _ => None,
+            };
+            let rest_least = rest(sum.least, sum.no_least, own_least);
+            let rest_most = rest(sum.most, sum.no_most, own_most);
+            // coeff·var lies in −rest_most..=−rest_least.
+            let c = i128::from(coeff);
+            let (upper, lower) = if c > 0 {
+                (
+                    rest_least
+                        .and_then(i128::checked_neg)
+                        .map(|r| r.div_euclid(c)),
+                    rest_most
+                        .and_then(i128::checked_neg)
+                        .map(|r| -(-r).div_euclid(c)),
+                )
+            } else {
+                let a = -c;
+                (
+                    rest_most.map(|r| r.div_euclid(a)),
+                    rest_least.map(|r| -(-r).div_euclid(a)),
+                )
+            };
+            if let Some(u) = upper {
+                hi = hi.min(u);
+            }
+            if let Some(l) = lower {
+                lo = lo.max(l);
+            }
+        }
+        self.set(var, lo, hi);
+    }
+}
+
+/// The steps a run may take before it is put off until the others are read.
+const TRIAL: u64 = 20_000;
+
+/// A run read: its shape, the bounds it was read within, its index.
+type Alike<'a> = (Shape<'a>, Vec<(i128, i128)>, usize);
+
+/// The readings of every run, each within the bounds of its cells when
+/// `bounded`; `None` when a run has no reading (within them).
+///
+/// Runs are read longest first (their parts bound the others most: a
+/// table's totals); a run that takes long is put off until the others are
+/// read (their readings bound it: a total after its parts). Before a run is read, each relation through its cells
+/// bounds them by the bounds of the others (the cells known, the runs read
+/// and what their digits allow); after, its readings bound its cells.
+/// Runs alike (the same digits, breaks, kinds and local relations: rows of
+/// zeros, say) are read once: a run within the bounds of one alike already
+/// read takes those readings that are within its own.
+fn read_runs(
+    model: &Model,
+    relations: &[(usize, Active)],
+    bounded: bool,
+    budget: &mut Budget,
+) -> Result<Option<Vec<Vec<Vec<i64>>>>, Stop> {
+    let runs = model.runs();
+    let mut bounds = bounded.then(|| Bounds::of(model, relations));
+    let mut order: Vec<usize> = (0..runs.len()).collect();
+    if bounded {
+        crate::sort::sort_by_key(&mut order, |&r| std::cmp::Reverse(runs[r].text.len()));
+    }
+    let mut read: Vec<Vec<Vec<i64>>> = vec![Vec::new(); runs.len()];
+    let mut distinct: Vec<Alike> = Vec::new();
+    // A run that takes more than `TRIAL` steps is put off until the others
+    // are read: their readings may bound it (a total read after its parts).
+    let mut queue: std::collections::VecDeque<(usize, bool)> =
+        order.into_iter().map(|r| (r, bounds.is_some())).collect();
+    let mut unread = vec![true; runs.len()];
+    let mut refreshed = false;
+    while let Some((run, may_wait)) = queue.pop_front() {
+        if let (Some(bounds), false, false) = (&mut bounds, may_wait, refreshed) {
+            // The first run put off: what the runs read since tell every
+            // run not read (twice: a bound through another one).
+            for _ in 0..2 {
+                for (_, r) in runs.iter().enumerate().filter(|&(u, _)| unread[u]) {
+                    for var in r.first..r.first + r.count {
+                        bounds.derive(var);
+                    }
+                }
+            }
+            refreshed = true;
+        }
+        let local: Vec<&Active> = relations
+            .iter()
+            .map(|(_, a)| a)
+            .filter(|a| a.runs == [run])
+            .collect();
+        let shape = Shape::of(model, run, &local);
+        let r = &runs[run];
+        let vars = r.first..r.first + r.count;
+        let within: Vec<(i128, i128)> = match &mut bounds {
+            Some(bounds) => vars
+                .clone()
+                .map(|v| {
+                    bounds.derive(v);
+                    (bounds.lo[v], bounds.hi[v])
+                })
+                .collect(),
+            None => vec![(0, i128::MAX); r.count],
+        };
+        let inside =
+            |b: &[(i128, i128)]| within.iter().zip(b).all(|(x, y)| y.0 <= x.0 && x.1 <= y.1);
+        let fits = |reading: &&Vec<i64>| {
+            reading
+                .iter()
+                .zip(&within)
+                .all(|(&v, &(lo, hi))| lo <= i128::from(v) && i128::from(v) <= hi)
+        };
+        let alike = distinct.iter().find(|(s, b, _)| *s == shape && inside(b));
+        let found: Vec<Vec<i64>> = if let Some(&(_, _, from)) = alike {
+            read[from].iter().filter(fits).cloned().collect()
+        } else if may_wait && budget.0 > TRIAL {
+            let mut trial = Budget(TRIAL);
+            let found = run_readings(model, run, &local, &within, &mut trial);
+            budget.0 -= TRIAL - trial.0;
+            match found {
+                Err(Stop::Budget) => {
+                    queue.push_back((run, false));
+                    continue;
+                }
+                found => {
+                    distinct.push((shape, within.clone(), run));
+                    found?
+                }
+            }
+        } else {
+            let found = run_readings(model, run, &local, &within, budget)?;
+            distinct.push((shape, within.clone(), run));
+            found
+        };
+        if let Some(bounds) = &mut bounds {
+            if found.is_empty() {
+                return Ok(None);
+            }
+            for (offset, var) in vars.enumerate() {
+                let (lo, hi) = found.iter().fold((i64::MAX, 0), |(lo, hi), reading| {
+                    (lo.min(reading[offset]), hi.max(reading[offset]))
+                });
+                bounds.set(var, i128::from(lo), i128::from(hi));
+            }
+        }
+        read[run] = found;
+        unread[run] = false;
+    }
+    Ok(Some(read))
+}
+
 /// The runs in groups linked by relations (each run in exactly one group).
 fn groups(runs: usize, joint: &[&Active]) -> Vec<Vec<usize>> {
     fn root(parent: &mut [usize], mut r: usize) -> usize {
@@ -342,6 +649,7 @@ fn run_readings(
     model: &Model,
     run: usize,
     local: &[&Active],
+    bounds: &[(i128, i128)],
     budget: &mut Budget,
 ) -> Result<Vec<Vec<i64>>, Stop> {
     let run_index = run;
@@ -363,14 +671,26 @@ fn run_readings(
     let breaks = model.run_breaks(run_index);
     if let [only] = locals.as_slice() {
         let text = run.text.as_bytes();
-        if let Some(found) =
-            sums::readings(text, breaks, kinds, only.constant, &only.terms, budget)?
-        {
+        if let Some(found) = sums::readings(
+            text,
+            breaks,
+            kinds,
+            bounds,
+            only.constant,
+            &only.terms,
+            budget,
+        )? {
             return Ok(found);
         }
-        if let Some(found) =
-            halves::readings(text, breaks, kinds, only.constant, &only.terms, budget)?
-        {
+        if let Some(found) = halves::readings(
+            text,
+            breaks,
+            kinds,
+            bounds,
+            only.constant,
+            &only.terms,
+            budget,
+        )? {
             return Ok(found);
         }
     }
@@ -391,6 +711,7 @@ fn run_readings(
         values: vec![0; run.count],
         out: Vec::new(),
         exact,
+        bounds,
     };
     if backward {
         cutter.backward(run.count, run.text.len(), budget)?;
@@ -416,6 +737,8 @@ struct Cutter<'a> {
     out: Vec<Vec<i64>>,
     /// The least and most sums of the parts left, from the digits.
     exact: Option<Exact>,
+    /// The least and most each part may be.
+    bounds: &'a [(i128, i128)],
 }
 
 /// The least and most sum of the counts that the digits not yet read can
@@ -532,6 +855,8 @@ impl Cutter<'_> {
             match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
+                Part::Value(v) if self.above(part, v) => break,
+                Part::Value(v) if !self.inside(part, v) => {}
                 Part::Value(v) => {
                     self.values[part] = v;
                     // The longest any later part can be.
@@ -587,6 +912,8 @@ impl Cutter<'_> {
             match value {
                 Part::Invalid => {}
                 Part::TooLarge => return Err(Stop::Overflow),
+                Part::Value(v) if self.above(this, v) => break,
+                Part::Value(v) if !self.inside(this, v) => {}
                 Part::Value(v) => {
                     self.values[this] = v;
                     let left = Left {
@@ -602,6 +929,18 @@ impl Cutter<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether `v` is a count above the bounds of `part` (a longer count
+    /// is larger still: the loop over this part's lengths can stop).
+    fn above(&self, part: usize, v: i128) -> bool {
+        v > self.bounds[part].1 && self.kinds[part] == Kind::Count
+    }
+
+    /// Whether `v` is within the bounds of `part`.
+    fn inside(&self, part: usize, v: i128) -> bool {
+        let (lo, hi) = self.bounds[part];
+        lo <= v && v <= hi
     }
 
     /// Whether the relations through `part` can still hold, the parts not
@@ -707,6 +1046,9 @@ impl Cutter<'_> {
                 None => return Err(Stop::Overflow),
             }
         }
+        if !within(&self.values, self.bounds) {
+            return Ok(());
+        }
         let reading: Option<Vec<i64>> =
             self.values.iter().map(|&v| i64::try_from(v).ok()).collect();
         // A reading that fits but cannot be given back: give up.
@@ -723,6 +1065,14 @@ fn exact(local: &Local, values: &[i128]) -> Option<i128> {
         .try_fold(local.constant, |sum, &(offset, coeff)| {
             sum.checked_add(i128::from(coeff).checked_mul(*values.get(offset)?)?)
         })
+}
+
+/// Whether each value lies within its bounds (least, most).
+pub(super) fn within(values: &[i128], bounds: &[(i128, i128)]) -> bool {
+    values
+        .iter()
+        .zip(bounds)
+        .all(|(v, &(lo, hi))| lo <= *v && *v <= hi)
 }
 
 /// The bytes and parts of a run not yet read.
@@ -771,4 +1121,202 @@ fn largest(kind: Kind, chars: usize) -> Option<i128> {
         Kind::Money { scale } => u32::from(scale),
     };
     pow10(u32::try_from(chars).ok()?.checked_add(scale)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Model, Relation};
+    use super::*;
+
+    /// A table of `rows` rows of three cells and their total, under a row
+    /// of column totals; each row a run (some keeping boundaries) or read
+    /// cell by cell, a digit of one row sometimes changed.
+    fn model(next: &mut impl FnMut(u64) -> u64) -> Model {
+        let rows = 2 + usize::try_from(next(5)).unwrap();
+        let digits = 1 + u32::try_from(next(4)).unwrap();
+        // Sometimes cells of ones and zeros, which read in several ways.
+        let ones = next(3) == 0;
+        let mut t = vec![vec![0i64; 4]; rows + 1];
+        let patterns = [[1, 0, 100], [101, 0, 0], [0, 0, 0], [10, 1, 0], [1, 0, 1]];
+        for row in t.iter_mut().take(rows) {
+            if ones {
+                let pattern = patterns[usize::try_from(next(5)).unwrap()];
+                row[..3].copy_from_slice(&pattern);
+                continue;
+            }
+            for cell in row.iter_mut().take(3) {
+                let d = 1 + u32::try_from(next(u64::from(digits))).unwrap();
+                if next(3) > 0 {
+                    *cell = i64::try_from(next(10u64.pow(d))).unwrap();
+                }
+            }
+        }
+        let totals: Vec<i64> = (0..3)
+            .map(|c| t[..rows].iter().map(|row| row[c]).sum())
+            .collect();
+        t[rows][..3].copy_from_slice(&totals);
+        for row in &mut t {
+            row[3] = row[..3].iter().sum();
+        }
+        let mut model = Model::new((rows + 1) * 4);
+        let changed = if next(3) == 0 { next(8) } else { 8 };
+        for (r, row) in t.iter().enumerate() {
+            if next(5) == 0 {
+                for (c, &v) in row.iter().enumerate() {
+                    model.set_known(r * 4 + c, v).unwrap();
+                }
+                continue;
+            }
+            let mut text = String::new();
+            let mut breaks = Vec::new();
+            for &v in &row[..] {
+                text.push_str(&v.to_string());
+                if next(4) == 0 {
+                    breaks.push(text.len());
+                }
+            }
+            let mut bytes = text.into_bytes();
+            if r as u64 == changed {
+                let at = usize::try_from(next(bytes.len() as u64)).unwrap();
+                bytes[at] = b'0' + u8::try_from(next(10)).unwrap();
+            }
+            let text = String::from_utf8(bytes).unwrap();
+            model.add_run_with_breaks(r * 4, 4, &text, &breaks).unwrap();
+        }
+        // The rows' sums, sometimes twice (the second weighted): then each
+        // row is read by the general search.
+        let twice = next(3) == 0;
+        for r in 0..=rows {
+            model
+                .add_relation(Relation::sum(r * 4 + 3, &[r * 4, r * 4 + 1, r * 4 + 2]))
+                .unwrap();
+            if twice {
+                let terms = [(r * 4, 2), (r * 4 + 1, 2), (r * 4 + 2, 2), (r * 4 + 3, -2)];
+                model.add_relation(Relation::new(&terms)).unwrap();
+            }
+        }
+        for c in 0..4 {
+            let parts: Vec<usize> = (0..rows).map(|r| r * 4 + c).collect();
+            model
+                .add_relation(Relation::sum(rows * 4 + c, &parts))
+                .unwrap();
+        }
+        model
+    }
+
+    /// A run read within bounds by the general search: its readings within
+    /// them, whatever is pruned.
+    #[test]
+    fn the_general_search_keeps_the_readings_within_bounds() {
+        let mut x: u64 = 5;
+        let mut next = |below: u64| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) % below
+        };
+        let mut kept = 0;
+        for _ in 0..2000 {
+            // A valid row written out: parts, then their total.
+            let k = 3 + usize::try_from(next(3)).unwrap();
+            let mut row: Vec<u64> = (1..k)
+                .map(|_| {
+                    let digits = 1 + u32::try_from(next(3)).unwrap();
+                    if next(3) == 0 {
+                        0
+                    } else {
+                        next(10u64.pow(digits))
+                    }
+                })
+                .collect();
+            row.push(row.iter().sum());
+            let text: String = row.iter().map(ToString::to_string).collect();
+            let mut model = Model::new(k);
+            model.add_run(0, k, &text).unwrap();
+            let parts: Vec<usize> = (0..k - 1).collect();
+            model.add_relation(Relation::sum(k - 1, &parts)).unwrap();
+            // A second relation that always holds with the first: the
+            // general search reads the run.
+            let terms: Vec<(usize, i64)> = (0..k)
+                .map(|v| (v, if v + 1 == k { -3 } else { 3 }))
+                .collect();
+            model.add_relation(Relation::new(&terms)).unwrap();
+            let relations = active_relations(&model);
+            let local: Vec<&Active> = relations.iter().map(|(_, a)| a).collect();
+            let mut budget = Budget(u64::MAX);
+            let free = vec![(0, i128::MAX); k];
+            let all = run_readings(&model, 0, &local, &free, &mut budget).unwrap();
+            let mut bounds: Vec<(i128, i128)> = (0..k)
+                .map(|_| match next(3) {
+                    0 => (0, i128::MAX),
+                    1 => (0, i128::from(i32::try_from(next(3000)).unwrap())),
+                    _ => (i128::from(i32::try_from(next(30)).unwrap()), i128::MAX),
+                })
+                .collect();
+            if let Some(reading) = all.first() {
+                let part = usize::try_from(next(k as u64)).unwrap();
+                let v = i128::from(reading[part]);
+                bounds[part] = if next(2) == 0 { (0, v) } else { (v, i128::MAX) };
+            }
+            let inside = run_readings(&model, 0, &local, &bounds, &mut budget).unwrap();
+            let want: Vec<Vec<i64>> = all
+                .into_iter()
+                .filter(|r| {
+                    let values: Vec<i128> = r.iter().map(|&v| i128::from(v)).collect();
+                    within(&values, &bounds)
+                })
+                .collect();
+            assert_eq!(inside, want, "{text} {bounds:?}");
+            kept += want.len();
+        }
+        assert!(kept > 200, "{kept}");
+    }
+
+    /// The bounds change no answer: the same readings, counts and runs
+    /// found inconsistent; only a count cut short at the cap may name
+    /// more cells that every reading agrees on.
+    #[test]
+    fn bounds_change_no_answer() {
+        let mut x: u64 = 11;
+        let mut next = |below: u64| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) % below
+        };
+        let options = SplitOptions {
+            budget: u64::MAX,
+            max_solutions: 50,
+        };
+        let mut kinds = [0usize; 3];
+        for _ in 0..3000 {
+            let model = model(&mut next);
+            let fast = split_inner(&model, &options, true).unwrap();
+            let slow = split_inner(&model, &options, false).unwrap();
+            match (&fast, &slow) {
+                (
+                    Split::Ambiguous {
+                        count: Count::AtLeast(a),
+                        cells_that_differ: d,
+                        cells_that_agree: g,
+                    },
+                    Split::Ambiguous {
+                        count: Count::AtLeast(b),
+                        cells_that_differ: e,
+                        cells_that_agree: h,
+                    },
+                ) => {
+                    assert_eq!((a, d), (b, e), "{model:?}");
+                    assert!(h.iter().all(|c| g.contains(c)), "{model:?}");
+                }
+                _ => assert_eq!(fast, slow, "{model:?}"),
+            }
+            kinds[match slow {
+                Split::Unique { .. } => 0,
+                Split::Ambiguous { .. } => 1,
+                _ => 2,
+            }] += 1;
+        }
+        assert!(kinds.iter().all(|&k| k > 50), "{kinds:?}");
+    }
 }

@@ -32,7 +32,7 @@ const LONGEST: usize = 38;
 const MEET: usize = 4;
 
 /// Every reading of the run `text` (cut at least at `breaks`) into parts of
-/// `kinds` such that `constant + Σ coeff·part = 0` over `terms` (offsets in
+/// `kinds`, each within its `bounds` (least, most), such that `constant + Σ coeff·part = 0` over `terms` (offsets in
 /// the run), sorted, without repeats; `None` when the relation is not a
 /// sum of this run's parts (every part in it with coefficient −1, the last
 /// one possibly with +1 as their total, or the same with the signs turned)
@@ -41,6 +41,7 @@ pub(super) fn readings(
     text: &[u8],
     breaks: &[usize],
     kinds: &[Kind],
+    bounds: &[(i128, i128)],
     constant: i128,
     terms: &[(usize, i64)],
     budget: &mut Budget,
@@ -48,6 +49,7 @@ pub(super) fn readings(
     let n = text.len();
     let k = kinds.len();
     if k < 2
+        || bounds.len() != k
         || n < k
         || n - (k - 1) > LONGEST
         || terms.len() != k
@@ -81,6 +83,7 @@ pub(super) fn readings(
     let mut search = Search {
         text,
         breaks,
+        bounds,
         tail: if head == 1 { k - 1 } else { k },
         values: vec![0; k],
         out: Vec::new(),
@@ -113,7 +116,11 @@ pub(super) fn readings(
                 // A part ends inside this total and every longer one.
                 break;
             }
-            if len > 1 && text[start] == b'0' {
+            if total > bounds[k - 1].1 {
+                // This total and every longer one are too large.
+                break;
+            }
+            if (len > 1 && text[start] == b'0') || total < bounds[k - 1].0 {
                 continue;
             }
             let Some(sum) = constant.checked_add(total) else {
@@ -140,6 +147,8 @@ struct Search<'a> {
     text: &'a [u8],
     /// Offsets where a part must end, sorted.
     breaks: &'a [usize],
+    /// The least and most each part may be.
+    bounds: &'a [(i128, i128)],
     /// The parts read from the start (all but a total).
     tail: usize,
     values: Vec<i128>,
@@ -153,10 +162,10 @@ struct Search<'a> {
 }
 
 /// The digits of a non-negative amount (1 for 0).
-fn digits(mut x: i128) -> usize {
+fn digits(x: i128) -> usize {
+    // Comparisons, not divisions: an `i128` division is a call.
     let mut d = 1;
-    while x >= 10 {
-        x /= 10;
+    while pow10(u32::try_from(d).unwrap_or(u32::MAX)).is_some_and(|p| x >= p) {
         d += 1;
     }
     d
@@ -220,8 +229,11 @@ impl Search<'_> {
             if len > 1 && self.text[pos] == b'0' {
                 break;
             }
-            if value > sum {
+            if value > sum || value > self.bounds[part].1 {
                 break;
+            }
+            if value < self.bounds[part].0 {
+                continue;
             }
             if later == 0 {
                 if len == last_len {
@@ -242,24 +254,6 @@ impl Search<'_> {
             self.parts(part + 1, pos + len, end, rest, budget)?;
         }
         Ok(())
-    }
-
-    /// The count written by the bytes `a..b`, when it is one (no leading
-    /// zero, no break inside).
-    fn value(&self, a: usize, b: usize) -> Option<i128> {
-        if (b - a > 1 && self.text[a] == b'0')
-            || b - a > LONGEST
-            || self.breaks[self.breaks.partition_point(|&x| x <= a)..]
-                .first()
-                .is_some_and(|&x| x < b)
-        {
-            return None;
-        }
-        Some(
-            self.text[a..b]
-                .iter()
-                .fold(0i128, |v, &d| v * 10 + i128::from(d - b'0')),
-        )
     }
 
     /// The parts before the total (the bytes `..end`) adding up to `sum`,
@@ -307,17 +301,29 @@ impl Search<'_> {
             return Ok(());
         }
         let this = part - 1;
+        // The part starts at the last break before `end` at the earliest.
+        let before = self.breaks.partition_point(|&x| x < end);
+        let earliest = before.checked_sub(1).map_or(0, |i| self.breaks[i]);
+        // The count is read one more digit at a time, from its end.
+        let (mut v, mut place) = (0i128, 1i128);
         for len in 1..=(end - this).min(LONGEST) {
             let start = end - len;
             budget.step()?;
-            let Some(v) = self.value(start, end) else {
-                if start + 1 < end && self.breaks.binary_search(&(start + 1)).is_ok() {
-                    break;
-                }
-                continue;
-            };
-            if acc.saturating_add(v) > sum {
+            if start < earliest {
                 break;
+            }
+            v += i128::from(self.text[start] - b'0') * place;
+            if len < LONGEST {
+                place *= 10;
+            }
+            if len > 1 && self.text[start] == b'0' {
+                continue;
+            }
+            if acc.saturating_add(v) > sum || v > self.bounds[this].1 {
+                break;
+            }
+            if v < self.bounds[this].0 {
+                continue;
             }
             if !fits(start, this, sum - acc - v) {
                 continue;
@@ -362,16 +368,23 @@ impl Search<'_> {
             return Ok(());
         }
         let later = half - part - 1;
+        // The part ends at the first break after `pos` at the latest.
+        let next = self.breaks.partition_point(|&x| x <= pos);
+        let latest = self.breaks.get(next).copied().unwrap_or(usize::MAX);
+        // The count is read one more digit at a time.
+        let mut v = 0i128;
         for len in 1..=(end - pos - later).min(LONGEST) {
             budget.step()?;
-            let Some(v) = self.value(pos, pos + len) else {
-                if self.text[pos] == b'0'
-                    || (len > 1 && self.breaks.binary_search(&(pos + len - 1)).is_ok())
-                {
-                    break;
-                }
+            if (len > 1 && self.text[pos] == b'0') || pos + len > latest {
+                break;
+            }
+            v = v * 10 + i128::from(self.text[pos + len - 1] - b'0');
+            if v > self.bounds[part].1 {
+                break;
+            }
+            if v < self.bounds[part].0 {
                 continue;
-            };
+            }
             let acc = acc.saturating_add(v);
             if acc > range.1 {
                 break;
@@ -392,8 +405,12 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// Keeps the reading in `values`; a part too large for an `i64` gives up.
+    /// Keeps the reading in `values` when each part is within its bounds;
+    /// a part too large for an `i64` gives up.
     fn keep(&mut self) -> Result<(), Stop> {
+        if !super::split::within(&self.values, self.bounds) {
+            return Ok(());
+        }
         let reading: Option<Vec<i64>> =
             self.values.iter().map(|&v| i64::try_from(v).ok()).collect();
         self.out.push(reading.ok_or(Stop::Overflow)?);
@@ -460,6 +477,8 @@ mod tests {
         out
     }
 
+    // One random case after another, each compared three ways.
+    #[allow(clippy::too_many_lines)]
     #[test]
     fn same_readings_as_every_cut() {
         let mut x: u64 = 7;
@@ -470,6 +489,7 @@ mod tests {
             (x >> 33) % below
         };
         let mut found = 0;
+        let mut bounded = 0;
         for _ in 0..3000 {
             let k = 2 + usize::try_from(next(6)).unwrap();
             let sign = if next(2) == 0 { 1 } else { -1 };
@@ -508,20 +528,71 @@ mod tests {
             let terms: Vec<(usize, i64)> = coeff.iter().copied().enumerate().collect();
             let kinds = vec![Kind::Count; k];
             let mut budget = Budget::new(u64::MAX);
-            let got = readings(&text, &breaks, &kinds, constant, &terms, &mut budget)
+            let free = vec![(0, i128::MAX); k];
+            let got = readings(&text, &breaks, &kinds, &free, constant, &terms, &mut budget)
                 .unwrap()
                 .unwrap();
             let want = brute(&text, &breaks, k, constant, &coeff);
             let shown = String::from_utf8_lossy(&text).into_owned();
             assert_eq!(got, want, "{shown} {breaks:?} {coeff:?} {constant}");
+            let want = got.clone();
             let mut budget = Budget::new(u64::MAX);
             if let Some(other) =
-                halves::readings(&text, &breaks, &kinds, constant, &terms, &mut budget).unwrap()
+                halves::readings(&text, &breaks, &kinds, &free, constant, &terms, &mut budget)
+                    .unwrap()
             {
                 assert_eq!(got, other, "{shown} {breaks:?} {coeff:?} {constant}");
             }
+            // Within bounds: the readings within them, whatever is pruned.
+            let bounds: Vec<(i128, i128)> = (0..k)
+                .map(|_| match next(3) {
+                    0 => (0, i128::MAX),
+                    1 => (0, i128::from(i32::try_from(next(2000)).unwrap())),
+                    _ => (
+                        i128::from(i32::try_from(next(20)).unwrap()),
+                        i128::from(i32::try_from(next(500)).unwrap()),
+                    ),
+                })
+                .collect();
+            // Sometimes a bound is a part of a reading: a part at its bound
+            // is kept.
+            let mut bounds = bounds;
+            if let Some(reading) = want.first().filter(|_| next(2) == 0) {
+                let part = usize::try_from(next(k as u64)).unwrap();
+                if next(2) == 0 {
+                    bounds[part].1 = i128::from(reading[part]);
+                } else {
+                    bounds[part].0 = i128::from(reading[part]);
+                }
+            }
+            let mut budget = Budget::new(u64::MAX);
+            let inside = readings(
+                &text,
+                &breaks,
+                &kinds,
+                &bounds,
+                constant,
+                &terms,
+                &mut budget,
+            )
+            .unwrap()
+            .unwrap();
+            let want: Vec<Vec<i64>> = want
+                .into_iter()
+                .filter(|r| {
+                    r.iter()
+                        .zip(&bounds)
+                        .all(|(&v, &(lo, hi))| lo <= i128::from(v) && i128::from(v) <= hi)
+                })
+                .collect();
+            assert_eq!(
+                inside, want,
+                "{shown} {breaks:?} {coeff:?} {constant} {bounds:?}"
+            );
+            bounded += want.len();
             found += got.len();
         }
         assert!(found > 1000, "{found}");
+        assert!(bounded > 300, "{bounded}");
     }
 }
